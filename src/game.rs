@@ -1,0 +1,315 @@
+//! The pure, deterministic core. No terminal, files, clock or global randomness: the same
+//! level, seed and actions give the same game on every machine. One way to change it:
+//! [`Game::play`].
+
+pub mod action;
+mod condition;
+mod day;
+mod events;
+mod friends;
+pub mod journal;
+mod ledger;
+pub mod level;
+mod npcs;
+pub mod outcome;
+mod posts;
+mod predict;
+mod record;
+mod rng;
+mod score;
+mod shop;
+pub mod state;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
+
+pub use action::Action;
+pub use level::Level;
+pub use outcome::{Outcome, Refusal};
+pub use predict::Prediction;
+pub use state::State;
+
+use level::{ActionKind, DimensionSource, SanctionEffect};
+use state::{ConsentState, NpcState};
+
+#[derive(Debug, Clone)]
+pub struct Game {
+    level: Arc<Level>,
+    state: State,
+}
+
+/// Outcomes are collected here while an action runs.
+type Log = Vec<Outcome>;
+
+impl Game {
+    /// Starts a level as a persona (the level's first when `None`) and runs the first morning.
+    pub fn new(
+        level: Arc<Level>,
+        persona: Option<&str>,
+        seed: u64,
+    ) -> Result<(Game, Vec<Outcome>), Refusal> {
+        let persona = match persona {
+            Some(id) => level.persona(id).ok_or_else(|| Refusal::Unknown {
+                kind: "persona",
+                id: id.to_string(),
+            })?,
+            None => level.personas.first().ok_or_else(|| Refusal::Unknown {
+                kind: "persona",
+                id: String::new(),
+            })?,
+        };
+        let points: BTreeMap<String, i32> = level
+            .score
+            .dimensions
+            .iter()
+            .map(|d| {
+                let start = match d.source {
+                    DimensionSource::Rules => *persona.dimensions.get(&d.id).unwrap_or(&50),
+                    DimensionSource::Friends { .. } => *persona.dimensions.get(&d.id).unwrap_or(&0),
+                };
+                (d.id.clone(), start)
+            })
+            .collect();
+        let npcs = level
+            .npcs
+            .iter()
+            .map(|n| {
+                let state = NpcState {
+                    score: n.score,
+                    trust: 0,
+                    next_post: 0,
+                };
+                (n.id.clone(), state)
+            })
+            .collect();
+        let state = State {
+            seed,
+            persona: persona.id.clone(),
+            day: 0,
+            actions_left: 0,
+            ending: None,
+            money: persona.money,
+            income: persona.income,
+            rent: level.economy.rent,
+            integrity: persona.integrity.clamp(0, 100),
+            points,
+            score: None,
+            visibility: level.visibility,
+            consent: if level.consent.is_some() {
+                ConsentState::Pending
+            } else {
+                ConsentState::NotAsked
+            },
+            friends: persona.friends.iter().cloned().collect(),
+            npcs,
+            feed: Vec::new(),
+            draft: None,
+            inbox: Vec::new(),
+            arrived: BTreeSet::new(),
+            withheld: BTreeSet::new(),
+            flags: BTreeSet::new(),
+            active_rules: level
+                .rules
+                .iter()
+                .filter(|r| r.active)
+                .map(|r| r.id.clone())
+                .collect(),
+            perks: BTreeSet::new(),
+            sanctions: BTreeSet::new(),
+            ledger: Vec::new(),
+            appeals: Vec::new(),
+            accusations: Vec::new(),
+            vote: None,
+            reports_filed: 0,
+            drafts_cancelled: 0,
+            today: Vec::new(),
+            journal: journal::Journal::default(),
+            timeline: Vec::new(),
+            milestones: Vec::new(),
+        };
+        let mut game = Game { level, state };
+        let mut log = Vec::new();
+        game.start_day(1, &mut log);
+        Ok((game, log))
+    }
+
+    /// Resumes a game from a saved state.
+    pub fn from_state(level: Arc<Level>, state: State) -> Game {
+        Game { level, state }
+    }
+
+    pub fn level(&self) -> &Level {
+        &self.level
+    }
+
+    pub fn level_arc(&self) -> &Arc<Level> {
+        &self.level
+    }
+
+    pub fn state(&self) -> &State {
+        &self.state
+    }
+
+    pub fn persona(&self) -> &level::Persona {
+        self.level
+            .persona(&self.state.persona)
+            .expect("the persona was checked when the game began")
+    }
+
+    pub fn is_over(&self) -> bool {
+        self.state.ending.is_some()
+    }
+
+    /// The only way to change the game.
+    pub fn play(&mut self, action: Action) -> Result<Vec<Outcome>, Refusal> {
+        if self.is_over() {
+            return Err(Refusal::LevelOver);
+        }
+        let mut log = Vec::new();
+        if let Action::Consent { share } = action {
+            if self.state.consent != ConsentState::Pending {
+                return Err(Refusal::ConsentDone);
+            }
+            self.give_consent(share, false, &mut log);
+            return Ok(log);
+        }
+        if let Some(kind) = action.kind() {
+            self.check_allowed(kind)?;
+        }
+        if action.costs_action() && self.state.actions_left == 0 {
+            return Err(Refusal::NoActionsLeft);
+        }
+        // Doing anything else first leaves the consent box as it was: the dark pattern.
+        if self.state.consent == ConsentState::Pending && action != Action::EndDay {
+            let share = self.level.consent.as_ref().is_some_and(|c| c.pre_ticked);
+            self.give_consent(share, true, &mut log);
+        }
+        match &action {
+            Action::Consent { .. } => unreachable!("handled above"),
+            Action::Buy { item } => self.buy(item, &mut log)?,
+            Action::Draft { topic } => self.draft(topic, &mut log)?,
+            Action::Post => self.post(&mut log)?,
+            Action::CancelDraft => self.cancel_draft(false, &mut log)?,
+            Action::Like { post } => self.react(*post, state::Reaction::Liked, &mut log)?,
+            Action::Share { post } => self.react(*post, state::Reaction::Shared, &mut log)?,
+            Action::Report { post } => self.react(*post, state::Reaction::Reported, &mut log)?,
+            Action::Befriend { npc } => self.befriend(npc, &mut log)?,
+            Action::Unfriend { npc } => self.unfriend(npc, &mut log)?,
+            Action::Denounce { npc } => self.denounce(npc, &mut log)?,
+            Action::Answer { event, choice } => self.answer(event, choice, false, &mut log)?,
+            Action::Appeal { row } => self.appeal(*row, &mut log)?,
+            Action::Vote { proposal } => self.vote(proposal, &mut log)?,
+            Action::EndDay => {
+                if self.state.consent == ConsentState::Pending {
+                    let share = self.level.consent.as_ref().is_some_and(|c| c.pre_ticked);
+                    self.give_consent(share, true, &mut log);
+                }
+                self.end_day(&mut log);
+            }
+        }
+        if action.costs_action() {
+            self.state.actions_left -= 1;
+        }
+        Ok(log)
+    }
+
+    /// Refuses an action kind that an active sanction forbids.
+    fn check_allowed(&self, kind: ActionKind) -> Result<(), Refusal> {
+        for s in self.active_sanctions() {
+            if s.effects.contains(&SanctionEffect::Forbid(kind)) {
+                return Err(Refusal::Blocked {
+                    sanction: s.name.clone(),
+                    below: s.below,
+                });
+            }
+        }
+        Ok(())
+    }
+
+    fn active_sanctions(&self) -> impl Iterator<Item = &level::Sanction> {
+        self.level
+            .sanctions
+            .iter()
+            .filter(|s| self.state.sanctions.contains(&s.id))
+    }
+
+    fn active_perks(&self) -> impl Iterator<Item = &level::Perk> {
+        self.level
+            .perks
+            .iter()
+            .filter(|p| self.state.perks.contains(&p.id))
+    }
+
+    /// Refuses something carrying a tag that a sanction blocks or a missing perk locks.
+    pub fn check_tags(&self, tags: &[String]) -> Result<(), Refusal> {
+        for s in self.active_sanctions() {
+            for e in &s.effects {
+                if let SanctionEffect::Block(tag) = e
+                    && tags.contains(tag)
+                {
+                    return Err(Refusal::Blocked {
+                        sanction: s.name.clone(),
+                        below: s.below,
+                    });
+                }
+            }
+        }
+        for tag in tags {
+            let unlockers: Vec<&level::Perk> = self
+                .level
+                .perks
+                .iter()
+                .filter(|p| p.effects.contains(&level::PerkEffect::Unlock(tag.clone())))
+                .collect();
+            if !unlockers.is_empty() && !unlockers.iter().any(|p| self.state.perks.contains(&p.id))
+            {
+                let p = unlockers.iter().min_by_key(|p| p.threshold).expect("not empty");
+                return Err(Refusal::Locked {
+                    perk: p.name.clone(),
+                    threshold: p.threshold,
+                });
+            }
+        }
+        Ok(())
+    }
+
+    /// The feed as the player can see it: a throttling sanction shows only the newest few.
+    pub fn visible_feed(&self) -> &[state::FeedPost] {
+        let limit = self
+            .active_sanctions()
+            .flat_map(|s| &s.effects)
+            .filter_map(|e| match e {
+                SanctionEffect::Throttle(n) => Some(*n as usize),
+                _ => None,
+            })
+            .min();
+        let feed = &self.state.feed;
+        match limit {
+            Some(n) if n < feed.len() => &feed[feed.len() - n..],
+            _ => feed,
+        }
+    }
+
+    /// Events in the inbox still waiting for an answer.
+    pub fn pending_events(&self) -> impl Iterator<Item = &level::Event> {
+        self.state
+            .inbox
+            .iter()
+            .filter(|e| e.answer.is_none())
+            .filter_map(|e| self.level.event(&e.event))
+    }
+
+    /// The level's choice of ending once it is over.
+    pub fn ending(&self) -> Option<&level::Ending> {
+        self.state.ending.as_deref().and_then(|id| self.level.ending(id))
+    }
+
+    pub fn tier(&self) -> Option<&level::Tier> {
+        self.state.score.and_then(|s| self.level.tier(s))
+    }
+
+    /// Rules, reasons and predicted effects may be shown to the player.
+    pub fn rules_visible(&self) -> bool {
+        !matches!(self.state.visibility, level::Visibility::BlackBox { .. })
+    }
+}

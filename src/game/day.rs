@@ -1,0 +1,185 @@
+//! The turn: what happens when a day ends and the next one begins.
+
+use super::level::{PerkEffect, RuleSetter, SanctionEffect, Trigger, Visibility};
+use super::state::DayMark;
+use super::{Game, Log, Outcome};
+
+impl Game {
+    pub(super) fn end_day(&mut self, log: &mut Log) {
+        self.answer_defaults(log);
+        if self.state.draft.is_some() {
+            // A draft left open at night was never posted: that too is self-censorship.
+            let _ = self.cancel_draft(true, log);
+        }
+        if let RuleSetter::Peers { dimension, strength } = self.level.rule_setter.clone() {
+            self.peer_ratings(&dimension, strength, log);
+        }
+        self.npc_evening(log);
+        self.state.today.clear();
+        if self.state.visibility == Visibility::Transparent {
+            self.settle(
+                "Your friends' scores moved",
+                "You are judged by the company you keep",
+                log,
+            );
+        }
+        self.drop_low_scorers(log);
+        let next = self.state.day + 1;
+        if next > self.level.days {
+            self.finish(log);
+        } else {
+            self.start_day(next, log);
+        }
+    }
+
+    pub(super) fn start_day(&mut self, day: u32, log: &mut Log) {
+        self.state.day = day;
+        self.state.actions_left = self.level.actions_per_day;
+        log.push(Outcome::DayStarted { day });
+        if self.state.score.is_none() && day > self.level.baseline_days {
+            let score = self.implied_score();
+            self.state.score = Some(score);
+            if day > 1 {
+                log.push(Outcome::ScoreSwitchedOn { score });
+            }
+            self.refresh_thresholds(log);
+        }
+        if day > 1 {
+            self.pay_day(day, log);
+        }
+        let every = match self.state.visibility {
+            Visibility::Transparent => None,
+            Visibility::Delayed { every } | Visibility::BlackBox { every } => Some(every.max(1)),
+        };
+        if let Some(every) = every
+            && day > 1
+            && (day - 1) % every == 0
+        {
+            self.settle(
+                "Your friends changed, or their scores moved",
+                "You are judged by the company you keep",
+                log,
+            );
+        }
+        self.resolve_appeals(log);
+        self.hear_defences(log);
+        if let RuleSetter::Vote { every } = self.level.rule_setter
+            && day > 1
+            && (day - 1) % every.max(1) == 0
+        {
+            self.hold_vote(log);
+        }
+        self.fill_feed(log);
+        self.deliver_events(log);
+        self.state.timeline.push(DayMark {
+            day,
+            score: self.state.score,
+            integrity: self.state.integrity,
+            money: self.state.money,
+            friends: self.state.friends.len() as u32,
+        });
+    }
+
+    /// Income, perks' bonuses, sanctions' fines, and rent when it falls due.
+    fn pay_day(&mut self, day: u32, log: &mut Log) {
+        let bonus: i64 = self
+            .active_perks()
+            .flat_map(|p| &p.effects)
+            .filter_map(|e| match e {
+                PerkEffect::Income(i) => Some(*i),
+                _ => None,
+            })
+            .sum();
+        let fines: i64 = self
+            .active_sanctions()
+            .flat_map(|s| &s.effects)
+            .filter_map(|e| match e {
+                SanctionEffect::Fine(f) => Some(*f),
+                _ => None,
+            })
+            .sum();
+        let income = self.state.income;
+        self.change_money(income + bonus, "income", log);
+        self.change_money(-fines, "fines", log);
+        let every = self.level.economy.rent_every.max(1);
+        if self.state.rent > 0 && (day - 1) % every == 0 {
+            let rent = self.state.rent;
+            self.change_money(-rent, "rent", log);
+            if self.state.money < 0 {
+                self.fire(Trigger::RentMissed, &[], "Rent not covered", log);
+            } else {
+                self.fire(Trigger::RentPaid, &[], "Paid the rent", log);
+            }
+        }
+    }
+
+    /// Citizens vote on the proposals: each person for the one closest to their values, the
+    /// player for theirs (if they voted). The winner's rules take effect.
+    fn hold_vote(&mut self, log: &mut Log) {
+        let level = self.level.clone();
+        if level.proposals.is_empty() {
+            return;
+        }
+        let mut tally = vec![0u32; level.proposals.len()];
+        for npc in &level.npcs {
+            let mut best = 0;
+            let mut best_value = i32::MIN;
+            for (i, p) in level.proposals.iter().enumerate() {
+                let value: i32 = p.tags.iter().filter_map(|t| npc.values.get(t)).sum();
+                if value > best_value {
+                    best = i;
+                    best_value = value;
+                }
+            }
+            tally[best] += 1;
+        }
+        if let Some(v) = self.state.vote.take()
+            && let Some(i) = level.proposals.iter().position(|p| p.id == v)
+        {
+            tally[i] += 1;
+        }
+        let mut winner = 0;
+        for (i, votes) in tally.iter().enumerate() {
+            if *votes > tally[winner] {
+                winner = i;
+            }
+        }
+        let proposal = &level.proposals[winner];
+        log.push(Outcome::VoteHeld {
+            winner: proposal.id.clone(),
+            votes: tally[winner],
+            of: tally.iter().sum(),
+        });
+        for r in &proposal.disables {
+            if self.state.active_rules.remove(r) {
+                log.push(Outcome::RuleDisabled { rule: r.clone() });
+            }
+        }
+        for r in &proposal.enables {
+            if self.state.active_rules.insert(r.clone()) {
+                log.push(Outcome::RuleEnabled { rule: r.clone() });
+            }
+        }
+    }
+
+    fn finish(&mut self, log: &mut Log) {
+        self.state.day = self.level.days + 1;
+        self.state.actions_left = 0;
+        let ending = self
+            .level
+            .endings
+            .iter()
+            .find(|e| self.holds(&e.when))
+            .or(self.level.endings.last())
+            .map_or(String::new(), |e| e.id.clone());
+        self.state.timeline.push(DayMark {
+            day: self.state.day,
+            score: self.state.score,
+            integrity: self.state.integrity,
+            money: self.state.money,
+            friends: self.state.friends.len() as u32,
+        });
+        self.state.ending = Some(ending.clone());
+        log.push(Outcome::LevelEnded { ending });
+    }
+}

@@ -1,0 +1,238 @@
+//! Events, bulletins, their effects, the consent screen and votes.
+
+use super::journal::DecisionKind;
+use super::level::{Effect, RuleSetter, SanctionEffect};
+use super::state::{Answer, ConsentState, InboxEntry};
+use super::{Action, Game, Log, Outcome, Refusal};
+
+impl Game {
+    pub(super) fn give_consent(&mut self, share: bool, defaulted: bool, log: &mut Log) {
+        let offers = vec![
+            ("share".into(), "Share my data".into(), Some(Action::Consent { share: true })),
+            ("withhold".into(), "Keep my data".into(), Some(Action::Consent { share: false })),
+        ];
+        self.record(DecisionKind::Consent, "consent", offers, usize::from(!share), defaulted);
+        let what = if share { "Shared your data" } else { "Withheld your data" };
+        self.act(&Action::Consent { share }, what, log);
+        self.state.consent = ConsentState::Given { share, defaulted };
+        log.push(Outcome::ConsentGiven { share, defaulted });
+    }
+
+    /// Events that may arrive today arrive: bulletins apply at once, the rest wait in the inbox.
+    pub(super) fn deliver_events(&mut self, log: &mut Log) {
+        let level = self.level.clone();
+        for event in &level.events {
+            if self.state.arrived.contains(&event.id)
+                || event.day > self.state.day
+                || !self.holds(&event.when)
+            {
+                continue;
+            }
+            if let Some(sanction) = self.blocking_sanction(&event.tags) {
+                if self.state.withheld.insert(event.id.clone()) {
+                    log.push(Outcome::EventWithheld {
+                        event: event.id.clone(),
+                        sanction,
+                    });
+                }
+                continue;
+            }
+            self.state.arrived.insert(event.id.clone());
+            if event.bulletin || event.choices.is_empty() {
+                log.push(Outcome::BulletinIssued {
+                    event: event.id.clone(),
+                });
+                self.state.inbox.push(InboxEntry {
+                    event: event.id.clone(),
+                    day: self.state.day,
+                    answer: Some(Answer {
+                        choice: String::new(),
+                        defaulted: false,
+                    }),
+                });
+                self.apply_effects(&event.effects, &event.title, log);
+            } else {
+                log.push(Outcome::EventArrived {
+                    event: event.id.clone(),
+                });
+                self.state.inbox.push(InboxEntry {
+                    event: event.id.clone(),
+                    day: self.state.day,
+                    answer: None,
+                });
+                self.apply_effects(&event.effects, &event.title, log);
+            }
+        }
+    }
+
+    /// The id of an active sanction blocking any of these tags.
+    fn blocking_sanction(&self, tags: &[String]) -> Option<String> {
+        self.active_sanctions()
+            .find(|s| {
+                s.effects
+                    .iter()
+                    .any(|e| matches!(e, SanctionEffect::Block(t) if tags.contains(t)))
+            })
+            .map(|s| s.id.clone())
+    }
+
+    pub(super) fn answer(
+        &mut self,
+        event_id: &str,
+        choice_id: &str,
+        defaulted: bool,
+        log: &mut Log,
+    ) -> Result<(), Refusal> {
+        let level = self.level.clone();
+        let event = level.event(event_id).ok_or_else(|| Refusal::Unknown {
+            kind: "event",
+            id: event_id.to_string(),
+        })?;
+        let slot = self
+            .state
+            .inbox
+            .iter()
+            .position(|e| e.event == event_id && e.answer.is_none())
+            .ok_or_else(|| Refusal::NotPending(event.title.clone()))?;
+        let choice = event
+            .choices
+            .iter()
+            .find(|c| c.id == choice_id)
+            .ok_or_else(|| Refusal::Unknown {
+                kind: "choice",
+                id: choice_id.to_string(),
+            })?;
+        if !defaulted {
+            self.check_tags(&choice.tags)?;
+        }
+        let offers = event
+            .choices
+            .iter()
+            .map(|c| {
+                let action = Action::Answer {
+                    event: event_id.to_string(),
+                    choice: c.id.clone(),
+                };
+                (c.id.clone(), c.text.clone(), Some(action))
+            })
+            .collect();
+        let chosen = event
+            .choices
+            .iter()
+            .position(|c| c.id == choice_id)
+            .unwrap_or(0);
+        self.record(DecisionKind::Event, event_id, offers, chosen, defaulted);
+        self.state.inbox[slot].answer = Some(Answer {
+            choice: choice_id.to_string(),
+            defaulted,
+        });
+        log.push(Outcome::Answered {
+            event: event_id.to_string(),
+            choice: choice_id.to_string(),
+            defaulted,
+        });
+        let did = format!("{}: {}", event.title, choice.text);
+        let action = Action::Answer {
+            event: event_id.to_string(),
+            choice: choice_id.to_string(),
+        };
+        self.act(&action, &did, log);
+        self.apply_effects(&choice.effects, &did, log);
+        Ok(())
+    }
+
+    /// Unanswered events take their default choice when the day ends.
+    pub(super) fn answer_defaults(&mut self, log: &mut Log) {
+        let pending: Vec<(String, String)> = self
+            .pending_events()
+            .filter_map(|e| {
+                let choice = e.default.clone().or_else(|| e.choices.first().map(|c| c.id.clone()))?;
+                Some((e.id.clone(), choice))
+            })
+            .collect();
+        for (event, choice) in pending {
+            // The default was checked to exist when the level loaded.
+            let _ = self.answer(&event, &choice, true, log);
+        }
+    }
+
+    pub(super) fn apply_effects(&mut self, effects: &[Effect], did: &str, log: &mut Log) {
+        for effect in effects {
+            match effect {
+                Effect::Money(m) => self.change_money(*m, did, log),
+                Effect::Integrity(d) => self.change_integrity(*d, did, log),
+                Effect::Points {
+                    dimension,
+                    points,
+                    inference,
+                } => self.add_points(dimension, *points, did, inference, None, log),
+                Effect::Income(d) => self.state.income += d,
+                Effect::Rent(d) => self.state.rent += d,
+                Effect::SetFlag(f) => {
+                    if self.state.flags.insert(f.clone()) {
+                        log.push(Outcome::FlagSet { flag: f.clone() });
+                    }
+                }
+                Effect::ClearFlag(f) => {
+                    self.state.flags.remove(f);
+                }
+                Effect::EnableRule(r) => {
+                    if self.state.active_rules.insert(r.clone()) {
+                        log.push(Outcome::RuleEnabled { rule: r.clone() });
+                    }
+                }
+                Effect::DisableRule(r) => {
+                    if self.state.active_rules.remove(r) {
+                        log.push(Outcome::RuleDisabled { rule: r.clone() });
+                    }
+                }
+                Effect::Befriend(n) => {
+                    if self.state.friends.insert(n.clone()) {
+                        log.push(Outcome::Befriended { npc: n.clone() });
+                    }
+                }
+                Effect::Unfriend(n) => {
+                    if self.state.friends.remove(n) {
+                        log.push(Outcome::Unfriended { npc: n.clone() });
+                    }
+                }
+                Effect::NpcScore { npc, delta } => {
+                    let (min, max) = (self.level.score.min, self.level.score.max);
+                    if let Some(n) = self.state.npcs.get_mut(npc) {
+                        n.score = (n.score + delta).clamp(min, max);
+                    }
+                }
+                Effect::Visibility(v) => self.state.visibility = *v,
+            }
+        }
+    }
+
+    pub(super) fn vote(&mut self, id: &str, log: &mut Log) -> Result<(), Refusal> {
+        if !matches!(self.level.rule_setter, RuleSetter::Vote { .. }) {
+            return Err(Refusal::NoVote);
+        }
+        let level = self.level.clone();
+        let proposal = level.proposal(id).ok_or_else(|| Refusal::Unknown {
+            kind: "proposal",
+            id: id.to_string(),
+        })?;
+        let offers = level
+            .proposals
+            .iter()
+            .map(|p| {
+                let a = Action::Vote {
+                    proposal: p.id.clone(),
+                };
+                (p.id.clone(), p.name.clone(), Some(a))
+            })
+            .collect();
+        let chosen = level.proposals.iter().position(|p| p.id == id).unwrap_or(0);
+        self.record(DecisionKind::Vote, "vote", offers, chosen, false);
+        self.judge(&proposal.tags, &[], &format!("Voted for {}", proposal.name), log);
+        self.state.vote = Some(id.to_string());
+        log.push(Outcome::Voted {
+            proposal: id.to_string(),
+        });
+        Ok(())
+    }
+}

@@ -1,0 +1,218 @@
+//! The inference ledger: every score change, why, and the appeals against it.
+
+use super::level::{DimensionSource, Rule, Trigger, Visibility};
+use super::rng::{Dice, Stream};
+use super::state::{Appeal, LedgerRow, Verdict};
+use super::{Game, Log, Outcome, Refusal};
+
+impl Game {
+    /// The active rules that answer to `event` on a thing with `tags`.
+    pub fn matching_rules(&self, event: &Trigger, tags: &[String]) -> Vec<&Rule> {
+        self.level
+            .rules
+            .iter()
+            .filter(|r| self.state.active_rules.contains(&r.id) && r.on.matches(event, tags))
+            .collect()
+    }
+
+    /// Fires every matching rule, each adding a ledger row.
+    pub(super) fn fire(&mut self, event: Trigger, tags: &[String], did: &str, log: &mut Log) {
+        let hits: Vec<(String, String, i32, String)> = self
+            .matching_rules(&event, tags)
+            .into_iter()
+            .map(|r| (r.dimension.clone(), r.inference.clone(), r.points, r.id.clone()))
+            .collect();
+        for (dimension, inference, points, rule) in hits {
+            self.add_points(&dimension, points, did, &inference, Some(rule), log);
+        }
+    }
+
+    fn immediate(&self) -> bool {
+        self.state.visibility == Visibility::Transparent
+    }
+
+    /// Records a change on a dimension; applies it now or queues it, as the level's visibility says.
+    pub(super) fn add_points(
+        &mut self,
+        dimension: &str,
+        points: i32,
+        did: &str,
+        inference: &str,
+        rule: Option<String>,
+        log: &mut Log,
+    ) {
+        if !self.scored() || points == 0 {
+            return;
+        }
+        let total: u32 = self.level.score.dimensions.iter().map(|d| d.weight).sum();
+        let weight = self
+            .level
+            .dimension(dimension)
+            .map_or(0, |d| d.weight * 100 / total.max(1));
+        let id = self.state.ledger.len();
+        self.state.ledger.push(LedgerRow {
+            id,
+            day: self.state.day,
+            did: did.to_string(),
+            inference: inference.to_string(),
+            dimension: dimension.to_string(),
+            weight,
+            points,
+            delta: 0,
+            applied: false,
+            rule,
+            appealed: false,
+        });
+        if self.immediate() {
+            let delta = self.apply_row(id);
+            self.state.score = Some(self.state.score.unwrap_or(0) + delta);
+            log.push(Outcome::ScoreChanged {
+                delta,
+                dimension: dimension.to_string(),
+                reason: format!("{did} ({inference})"),
+            });
+            self.refresh_thresholds(log);
+        } else {
+            log.push(Outcome::ChangeQueued {
+                dimension: dimension.to_string(),
+                reason: format!("{did} ({inference})"),
+            });
+        }
+    }
+
+    /// Moves the row's points into its dimension; returns the change in the implied score.
+    fn apply_row(&mut self, id: usize) -> i32 {
+        let before = self.implied_score();
+        let row = &self.state.ledger[id];
+        let (dimension, points) = (row.dimension.clone(), row.points);
+        let (lo, hi) = match self.level.dimension(&dimension).map(|d| d.source) {
+            Some(DimensionSource::Friends { .. }) => (-100, 100),
+            _ => (0, 100),
+        };
+        let entry = self.state.points.entry(dimension).or_insert(0);
+        *entry = (*entry + points).clamp(lo, hi);
+        let delta = self.implied_score() - before;
+        let row = &mut self.state.ledger[id];
+        row.delta = delta;
+        row.applied = true;
+        delta
+    }
+
+    /// Brings the score up to date: a row for whatever the friends' scores moved, then every
+    /// queued row in order. `did` and `inference` word the friends row.
+    pub(super) fn settle(&mut self, did: &str, inference: &str, log: &mut Log) {
+        let Some(old) = self.state.score else {
+            return;
+        };
+        let drift = self.implied_score() - old;
+        let queued: Vec<usize> = self
+            .state
+            .ledger
+            .iter()
+            .filter(|r| !r.applied)
+            .map(|r| r.id)
+            .collect();
+        if drift != 0 {
+            let dimension = self
+                .level
+                .score
+                .dimensions
+                .iter()
+                .find(|d| matches!(d.source, DimensionSource::Friends { .. }))
+                .map_or(String::new(), |d| d.id.clone());
+            let total: u32 = self.level.score.dimensions.iter().map(|d| d.weight).sum();
+            let weight = self
+                .level
+                .dimension(&dimension)
+                .map_or(0, |d| d.weight * 100 / total.max(1));
+            let id = self.state.ledger.len();
+            self.state.ledger.push(LedgerRow {
+                id,
+                day: self.state.day,
+                did: did.to_string(),
+                inference: inference.to_string(),
+                dimension: dimension.clone(),
+                weight,
+                points: 0,
+                delta: drift,
+                applied: true,
+                rule: None,
+                appealed: false,
+            });
+            if self.immediate() {
+                log.push(Outcome::ScoreChanged {
+                    delta: drift,
+                    dimension,
+                    reason: format!("{did} ({inference})"),
+                });
+            }
+        }
+        for id in queued {
+            self.apply_row(id);
+        }
+        let new = self.implied_score();
+        self.state.score = Some(new);
+        if !self.immediate() {
+            log.push(Outcome::Recomputed {
+                score: new,
+                delta: new - old,
+            });
+        }
+        self.refresh_thresholds(log);
+    }
+
+    pub(super) fn appeal(&mut self, row: usize, log: &mut Log) -> Result<(), Refusal> {
+        let Some(rules) = &self.level.appeals else {
+            return Err(Refusal::NoAppeals);
+        };
+        if !self.rules_visible() {
+            return Err(Refusal::LedgerHidden);
+        }
+        let days = rules.days;
+        match self.state.ledger.get(row) {
+            Some(r) if r.applied && !r.appealed && r.rule.is_some() => {}
+            _ => return Err(Refusal::NotAppealable(row)),
+        }
+        self.state.ledger[row].appealed = true;
+        let due = self.state.day + days.max(1);
+        self.state.appeals.push(Appeal {
+            row,
+            filed: self.state.day,
+            due,
+            verdict: None,
+        });
+        log.push(Outcome::AppealFiled { row, due });
+        Ok(())
+    }
+
+    /// Answers the appeals that fall due today. Few are upheld in full.
+    pub(super) fn resolve_appeals(&mut self, log: &mut Log) {
+        let Some(rules) = self.level.appeals.clone() else {
+            return;
+        };
+        let day = self.state.day;
+        let mut dice = Dice::new(self.state.seed, day, Stream::Appeals);
+        for i in 0..self.state.appeals.len() {
+            let appeal = &self.state.appeals[i];
+            if appeal.verdict.is_some() || appeal.due > day {
+                continue;
+            }
+            let row = self.state.ledger[appeal.row].clone();
+            let roll = dice.below(100);
+            let (verdict, undo) = if roll < rules.full {
+                (Verdict::Upheld, -row.points)
+            } else if roll < rules.full + rules.partial {
+                (Verdict::Partial, -row.points / 2)
+            } else {
+                (Verdict::Denied, 0)
+            };
+            self.state.appeals[i].verdict = Some(verdict);
+            log.push(Outcome::AppealResolved {
+                row: row.id,
+                verdict,
+            });
+            let did = format!("Appeal on row {}", row.id);
+            self.add_points(&row.dimension, undo, &did, "Correction after review", None, log);
+        }
+    }
+}

@@ -1,0 +1,167 @@
+//! The other people: what they post, how their scores move, who they report.
+
+use super::level::{Behaviour, Trigger};
+use super::rng::{Dice, Stream};
+use super::score::points_to_score;
+use super::state::{Author, FeedPost};
+use super::{Game, Log, Outcome};
+
+impl Game {
+    /// Morning: the day's news and people's posts reach the feed. A friend's post can cost
+    /// the player points, as the rules say.
+    pub(super) fn fill_feed(&mut self, log: &mut Log) {
+        let level = self.level.clone();
+        let day = self.state.day;
+        for news in level.news.iter().filter(|n| n.day == day) {
+            let id = self.state.feed.len();
+            self.state.feed.push(FeedPost {
+                id,
+                day,
+                author: Author::News(news.source.clone()),
+                text: news.text.clone(),
+                tags: news.tags.clone(),
+                reactions: Vec::new(),
+            });
+            log.push(Outcome::NewsArrived { post: id });
+        }
+        let mut dice = Dice::new(self.state.seed, day, Stream::Posts);
+        for npc in &level.npcs {
+            let roll = dice.percent(npc.post_chance);
+            let Some(state) = self.state.npcs.get_mut(&npc.id) else {
+                continue;
+            };
+            let Some(post) = npc.posts.get(state.next_post).filter(|_| roll) else {
+                continue;
+            };
+            state.next_post += 1;
+            // What the system makes of the post moves the poster's own score.
+            let effect: i32 = self
+                .matching_rules(&Trigger::Post(String::new()), &post.tags)
+                .iter()
+                .map(|r| points_to_score(&level, &r.dimension, r.points))
+                .sum();
+            let (min, max) = (level.score.min, level.score.max);
+            if let Some(state) = self.state.npcs.get_mut(&npc.id) {
+                state.score = (state.score + effect).clamp(min, max);
+            }
+            let id = self.state.feed.len();
+            self.state.feed.push(FeedPost {
+                id,
+                day,
+                author: Author::Npc(npc.id.clone()),
+                text: post.text.clone(),
+                tags: post.tags.clone(),
+                reactions: Vec::new(),
+            });
+            log.push(Outcome::NpcPosted {
+                npc: npc.id.clone(),
+                post: id,
+            });
+            if self.state.friends.contains(&npc.id) {
+                let did = format!("Your friend {} posted", npc.name);
+                self.fire(Trigger::FriendPost(String::new()), &post.tags, &did, log);
+            }
+        }
+    }
+
+    /// Evening: people's scores drift with their behaviour; informers report someone.
+    pub(super) fn npc_evening(&mut self, log: &mut Log) {
+        let level = self.level.clone();
+        let day = self.state.day;
+        let (min, max) = (level.score.min, level.score.max);
+        let mut drift = Dice::new(self.state.seed, day, Stream::Drift);
+        let mut informers = Dice::new(self.state.seed, day, Stream::Informers);
+        for npc in &level.npcs {
+            let base = match npc.behaviour {
+                Behaviour::Conformist => 3,
+                Behaviour::Informer => 2,
+                Behaviour::Authentic => 0,
+                Behaviour::Rebel => -2,
+            };
+            let delta = base + drift.between(-3, 3);
+            if let Some(s) = self.state.npcs.get_mut(&npc.id) {
+                s.score = (s.score + delta).clamp(min, max);
+            }
+            if npc.behaviour == Behaviour::Informer && informers.percent(25) {
+                let others: Vec<&str> = level
+                    .npcs
+                    .iter()
+                    .filter(|o| o.id != npc.id && o.behaviour != Behaviour::Conformist)
+                    .map(|o| o.id.as_str())
+                    .collect();
+                if !others.is_empty() {
+                    let target = others[informers.below(others.len() as u32) as usize].to_string();
+                    self.penalise(&target);
+                    log.push(Outcome::NpcReported {
+                        by: npc.id.clone(),
+                        target,
+                    });
+                }
+            }
+        }
+    }
+
+    /// Accusations whose defence window has closed are decided: half are cleared.
+    pub(super) fn hear_defences(&mut self, log: &mut Log) {
+        let day = self.state.day;
+        let mut dice = Dice::new(self.state.seed, day, Stream::Defence);
+        let due: Vec<String> = self
+            .state
+            .accusations
+            .iter()
+            .filter(|a| a.due <= day)
+            .map(|a| a.npc.clone())
+            .collect();
+        self.state.accusations.retain(|a| a.due > day);
+        for npc in due {
+            let cleared = dice.percent(50);
+            if !cleared {
+                self.penalise(&npc);
+            }
+            log.push(Outcome::AccusationResolved { npc, cleared });
+        }
+    }
+
+    /// Peer rating: every person judges the player's day by their own values; each verdict
+    /// counts in proportion to the rater's own score.
+    pub(super) fn peer_ratings(&mut self, dimension: &str, strength: u32, log: &mut Log) {
+        if self.state.today.is_empty() {
+            return;
+        }
+        let level = self.level.clone();
+        let range = i64::from((level.score.max - level.score.min).max(1));
+        let mut total: i64 = 0;
+        let mut weights: i64 = 0;
+        let mut approve = 0;
+        let mut disapprove = 0;
+        for npc in &level.npcs {
+            let opinion: i32 = self
+                .state
+                .today
+                .iter()
+                .map(|d| {
+                    let w = |tags: &[String]| -> i32 { tags.iter().filter_map(|t| npc.values.get(t)).sum() };
+                    w(&d.affirms) - w(&d.betrays)
+                })
+                .sum();
+            let weight = i64::from(self.state.npcs.get(&npc.id).map_or(0, |s| s.score - level.score.min));
+            total += i64::from(opinion.signum()) * weight;
+            weights += range;
+            match opinion.signum() {
+                1 => approve += 1,
+                -1 => disapprove += 1,
+                _ => {}
+            }
+        }
+        let points = (total * i64::from(strength) / weights.max(1)) as i32;
+        let did = format!("Rated by your neighbours: {approve} approved, {disapprove} disapproved");
+        self.add_points(
+            dimension,
+            points,
+            &did,
+            "Their verdicts, each weighted by the rater's own score",
+            None,
+            log,
+        );
+    }
+}

@@ -1,0 +1,213 @@
+//! What happened (outcomes, past tense) and why an action was refused.
+
+use serde::{Deserialize, Serialize};
+
+use super::level::Level;
+use super::state::Verdict;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Outcome {
+    DayStarted { day: u32 },
+    ScoreSwitchedOn { score: i32 },
+    ConsentGiven { share: bool, defaulted: bool },
+    Bought { item: String, price: i64 },
+    Drafted { topic: String },
+    Posted { topic: String },
+    DraftCancelled { topic: String },
+    Liked { post: usize },
+    Shared { post: usize },
+    Reported { post: usize },
+    Befriended { npc: String },
+    Unfriended { npc: String },
+    Denounced { npc: String },
+    /// A person dropped the player: their score fell below what the person tolerates.
+    Dropped { npc: String, score: i32 },
+    /// An accused person's defence was heard.
+    AccusationResolved { npc: String, cleared: bool },
+    /// One person reported another.
+    NpcReported { by: String, target: String },
+    NewsArrived { post: usize },
+    NpcPosted { npc: String, post: usize },
+    ScoreChanged { delta: i32, dimension: String, reason: String },
+    /// A change was queued for the next recomputation (delayed and black-box levels).
+    ChangeQueued { dimension: String, reason: String },
+    Recomputed { score: i32, delta: i32 },
+    IntegrityChanged { delta: i32, reason: String },
+    MoneyChanged { delta: i64, reason: String },
+    PerkOpened { perk: String },
+    PerkClosed { perk: String },
+    SanctionImposed { sanction: String },
+    SanctionLifted { sanction: String },
+    EventArrived { event: String },
+    EventWithheld { event: String, sanction: String },
+    BulletinIssued { event: String },
+    Answered { event: String, choice: String, defaulted: bool },
+    RuleEnabled { rule: String },
+    RuleDisabled { rule: String },
+    FlagSet { flag: String },
+    AppealFiled { row: usize, due: u32 },
+    AppealResolved { row: usize, verdict: Verdict },
+    Voted { proposal: String },
+    VoteHeld { winner: String, votes: u32, of: u32 },
+    LevelEnded { ending: String },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub enum Refusal {
+    #[error("the level is over")]
+    LevelOver,
+    #[error("no actions left today; end the day to go on")]
+    NoActionsLeft,
+    #[error("not enough money: {what} costs {price}, you have {have}")]
+    NotEnoughMoney { what: String, price: i64, have: i64 },
+    #[error("blocked by {sanction} (score below {below})")]
+    Blocked { sanction: String, below: i32 },
+    #[error("locked: needs {perk} (requires {threshold})")]
+    Locked { perk: String, threshold: i32 },
+    #[error("no {kind} called `{id}`")]
+    Unknown { kind: &'static str, id: String },
+    #[error("no post number {0} in the feed")]
+    NoSuchPost(usize),
+    #[error("there is no draft; draft a topic first")]
+    NoDraft,
+    #[error("a draft on {0} is already open; post or cancel it first")]
+    DraftOpen(String),
+    #[error("{0} is already your friend")]
+    AlreadyFriends(String),
+    #[error("{0} is not your friend")]
+    NotFriends(String),
+    #[error("{name} turns you down: {reason}")]
+    Declined { name: String, reason: String },
+    #[error("you already did that to this post")]
+    AlreadyReacted,
+    #[error("news has no author to report")]
+    NoAuthor,
+    #[error("{0} is not waiting for an answer")]
+    NotPending(String),
+    #[error("appeals are not possible in this level")]
+    NoAppeals,
+    #[error("the ledger is not available to citizens")]
+    LedgerHidden,
+    #[error("ledger row {0} cannot be appealed")]
+    NotAppealable(usize),
+    #[error("there is no vote in this level")]
+    NoVote,
+    #[error("the consent screen has already been answered")]
+    ConsentDone,
+}
+
+impl Outcome {
+    /// One line of plain text, as a toast or a headless line.
+    pub fn describe(&self, level: &Level) -> String {
+        let npc = |id: &str| level.npc(id).map_or(id.to_string(), |n| n.name.clone());
+        let item = |id: &str| level.item(id).map_or(id.to_string(), |i| i.name.clone());
+        let topic = |id: &str| level.topic(id).map_or(id.to_string(), |t| t.name.clone());
+        let event = |id: &str| level.event(id).map_or(id.to_string(), |e| e.title.clone());
+        let dim = |id: &str| level.dimension(id).map_or(id.to_string(), |d| d.name.clone());
+        let perk = |id: &str| level.perk(id).map_or(id.to_string(), |p| p.name.clone());
+        let sanction = |id: &str| level.sanction(id).map_or(id.to_string(), |s| s.name.clone());
+        let rule = |id: &str| level.rule(id).map_or(id.to_string(), |r| r.description.clone());
+        match self {
+            Outcome::DayStarted { day } => format!("Day {day} begins."),
+            Outcome::ScoreSwitchedOn { score } => {
+                format!("The score is switched on. Yours is {score}.")
+            }
+            Outcome::ConsentGiven { share, defaulted } => match (share, defaulted) {
+                (true, true) => "You left the box ticked: your data is shared.".into(),
+                (true, false) => "You agreed to share your data.".into(),
+                (false, _) => "You unticked the box: your data stays yours.".into(),
+            },
+            Outcome::Bought { item: i, price } => format!("Bought {} for {price}.", item(i)),
+            Outcome::Drafted { topic: t } => format!("Drafted a post on {}.", topic(t)),
+            Outcome::Posted { topic: t } => format!("Posted on {}.", topic(t)),
+            Outcome::DraftCancelled { topic: t } => {
+                format!("Deleted your draft on {} without posting it.", topic(t))
+            }
+            Outcome::Liked { post } => format!("Liked post {post}."),
+            Outcome::Shared { post } => format!("Shared post {post}."),
+            Outcome::Reported { post } => format!("Reported post {post}."),
+            Outcome::Befriended { npc: n } => format!("{} is now your friend.", npc(n)),
+            Outcome::Unfriended { npc: n } => format!("You unfriended {}.", npc(n)),
+            Outcome::Denounced { npc: n } => format!("You reported {}.", npc(n)),
+            Outcome::Dropped { npc: n, score } => {
+                format!("{} dropped you as a friend (your score: {score}).", npc(n))
+            }
+            Outcome::AccusationResolved { npc: n, cleared } => {
+                if *cleared {
+                    format!("{} answered the report and was cleared.", npc(n))
+                } else {
+                    format!("{} could not answer the report; the penalty stands.", npc(n))
+                }
+            }
+            Outcome::NpcReported { by, target } => {
+                format!("{} reported {}.", npc(by), npc(target))
+            }
+            Outcome::NewsArrived { post } => format!("News in the feed (post {post})."),
+            Outcome::NpcPosted { npc: n, post } => format!("{} posted (post {post}).", npc(n)),
+            Outcome::ScoreChanged {
+                delta,
+                dimension,
+                reason,
+            } => format!("{delta:+} {}: {reason}", dim(dimension)),
+            Outcome::ChangeQueued { dimension, reason } => {
+                format!("Pending ({}): {reason}", dim(dimension))
+            }
+            Outcome::Recomputed { score, delta } => {
+                format!("Score recomputed: {score} ({delta:+}).")
+            }
+            Outcome::IntegrityChanged { delta, reason } => format!("{delta:+} self: {reason}"),
+            Outcome::MoneyChanged { delta, reason } => format!("{delta:+} money: {reason}"),
+            Outcome::PerkOpened { perk: p } => format!("Perk opened: {}.", perk(p)),
+            Outcome::PerkClosed { perk: p } => format!("Perk lost: {}.", perk(p)),
+            Outcome::SanctionImposed { sanction: s } => {
+                format!("Sanction imposed: {}.", sanction(s))
+            }
+            Outcome::SanctionLifted { sanction: s } => format!("Sanction lifted: {}.", sanction(s)),
+            Outcome::EventArrived { event: e } => format!("In your inbox: {}.", event(e)),
+            Outcome::EventWithheld { event: e, sanction: s } => format!(
+                "Something was kept from you ({}): {}.",
+                sanction(s),
+                event(e)
+            ),
+            Outcome::BulletinIssued { event: e } => format!("Bulletin: {}.", event(e)),
+            Outcome::Answered {
+                event: e,
+                choice,
+                defaulted,
+            } => {
+                let text = level
+                    .event(e)
+                    .and_then(|ev| ev.choices.iter().find(|c| &c.id == choice))
+                    .map_or(choice.clone(), |c| c.text.clone());
+                if *defaulted {
+                    format!("{}: no answer given, so: {text}", event(e))
+                } else {
+                    format!("{}: {text}", event(e))
+                }
+            }
+            Outcome::RuleEnabled { rule: r } => format!("New rule: {}.", rule(r)),
+            Outcome::RuleDisabled { rule: r } => format!("Rule withdrawn: {}.", rule(r)),
+            Outcome::FlagSet { .. } => String::new(),
+            Outcome::AppealFiled { row, due } => {
+                format!("Appeal against ledger row {row} filed; answer due on day {due}.")
+            }
+            Outcome::AppealResolved { row, verdict } => match verdict {
+                Verdict::Upheld => format!("Appeal on row {row} upheld: the change is reversed."),
+                Verdict::Partial => format!("Appeal on row {row} partly upheld: half reversed."),
+                Verdict::Denied => format!("Appeal on row {row} denied."),
+            },
+            Outcome::Voted { proposal } => format!(
+                "You voted for {}.",
+                level.proposal(proposal).map_or(proposal.as_str(), |p| p.name.as_str())
+            ),
+            Outcome::VoteHeld { winner, votes, of } => format!(
+                "The vote is in: {} won with {votes} of {of} votes.",
+                level.proposal(winner).map_or(winner.as_str(), |p| p.name.as_str())
+            ),
+            Outcome::LevelEnded { ending } => format!(
+                "The level is over: {}.",
+                level.ending(ending).map_or(ending.as_str(), |e| e.title.as_str())
+            ),
+        }
+    }
+}

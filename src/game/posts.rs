@@ -1,0 +1,139 @@
+//! Drafting, posting and self-censorship; reacting to the feed.
+
+use super::journal::DecisionKind;
+use super::state::{Author, Reaction};
+use super::{Action, Game, Log, Outcome, Refusal};
+
+impl Game {
+    pub(super) fn draft(&mut self, id: &str, log: &mut Log) -> Result<(), Refusal> {
+        let level = self.level.clone();
+        let topic = level.topic(id).ok_or_else(|| Refusal::Unknown {
+            kind: "topic",
+            id: id.to_string(),
+        })?;
+        if let Some(open) = &self.state.draft {
+            let name = level.topic(open).map_or(open.clone(), |t| t.name.clone());
+            return Err(Refusal::DraftOpen(name));
+        }
+        self.check_allowed(super::level::ActionKind::Post)?;
+        self.check_tags(&topic.tags)?;
+        self.state.draft = Some(id.to_string());
+        log.push(Outcome::Drafted {
+            topic: id.to_string(),
+        });
+        Ok(())
+    }
+
+    pub(super) fn post(&mut self, log: &mut Log) -> Result<(), Refusal> {
+        self.close_draft(true, false, log)
+    }
+
+    pub(super) fn cancel_draft(&mut self, defaulted: bool, log: &mut Log) -> Result<(), Refusal> {
+        self.close_draft(false, defaulted, log)
+    }
+
+    fn close_draft(&mut self, post: bool, defaulted: bool, log: &mut Log) -> Result<(), Refusal> {
+        let id = self.state.draft.clone().ok_or(Refusal::NoDraft)?;
+        let level = self.level.clone();
+        let topic = level.topic(&id).ok_or_else(|| Refusal::Unknown {
+            kind: "topic",
+            id: id.clone(),
+        })?;
+        let options = vec![
+            ("post".into(), format!("Post on {}", topic.name), Some(Action::Post)),
+            (
+                "cancel".into(),
+                format!("Delete the draft on {}", topic.name),
+                Some(Action::CancelDraft),
+            ),
+        ];
+        self.record(
+            DecisionKind::Post,
+            &id,
+            options,
+            usize::from(!post),
+            defaulted,
+        );
+        if post {
+            self.act(&Action::Post, &format!("Posted on {}", topic.name), log);
+            log.push(Outcome::Posted { topic: id });
+        } else {
+            self.state.drafts_cancelled += 1;
+            let what = format!("Deleted a draft on {}", topic.name);
+            self.act(&Action::CancelDraft, &what, log);
+            log.push(Outcome::DraftCancelled { topic: id });
+        }
+        self.state.draft = None;
+        Ok(())
+    }
+
+    pub(super) fn react(&mut self, post: usize, how: Reaction, log: &mut Log) -> Result<(), Refusal> {
+        let visible = self.visible_feed().iter().any(|p| p.id == post);
+        let p = match self.state.feed.get(post) {
+            Some(p) if visible => p.clone(),
+            _ => return Err(Refusal::NoSuchPost(post)),
+        };
+        if p.reactions.contains(&how) {
+            return Err(Refusal::AlreadyReacted);
+        }
+        if how == Reaction::Reported && matches!(p.author, Author::News(_)) {
+            return Err(Refusal::NoAuthor);
+        }
+        let actions = [
+            ("like", Action::Like { post }),
+            ("share", Action::Share { post }),
+            ("report", Action::Report { post }),
+        ];
+        let chosen = match how {
+            Reaction::Liked => 0,
+            Reaction::Shared => 1,
+            Reaction::Reported => 2,
+        };
+        let options = actions
+            .into_iter()
+            .map(|(id, a)| (id.to_string(), format!("{id} post {post}"), Some(a)))
+            .collect();
+        let subject = p.tags.first().cloned().unwrap_or_default();
+        self.record(DecisionKind::React, &subject, options, chosen, false);
+        let author = match &p.author {
+            Author::Npc(id) => self.level.npc(id).map_or(id.clone(), |n| n.name.clone()),
+            Author::News(source) => source.clone(),
+        };
+        self.state.feed[post].reactions.push(how);
+        match how {
+            Reaction::Liked => {
+                self.act(&Action::Like { post }, &format!("Liked a post by {author}"), log);
+                log.push(Outcome::Liked { post });
+            }
+            Reaction::Shared => {
+                self.act(&Action::Share { post }, &format!("Shared a post by {author}"), log);
+                log.push(Outcome::Shared { post });
+            }
+            Reaction::Reported => {
+                self.act(&Action::Report { post }, &format!("Reported a post by {author}"), log);
+                self.state.reports_filed += 1;
+                log.push(Outcome::Reported { post });
+                if let Author::Npc(id) = &p.author {
+                    self.accuse(id);
+                }
+            }
+        }
+        if let Author::Npc(id) = &p.author
+            && let Some(n) = self.state.npcs.get_mut(id)
+        {
+            n.trust += if how == Reaction::Reported { -3 } else { 1 };
+        }
+        Ok(())
+    }
+
+    /// Fires the rules an action triggers and lets the persona's values judge it.
+    pub(super) fn act(&mut self, action: &Action, did: &str, log: &mut Log) {
+        let Some(a) = self.anatomy(action) else {
+            return;
+        };
+        if let Some(trigger) = a.trigger.clone() {
+            self.fire(trigger, &a.tags, did, log);
+        }
+        self.judge(&a.affirms, &a.betrays, did, log);
+    }
+}

@@ -1,0 +1,216 @@
+//! What an action would do to the score and the self, worked out without doing it. The
+//! handlers use the same anatomy, so a prediction and the real effect cannot disagree on rules.
+
+use std::collections::BTreeSet;
+
+use super::level::{Effect, Trigger};
+use super::state::Author;
+use super::{score, Action, Game};
+
+/// The parts of an action that rules and values look at.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Anatomy {
+    pub trigger: Option<Trigger>,
+    pub tags: Vec<String>,
+    pub affirms: Vec<String>,
+    pub betrays: Vec<String>,
+    /// Direct changes to dimensions (event choices).
+    pub points: Vec<(String, i32)>,
+    /// A friendship made (`true`) or ended (`false`).
+    pub friend: Option<(String, bool)>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Prediction {
+    /// Change of the score (what it would be, during the baseline days).
+    pub score: i32,
+    /// Change of the self meter.
+    pub integrity: i32,
+}
+
+impl Game {
+    pub(super) fn anatomy(&self, action: &Action) -> Option<Anatomy> {
+        let level = &self.level;
+        Some(match action {
+            Action::Consent { share } => {
+                let betrays = level.consent.as_ref()?.betrays.clone();
+                if *share {
+                    Anatomy {
+                        trigger: Some(Trigger::DataShared),
+                        betrays,
+                        ..Anatomy::default()
+                    }
+                } else {
+                    Anatomy {
+                        trigger: Some(Trigger::DataWithheld),
+                        affirms: betrays,
+                        ..Anatomy::default()
+                    }
+                }
+            }
+            Action::Buy { item } => {
+                let tags = level.item(item)?.tags.clone();
+                Anatomy {
+                    trigger: Some(Trigger::Buy(String::new())),
+                    affirms: tags.clone(),
+                    tags,
+                    ..Anatomy::default()
+                }
+            }
+            Action::Draft { topic } => {
+                self.anatomy_of_post(&level.topic(topic)?.tags, true)
+            }
+            Action::Post | Action::CancelDraft => {
+                let topic = level.topic(self.state.draft.as_deref()?)?;
+                self.anatomy_of_post(&topic.tags, *action == Action::Post)
+            }
+            Action::Like { post } | Action::Share { post } | Action::Report { post } => {
+                let p = self.state.feed.get(*post)?;
+                match action {
+                    Action::Report { .. } => {
+                        let mut tags = p.tags.clone();
+                        if let Author::Npc(id) = &p.author {
+                            tags.extend(level.npc(id)?.tags.iter().cloned());
+                        }
+                        Anatomy {
+                            trigger: Some(Trigger::Report(String::new())),
+                            betrays: tags.clone(),
+                            tags,
+                            ..Anatomy::default()
+                        }
+                    }
+                    _ => Anatomy {
+                        trigger: Some(if matches!(action, Action::Like { .. }) {
+                            Trigger::Like(String::new())
+                        } else {
+                            Trigger::Share(String::new())
+                        }),
+                        tags: p.tags.clone(),
+                        affirms: p.tags.clone(),
+                        ..Anatomy::default()
+                    },
+                }
+            }
+            Action::Befriend { npc } | Action::Unfriend { npc } | Action::Denounce { npc } => {
+                let tags = level.npc(npc)?.tags.clone();
+                match action {
+                    Action::Befriend { .. } => Anatomy {
+                        trigger: Some(Trigger::Befriend(String::new())),
+                        affirms: tags.clone(),
+                        tags,
+                        friend: Some((npc.clone(), true)),
+                        ..Anatomy::default()
+                    },
+                    Action::Unfriend { .. } => Anatomy {
+                        trigger: Some(Trigger::Unfriend(String::new())),
+                        betrays: tags.clone(),
+                        tags,
+                        friend: Some((npc.clone(), false)),
+                        ..Anatomy::default()
+                    },
+                    _ => Anatomy {
+                        trigger: Some(Trigger::Report(String::new())),
+                        betrays: tags.clone(),
+                        tags,
+                        friend: self
+                            .state
+                            .friends
+                            .contains(npc)
+                            .then(|| (npc.clone(), false)),
+                        ..Anatomy::default()
+                    },
+                }
+            }
+            Action::Answer { event, choice } => {
+                let c = level
+                    .event(event)?
+                    .choices
+                    .iter()
+                    .find(|c| &c.id == choice)?;
+                let points = c
+                    .effects
+                    .iter()
+                    .filter_map(|e| match e {
+                        Effect::Points {
+                            dimension, points, ..
+                        } => Some((dimension.clone(), *points)),
+                        _ => None,
+                    })
+                    .collect();
+                Anatomy {
+                    trigger: Some(Trigger::Choice(String::new())),
+                    tags: c.tags.clone(),
+                    affirms: c.tags.clone(),
+                    betrays: c.betrays.clone(),
+                    points,
+                    ..Anatomy::default()
+                }
+            }
+            Action::Vote { proposal } => Anatomy {
+                affirms: level.proposal(proposal)?.tags.clone(),
+                ..Anatomy::default()
+            },
+            Action::Appeal { .. } | Action::EndDay => return None,
+        })
+    }
+
+    fn anatomy_of_post(&self, tags: &[String], post: bool) -> Anatomy {
+        if post {
+            Anatomy {
+                trigger: Some(Trigger::Post(String::new())),
+                tags: tags.to_vec(),
+                affirms: tags.to_vec(),
+                ..Anatomy::default()
+            }
+        } else {
+            Anatomy {
+                trigger: Some(Trigger::Censor(String::new())),
+                tags: tags.to_vec(),
+                betrays: tags.to_vec(),
+                ..Anatomy::default()
+            }
+        }
+    }
+
+    /// The predicted effect of an action on the score and the self; `None` for actions
+    /// without one (ending the day, appeals) or naming nothing that exists.
+    pub fn predict(&self, action: &Action) -> Option<Prediction> {
+        let a = self.anatomy(action)?;
+        Some(self.predict_anatomy(&a))
+    }
+
+    pub(super) fn predict_anatomy(&self, a: &Anatomy) -> Prediction {
+        let mut points = self.state.points.clone();
+        let mut add = |dim: &str, p: i32| {
+            if let Some(v) = points.get_mut(dim) {
+                *v = (*v + p).clamp(-100, 100);
+            }
+        };
+        if let Some(trigger) = &a.trigger {
+            for r in self.matching_rules(trigger, &a.tags) {
+                add(&r.dimension, r.points);
+            }
+        }
+        for (dim, p) in &a.points {
+            add(dim, *p);
+        }
+        let friends: BTreeSet<String> = match &a.friend {
+            Some((npc, true)) => {
+                let mut f = self.state.friends.clone();
+                f.insert(npc.clone());
+                f
+            }
+            Some((npc, false)) => {
+                let mut f = self.state.friends.clone();
+                f.remove(npc);
+                f
+            }
+            None => self.state.friends.clone(),
+        };
+        let after = score::compute(&self.level, &points, || self.friends_mean(&friends));
+        Prediction {
+            score: after - self.implied_score(),
+            integrity: self.conscience(&a.affirms, &a.betrays),
+        }
+    }
+}

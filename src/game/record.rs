@@ -1,0 +1,43 @@
+//! Writing decisions into the journal, with every option's predicted effects.
+
+use super::journal::{Decision, DecisionKind, OptionRecord};
+use super::{Action, Game};
+
+/// An option offered: its id, its label, and the action it stands for (`None`: do nothing).
+pub(super) type Offer = (String, String, Option<Action>);
+
+impl Game {
+    pub(super) fn record(
+        &mut self,
+        kind: DecisionKind,
+        subject: &str,
+        offers: Vec<Offer>,
+        chosen: usize,
+        defaulted: bool,
+    ) {
+        let options = offers
+            .into_iter()
+            .map(|(id, label, action)| {
+                let p = action
+                    .and_then(|a| self.predict(&a))
+                    .unwrap_or_default();
+                OptionRecord {
+                    id,
+                    label,
+                    score: p.score,
+                    integrity: p.integrity,
+                }
+            })
+            .collect();
+        let decision = Decision::new(
+            self.state.day,
+            self.scored(),
+            kind,
+            subject.to_string(),
+            options,
+            chosen,
+            defaulted,
+        );
+        self.state.journal.decisions.push(decision);
+    }
+}

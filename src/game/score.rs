@@ -1,0 +1,164 @@
+//! The score: dimensions, their weights, and the perks and sanctions that follow it.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::level::{DimensionSource, Level};
+use super::state::{Milestone, MilestoneKind};
+use super::{Game, Log, Outcome};
+
+/// The score from dimension points and the friends' scores; integer maths, so it is the same
+/// on every machine, and always inside the level's range.
+pub fn compute(
+    level: &Level,
+    points: &BTreeMap<String, i32>,
+    friend_scores: impl Fn() -> Option<i32>,
+) -> i32 {
+    let model = &level.score;
+    let total_weight: i64 = model.dimensions.iter().map(|d| i64::from(d.weight)).sum();
+    if total_weight == 0 {
+        return model.min;
+    }
+    let mut friends_mean = None;
+    let mut weighted: i64 = 0;
+    for d in &model.dimensions {
+        let own = i64::from(*points.get(&d.id).unwrap_or(&0));
+        let value = match d.source {
+            DimensionSource::Rules => own,
+            DimensionSource::Friends { alone } => {
+                let mean = *friends_mean.get_or_insert_with(&friend_scores);
+                let base = match mean {
+                    Some(m) => normalise(level, m),
+                    None => i64::from(alone),
+                };
+                base + own
+            }
+        };
+        weighted += value.clamp(0, 100) * i64::from(d.weight);
+    }
+    let range = i64::from(model.max) - i64::from(model.min);
+    let score = i64::from(model.min) + (range * weighted + 50 * total_weight) / (100 * total_weight);
+    score.clamp(i64::from(model.min), i64::from(model.max)) as i32
+}
+
+/// A score mapped to 0–100 within the level's range.
+fn normalise(level: &Level, score: i32) -> i64 {
+    let range = (i64::from(level.score.max) - i64::from(level.score.min)).max(1);
+    (i64::from(score) - i64::from(level.score.min)) * 100 / range
+}
+
+/// The score-point change `points` on a dimension would make, before clamping.
+pub fn points_to_score(level: &Level, dimension: &str, points: i32) -> i32 {
+    let total: i64 = level.score.dimensions.iter().map(|d| i64::from(d.weight)).sum();
+    let weight = level.dimension(dimension).map_or(0, |d| i64::from(d.weight));
+    if total == 0 {
+        return 0;
+    }
+    let range = i64::from(level.score.max) - i64::from(level.score.min);
+    (i64::from(points) * weight * range / (100 * total)) as i32
+}
+
+impl Game {
+    pub(super) fn friends_mean(&self, friends: &BTreeSet<String>) -> Option<i32> {
+        if friends.is_empty() {
+            return None;
+        }
+        let sum: i64 = friends
+            .iter()
+            .filter_map(|f| self.state.npcs.get(f))
+            .map(|n| i64::from(n.score))
+            .sum();
+        Some((sum / friends.len() as i64) as i32)
+    }
+
+    /// The score the state implies right now (even while it is not yet switched on).
+    pub fn implied_score(&self) -> i32 {
+        compute(&self.level, &self.state.points, || {
+            self.friends_mean(&self.state.friends)
+        })
+    }
+
+    /// The score is live: past the baseline days.
+    pub fn scored(&self) -> bool {
+        self.state.score.is_some()
+    }
+
+    /// Opens and closes perks and sanctions to match the score.
+    pub(super) fn refresh_thresholds(&mut self, log: &mut Log) {
+        let Some(score) = self.state.score else {
+            return;
+        };
+        let day = self.state.day;
+        for p in &self.level.perks {
+            let open = score >= p.threshold;
+            if open && self.state.perks.insert(p.id.clone()) {
+                log.push(Outcome::PerkOpened { perk: p.id.clone() });
+                self.state.milestones.push(milestone(day, &p.id, MilestoneKind::PerkOpened));
+            } else if !open && self.state.perks.remove(&p.id) {
+                log.push(Outcome::PerkClosed { perk: p.id.clone() });
+                self.state.milestones.push(milestone(day, &p.id, MilestoneKind::PerkClosed));
+            }
+        }
+        for s in &self.level.sanctions {
+            let on = score < s.below;
+            if on && self.state.sanctions.insert(s.id.clone()) {
+                log.push(Outcome::SanctionImposed { sanction: s.id.clone() });
+                self.state
+                    .milestones
+                    .push(milestone(day, &s.id, MilestoneKind::SanctionImposed));
+            } else if !on && self.state.sanctions.remove(&s.id) {
+                log.push(Outcome::SanctionLifted { sanction: s.id.clone() });
+                self.state
+                    .milestones
+                    .push(milestone(day, &s.id, MilestoneKind::SanctionLifted));
+            }
+        }
+    }
+
+    pub(super) fn change_integrity(&mut self, delta: i32, reason: &str, log: &mut Log) {
+        let old = self.state.integrity;
+        self.state.integrity = (old + delta).clamp(0, 100);
+        let actual = self.state.integrity - old;
+        if actual != 0 {
+            log.push(Outcome::IntegrityChanged {
+                delta: actual,
+                reason: reason.to_string(),
+            });
+        }
+    }
+
+    pub(super) fn change_money(&mut self, delta: i64, reason: &str, log: &mut Log) {
+        if delta == 0 {
+            return;
+        }
+        self.state.money = self.state.money.saturating_add(delta);
+        log.push(Outcome::MoneyChanged {
+            delta,
+            reason: reason.to_string(),
+        });
+    }
+
+    /// The persona's verdict on acting for some tags and against others.
+    pub fn conscience(&self, affirms: &[String], betrays: &[String]) -> i32 {
+        let values = &self.persona().values;
+        let weigh = |tags: &[String]| -> i32 { tags.iter().filter_map(|t| values.get(t)).sum() };
+        weigh(affirms) - weigh(betrays)
+    }
+
+    /// Applies the persona's verdict to the self meter and remembers the deed for peer raters.
+    pub(super) fn judge(&mut self, affirms: &[String], betrays: &[String], what: &str, log: &mut Log) {
+        let delta = self.conscience(affirms, betrays);
+        self.change_integrity(delta, what, log);
+        self.state.today.push(super::state::Deed {
+            affirms: affirms.to_vec(),
+            betrays: betrays.to_vec(),
+        });
+    }
+}
+
+fn milestone(day: u32, id: &str, kind: MilestoneKind) -> Milestone {
+    Milestone {
+        day,
+        id: id.to_string(),
+        kind,
+    }
+}

@@ -1,0 +1,71 @@
+//! Buying things, and what perks and sanctions do to prices.
+
+use super::journal::DecisionKind;
+use super::level::{Item, PerkEffect, SanctionEffect};
+use super::{Action, Game, Log, Outcome, Refusal};
+
+impl Game {
+    /// The price the player pays today, after discounts and surcharges.
+    pub fn price(&self, item: &Item) -> i64 {
+        let discount = self
+            .active_perks()
+            .flat_map(|p| &p.effects)
+            .filter_map(|e| match e {
+                PerkEffect::Discount(d) => Some(*d),
+                _ => None,
+            })
+            .max()
+            .unwrap_or(0);
+        let surcharge: u32 = self
+            .active_sanctions()
+            .flat_map(|s| &s.effects)
+            .filter_map(|e| match e {
+                SanctionEffect::Surcharge(s) => Some(*s),
+                _ => None,
+            })
+            .sum();
+        let percent = (100 + i64::from(surcharge) - i64::from(discount.min(100))).max(0);
+        item.price * percent / 100
+    }
+
+    /// Whether the player could buy this item now, and if not, why.
+    pub fn can_buy(&self, item: &Item) -> Result<i64, Refusal> {
+        self.check_tags(&item.tags)?;
+        let price = self.price(item);
+        if price > self.state.money {
+            return Err(Refusal::NotEnoughMoney {
+                what: item.name.clone(),
+                price,
+                have: self.state.money,
+            });
+        }
+        Ok(price)
+    }
+
+    pub(super) fn buy(&mut self, id: &str, log: &mut Log) -> Result<(), Refusal> {
+        let level = self.level.clone();
+        let item = level.item(id).ok_or_else(|| Refusal::Unknown {
+            kind: "item",
+            id: id.to_string(),
+        })?;
+        let price = self.can_buy(item)?;
+        let options = level
+            .items
+            .iter()
+            .filter(|i| i.id == id || self.can_buy(i).is_ok())
+            .map(|i| {
+                let action = Action::Buy { item: i.id.clone() };
+                (i.id.clone(), i.name.clone(), Some(action))
+            })
+            .collect::<Vec<_>>();
+        let chosen = options.iter().position(|o| o.0 == id).unwrap_or(0);
+        self.record(DecisionKind::Buy, &item.category, options, chosen, false);
+        self.change_money(-price, &format!("bought {}", item.name), log);
+        log.push(Outcome::Bought {
+            item: id.to_string(),
+            price,
+        });
+        self.act(&Action::Buy { item: id.to_string() }, &format!("Bought {}", item.name), log);
+        Ok(())
+    }
+}

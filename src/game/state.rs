@@ -1,0 +1,176 @@
+//! Everything that changes during a game. Serialisable so a save can hold it whole.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::{Deserialize, Serialize};
+
+use super::journal::Journal;
+use super::level::Visibility;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct State {
+    pub seed: u64,
+    pub persona: String,
+    /// 1-based; `days + 1` once the level has ended.
+    pub day: u32,
+    pub actions_left: u32,
+    pub ending: Option<String>,
+    pub money: i64,
+    pub income: i64,
+    pub rent: i64,
+    /// The self meter, 0–100.
+    pub integrity: i32,
+    /// Points of every dimension; for a friends dimension, what rules added on top.
+    pub points: BTreeMap<String, i32>,
+    /// The score as last computed; `None` while the score is not yet switched on.
+    pub score: Option<i32>,
+    pub visibility: Visibility,
+    pub consent: ConsentState,
+    pub friends: BTreeSet<String>,
+    pub npcs: BTreeMap<String, NpcState>,
+    pub feed: Vec<FeedPost>,
+    pub draft: Option<String>,
+    pub inbox: Vec<InboxEntry>,
+    /// Events that have arrived (or been withheld, noted once).
+    pub arrived: BTreeSet<String>,
+    pub withheld: BTreeSet<String>,
+    pub flags: BTreeSet<String>,
+    pub active_rules: BTreeSet<String>,
+    pub perks: BTreeSet<String>,
+    pub sanctions: BTreeSet<String>,
+    pub ledger: Vec<LedgerRow>,
+    pub appeals: Vec<Appeal>,
+    pub accusations: Vec<Accusation>,
+    pub vote: Option<String>,
+    pub reports_filed: u32,
+    pub drafts_cancelled: u32,
+    /// Tags the player acted for and against today (peer ratings judge these).
+    pub today: Vec<Deed>,
+    pub journal: Journal,
+    pub timeline: Vec<DayMark>,
+    pub milestones: Vec<Milestone>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ConsentState {
+    NotAsked,
+    Pending,
+    Given { share: bool, defaulted: bool },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NpcState {
+    pub score: i32,
+    /// How the person feels about the player: falls when reported, rises when supported.
+    pub trust: i32,
+    pub next_post: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FeedPost {
+    /// Position in the feed, shown to the player and used by like / share / report.
+    pub id: usize,
+    pub day: u32,
+    pub author: Author,
+    pub text: String,
+    pub tags: Vec<String>,
+    pub reactions: Vec<Reaction>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Author {
+    Npc(String),
+    News(String),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Reaction {
+    Liked,
+    Shared,
+    Reported,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InboxEntry {
+    pub event: String,
+    pub day: u32,
+    pub answer: Option<Answer>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Answer {
+    pub choice: String,
+    pub defaulted: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LedgerRow {
+    pub id: usize,
+    pub day: u32,
+    /// What the player did, or what happened to them.
+    pub did: String,
+    /// What the system concluded from it.
+    pub inference: String,
+    pub dimension: String,
+    /// The dimension's share of the score, in percent.
+    pub weight: u32,
+    pub points: i32,
+    /// The score change it caused; 0 until applied.
+    pub delta: i32,
+    pub applied: bool,
+    pub rule: Option<String>,
+    pub appealed: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Appeal {
+    pub row: usize,
+    pub filed: u32,
+    pub due: u32,
+    pub verdict: Option<Verdict>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Verdict {
+    Upheld,
+    Partial,
+    Denied,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Accusation {
+    pub npc: String,
+    pub due: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Deed {
+    pub affirms: Vec<String>,
+    pub betrays: Vec<String>,
+}
+
+/// The state at the start of a day, for charts and the debrief.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DayMark {
+    pub day: u32,
+    pub score: Option<i32>,
+    pub integrity: i32,
+    pub money: i64,
+    pub friends: u32,
+}
+
+/// A perk or sanction met or lost, with the day.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Milestone {
+    pub day: u32,
+    pub id: String,
+    pub kind: MilestoneKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum MilestoneKind {
+    PerkOpened,
+    PerkClosed,
+    SanctionImposed,
+    SanctionLifted,
+}

@@ -1,0 +1,6 @@
+//! Scored: a terminal game about gamified obedience.
+//!
+//! `game` is the pure core; `check` loads and validates level files; `headless` is the
+//! line-based mode; `bots` plays levels automatically.
+
+pub mod game;
