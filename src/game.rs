@@ -213,6 +213,35 @@ impl Game {
         Ok(log)
     }
 
+    /// A cheap test of whether `play` would accept the action (bots and menus use it).
+    pub fn allows(&self, action: &Action) -> bool {
+        if self.is_over() {
+            return false;
+        }
+        if action.kind().is_some_and(|k| self.check_allowed(k).is_err())
+            || action.costs_action() && self.state.actions_left == 0
+        {
+            return false;
+        }
+        match action {
+            Action::Buy { item } => self.level.item(item).is_some_and(|i| self.can_buy(i).is_ok()),
+            Action::Draft { topic } => {
+                self.state.draft.is_none()
+                    && self.check_allowed(ActionKind::Post).is_ok()
+                    && self
+                        .level
+                        .topic(topic)
+                        .is_some_and(|t| self.check_tags(&t.tags).is_ok())
+            }
+            Action::Answer { event, choice } => self
+                .level
+                .event(event)
+                .and_then(|e| e.choices.iter().find(|c| &c.id == choice))
+                .is_some_and(|c| self.check_tags(&c.tags).is_ok()),
+            _ => true,
+        }
+    }
+
     /// Refuses an action kind that an active sanction forbids.
     fn check_allowed(&self, kind: ActionKind) -> Result<(), Refusal> {
         for s in self.active_sanctions() {

@@ -1,0 +1,287 @@
+//! Built-in players: they read the same predictions a player sees and play whole levels
+//! headless, for balance reports and tests.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use rand::rngs::ChaCha8Rng;
+use rand::{Rng, SeedableRng};
+use serde::Serialize;
+
+use crate::game::state::{Author, Reaction};
+use crate::game::{Action, Game, Level, Prediction};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Strategy {
+    /// Takes whatever the score rewards.
+    Conformist,
+    /// Does what the persona's values say, whatever the score.
+    Authentic,
+    /// Does what the values say and the score punishes.
+    Rebel,
+    /// Picks at random among the possible actions.
+    Random,
+}
+
+impl Strategy {
+    pub fn name(self) -> &'static str {
+        match self {
+            Strategy::Conformist => "conformist",
+            Strategy::Authentic => "authentic",
+            Strategy::Rebel => "rebel",
+            Strategy::Random => "random",
+        }
+    }
+
+    /// How much the strategy wants an option; it acts only on a positive appetite.
+    fn appetite(self, p: Prediction) -> i32 {
+        match self {
+            Strategy::Conformist => p.score * 10 + p.integrity,
+            Strategy::Authentic => p.integrity * 10 + p.score.signum(),
+            Strategy::Rebel => p.integrity * 5 - p.score * 5,
+            Strategy::Random => 1,
+        }
+    }
+}
+
+/// One finished run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RunResult {
+    pub score: i32,
+    pub integrity: i32,
+    pub money: i64,
+    pub ending: String,
+}
+
+/// Plays a whole level; returns the finished game.
+pub fn play(level: Arc<Level>, persona: Option<&str>, seed: u64, strategy: Strategy) -> Game {
+    let (mut game, _) = Game::new(level, persona, seed).expect("persona checked by the caller");
+    let mut rng = ChaCha8Rng::seed_from_u64(seed ^ 0x5EED_B075);
+    let mut guard = 0;
+    while !game.is_over() && guard < 10_000 {
+        guard += 1;
+        play_day(&mut game, strategy, &mut rng);
+    }
+    game
+}
+
+pub fn result(game: &Game) -> RunResult {
+    let s = game.state();
+    RunResult {
+        score: s.score.unwrap_or_else(|| game.implied_score()),
+        integrity: s.integrity,
+        money: s.money,
+        ending: s.ending.clone().unwrap_or_default(),
+    }
+}
+
+fn pick<T: Clone>(rng: &mut ChaCha8Rng, xs: &[T]) -> Option<T> {
+    if xs.is_empty() {
+        return None;
+    }
+    Some(xs[(rng.next_u64() % xs.len() as u64) as usize].clone())
+}
+
+/// The best of `options` for the strategy (first on ties), or a random one.
+fn choose(game: &Game, strategy: Strategy, options: &[Action], rng: &mut ChaCha8Rng, need_appetite: bool) -> Option<Action> {
+    if strategy == Strategy::Random {
+        return pick(rng, options);
+    }
+    let mut best: Option<(i32, &Action)> = None;
+    for a in options {
+        let p = game.predict(a).unwrap_or_default();
+        let want = strategy.appetite(p);
+        if need_appetite && want <= 0 {
+            continue;
+        }
+        if best.is_none_or(|(w, _)| want > w) {
+            best = Some((want, a));
+        }
+    }
+    best.map(|(_, a)| a.clone())
+}
+
+fn play_day(game: &mut Game, strategy: Strategy, rng: &mut ChaCha8Rng) {
+    if game.state().consent == crate::game::state::ConsentState::Pending {
+        let options = [Action::Consent { share: true }, Action::Consent { share: false }];
+        if let Some(a) = choose(game, strategy, &options, rng, false) {
+            let _ = game.play(a);
+        }
+    }
+    let pending: Vec<(String, Vec<String>)> = game
+        .pending_events()
+        .map(|e| (e.id.clone(), e.choices.iter().map(|c| c.id.clone()).collect()))
+        .collect();
+    for (event, choices) in pending {
+        let options: Vec<Action> = choices
+            .into_iter()
+            .map(|choice| Action::Answer { event: event.clone(), choice })
+            .filter(|a| game.allows(a))
+            .collect();
+        if let Some(a) = choose(game, strategy, &options, rng, false) {
+            let _ = game.play(a);
+        }
+    }
+    if strategy != Strategy::Random {
+        censor_or_post(game, strategy);
+    }
+    while game.state().actions_left > 0 && !game.is_over() {
+        let options = candidates(game);
+        let Some(action) = choose(game, strategy, &options, rng, true) else {
+            break;
+        };
+        if let Action::Draft { .. } = action {
+            let _ = game.play(action);
+            let finish = if strategy == Strategy::Random && rng.next_u64() % 3 == 0 {
+                Action::CancelDraft
+            } else {
+                Action::Post
+            };
+            if game.play(finish).is_err() {
+                let _ = game.play(Action::CancelDraft);
+                break;
+            }
+        } else if game.play(action).is_err() {
+            break;
+        }
+    }
+    let _ = game.play(Action::EndDay);
+}
+
+/// Drafts the topic the persona cares most about; a conformist deletes it when the score
+/// would punish it. That is the self-censorship the journal records.
+fn censor_or_post(game: &mut Game, strategy: Strategy) {
+    if game.state().actions_left == 0 || game.state().draft.is_some() {
+        return;
+    }
+    let best = game
+        .level()
+        .topics
+        .iter()
+        .filter(|t| game.check_tags(&t.tags).is_ok())
+        .map(|t| {
+            let p = game.predict(&Action::Draft { topic: t.id.clone() }).unwrap_or_default();
+            (p.integrity, p.score, t.id.clone())
+        })
+        .filter(|(i, _, _)| *i > 0)
+        .max_by_key(|(i, _, _)| *i);
+    let Some((_, score, topic)) = best else {
+        return;
+    };
+    let wants_post = match strategy {
+        Strategy::Conformist => score >= 0,
+        _ => true,
+    };
+    if game.play(Action::Draft { topic }).is_err() {
+        return;
+    }
+    let finish = if wants_post { Action::Post } else { Action::CancelDraft };
+    if game.play(finish).is_err() {
+        let _ = game.play(Action::CancelDraft);
+    }
+}
+
+/// Every action worth considering now.
+fn candidates(game: &Game) -> Vec<Action> {
+    let s = game.state();
+    let level = game.level();
+    let mut out = Vec::new();
+    let reserve = s.rent.max(0);
+    for item in &level.items {
+        if let Ok(price) = game.can_buy(item)
+            && s.money - price >= reserve
+        {
+            out.push(Action::Buy { item: item.id.clone() });
+        }
+    }
+    if s.draft.is_none() {
+        for t in &level.topics {
+            if game.check_tags(&t.tags).is_ok() {
+                out.push(Action::Draft { topic: t.id.clone() });
+            }
+        }
+    }
+    for p in game.visible_feed().iter().rev().take(6) {
+        if !p.reactions.contains(&Reaction::Liked) {
+            out.push(Action::Like { post: p.id });
+        }
+        if !p.reactions.contains(&Reaction::Shared) {
+            out.push(Action::Share { post: p.id });
+        }
+        if matches!(p.author, Author::Npc(_)) && !p.reactions.contains(&Reaction::Reported) {
+            out.push(Action::Report { post: p.id });
+        }
+    }
+    for n in &level.npcs {
+        if s.friends.contains(&n.id) {
+            out.push(Action::Unfriend { npc: n.id.clone() });
+        } else if game.refuses_friendship(&n.id).is_none() {
+            out.push(Action::Befriend { npc: n.id.clone() });
+        }
+        out.push(Action::Denounce { npc: n.id.clone() });
+    }
+    out.retain(|a| game.allows(a));
+    out
+}
+
+/// Summary statistics over many runs.
+#[derive(Debug, Clone, Serialize)]
+pub struct Stats {
+    pub mean: f64,
+    pub min: i64,
+    pub max: i64,
+}
+
+impl Stats {
+    fn of(xs: impl Iterator<Item = i64> + Clone) -> Stats {
+        let n = xs.clone().count().max(1) as f64;
+        Stats {
+            mean: (xs.clone().sum::<i64>() as f64 / n * 10.0).round() / 10.0,
+            min: xs.clone().min().unwrap_or(0),
+            max: xs.max().unwrap_or(0),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    pub level: String,
+    pub strategy: Strategy,
+    pub persona: String,
+    pub runs: u32,
+    pub seed: u64,
+    pub score: Stats,
+    #[serde(rename = "self")]
+    pub integrity: Stats,
+    pub money: Stats,
+    pub endings: BTreeMap<String, u32>,
+    pub runs_per_second: f64,
+}
+
+/// Plays `runs` games with seeds `seed`, `seed + 1`, …
+pub fn simulate(level: Arc<Level>, persona: Option<&str>, strategy: Strategy, runs: u32, seed: u64) -> Report {
+    let results: Vec<RunResult> = (0..u64::from(runs))
+        .map(|i| result(&play(level.clone(), persona, seed.wrapping_add(i), strategy)))
+        .collect();
+    let mut endings = BTreeMap::new();
+    for r in &results {
+        *endings.entry(r.ending.clone()).or_insert(0) += 1;
+    }
+    let persona = persona
+        .map(str::to_string)
+        .or_else(|| level.personas.first().map(|p| p.id.clone()))
+        .unwrap_or_default();
+    Report {
+        level: level.id.clone(),
+        strategy,
+        persona,
+        runs,
+        seed,
+        score: Stats::of(results.iter().map(|r| i64::from(r.score))),
+        integrity: Stats::of(results.iter().map(|r| i64::from(r.integrity))),
+        money: Stats::of(results.iter().map(|r| r.money)),
+        endings,
+        runs_per_second: 0.0,
+    }
+}

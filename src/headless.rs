@@ -1,0 +1,83 @@
+//! The line-based mode: one command per line in, plain text out. Tests, pipes, bots'
+//! transcripts and screen readers use it. No escape codes, ever.
+
+pub mod command;
+mod view;
+
+use std::io::{self, BufRead, Write};
+
+use crate::game::{Action, Game, Outcome, Refusal};
+pub use command::{parse, Command};
+
+/// Plays `game` from `input` to `out` until the level ends, `quit`, or the input ends.
+pub fn run(game: &mut Game, opening: &[Outcome], input: impl BufRead, out: &mut impl Write) -> io::Result<()> {
+    view::intro(game, out)?;
+    print_outcomes(game, opening, out)?;
+    view::status(game, out)?;
+    for line in input.lines() {
+        let line = line?;
+        match parse(&line) {
+            Ok(None) => {}
+            Ok(Some(Command::Quit)) => {
+                writeln!(out, "You leave the game on day {}.", game.state().day)?;
+                return Ok(());
+            }
+            Ok(Some(command)) => {
+                if execute(game, command, out)? {
+                    return Ok(());
+                }
+            }
+            Err(message) => writeln!(out, "{message}")?,
+        }
+    }
+    Ok(())
+}
+
+/// Runs one command; true when the level has ended.
+pub fn execute(game: &mut Game, command: Command, out: &mut impl Write) -> io::Result<bool> {
+    match command {
+        Command::Help => view::help(out)?,
+        Command::Status => view::status(game, out)?,
+        Command::Shop => view::shop(game, out)?,
+        Command::Topics => view::topics(game, out)?,
+        Command::Feed => view::feed(game, out)?,
+        Command::People => view::people(game, out)?,
+        Command::Inbox => view::inbox(game, out)?,
+        Command::Ledger => view::ledger(game, out)?,
+        Command::Perks => view::perks(game, out)?,
+        Command::Rules => view::rules(game, out)?,
+        Command::Proposals => view::proposals(game, out)?,
+        Command::Quit => {}
+        Command::Play(action) => {
+            let ending_day = action == Action::EndDay;
+            let drafting = matches!(action, Action::Draft { .. });
+            match game.play(action) {
+                Ok(outcomes) => {
+                    print_outcomes(game, &outcomes, out)?;
+                    if game.is_over() {
+                        view::summary(game, out)?;
+                        return Ok(true);
+                    }
+                    if drafting {
+                        view::draft(game, out)?;
+                    }
+                    if ending_day {
+                        view::status(game, out)?;
+                    }
+                }
+                Err(Refusal::LevelOver) => return Ok(true),
+                Err(refusal) => writeln!(out, "Not possible: {refusal}.")?,
+            }
+        }
+    }
+    Ok(false)
+}
+
+fn print_outcomes(game: &Game, outcomes: &[Outcome], out: &mut impl Write) -> io::Result<()> {
+    for o in outcomes {
+        if let Some(line) = view::outcome_line(game, o) {
+            writeln!(out, "{line}")?;
+        }
+    }
+    Ok(())
+}
