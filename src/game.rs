@@ -210,6 +210,10 @@ impl Game {
         if action.costs_action() {
             self.state.actions_left -= 1;
         }
+        if !self.is_over() {
+            // Reports and events can move people's scores, and with them the player's.
+            self.settle_if_immediate("Your friends' scores moved", &mut log);
+        }
         Ok(log)
     }
 

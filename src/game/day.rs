@@ -71,6 +71,7 @@ impl Game {
         }
         self.fill_feed(log);
         self.deliver_events(log);
+        self.settle_if_immediate("Your friends' scores moved", log);
         self.state.timeline.push(DayMark {
             day,
             score: self.state.score,
@@ -131,7 +132,10 @@ impl Game {
                     best_value = value;
                 }
             }
-            tally[best] += 1;
+            // People with no stake in any proposal stay home.
+            if best_value > 0 {
+                tally[best] += 1;
+            }
         }
         if let Some(v) = self.state.vote.take()
             && let Some(i) = level.proposals.iter().position(|p| p.id == v)

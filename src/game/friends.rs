@@ -118,7 +118,7 @@ impl Game {
     }
 
     /// Friendship changes move a transparent score at once; elsewhere at the next recomputation.
-    fn settle_if_immediate(&mut self, did: &str, log: &mut Log) {
+    pub(super) fn settle_if_immediate(&mut self, did: &str, log: &mut Log) {
         if self.state.visibility == super::level::Visibility::Transparent {
             self.settle(did, "You are judged by the company you keep", log);
         }

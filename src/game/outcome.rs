@@ -106,7 +106,11 @@ impl Outcome {
         let dim = |id: &str| level.dimension(id).map_or(id.to_string(), |d| d.name.clone());
         let perk = |id: &str| level.perk(id).map_or(id.to_string(), |p| p.name.clone());
         let sanction = |id: &str| level.sanction(id).map_or(id.to_string(), |s| s.name.clone());
-        let rule = |id: &str| level.rule(id).map_or(id.to_string(), |r| r.description.clone());
+        let rule = |id: &str| {
+            level.rule(id).map_or(id.to_string(), |r| {
+                r.description.trim_end_matches('.').to_string()
+            })
+        };
         match self {
             Outcome::DayStarted { day } => format!("Day {day} begins."),
             Outcome::ScoreSwitchedOn { score } => {

@@ -30,7 +30,11 @@ pub fn intro(game: &Game, out: &mut impl Write) -> R {
     }
     if level.baseline_days > 0 {
         writeln!(out)?;
-        writeln!(out, "For the first {} days there is no score. Live as you like.", level.baseline_days)?;
+        let days = match level.baseline_days {
+            1 => "day".to_string(),
+            n => format!("{n} days"),
+        };
+        writeln!(out, "For the first {days} there is no score. Live as you like.")?;
     }
     writeln!(out, "Type `help` for the commands.")?;
     writeln!(out)
