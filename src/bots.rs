@@ -84,7 +84,13 @@ fn pick<T: Clone>(rng: &mut ChaCha8Rng, xs: &[T]) -> Option<T> {
 }
 
 /// The best of `options` for the strategy (first on ties), or a random one.
-fn choose(game: &Game, strategy: Strategy, options: &[Action], rng: &mut ChaCha8Rng, need_appetite: bool) -> Option<Action> {
+fn choose(
+    game: &Game,
+    strategy: Strategy,
+    options: &[Action],
+    rng: &mut ChaCha8Rng,
+    need_appetite: bool,
+) -> Option<Action> {
     if strategy == Strategy::Random {
         return pick(rng, options);
     }
@@ -104,19 +110,30 @@ fn choose(game: &Game, strategy: Strategy, options: &[Action], rng: &mut ChaCha8
 
 fn play_day(game: &mut Game, strategy: Strategy, rng: &mut ChaCha8Rng) {
     if game.state().consent == crate::game::state::ConsentState::Pending {
-        let options = [Action::Consent { share: true }, Action::Consent { share: false }];
+        let options = [
+            Action::Consent { share: true },
+            Action::Consent { share: false },
+        ];
         if let Some(a) = choose(game, strategy, &options, rng, false) {
             let _ = game.play(a);
         }
     }
     let pending: Vec<(String, Vec<String>)> = game
         .pending_events()
-        .map(|e| (e.id.clone(), e.choices.iter().map(|c| c.id.clone()).collect()))
+        .map(|e| {
+            (
+                e.id.clone(),
+                e.choices.iter().map(|c| c.id.clone()).collect(),
+            )
+        })
         .collect();
     for (event, choices) in pending {
         let options: Vec<Action> = choices
             .into_iter()
-            .map(|choice| Action::Answer { event: event.clone(), choice })
+            .map(|choice| Action::Answer {
+                event: event.clone(),
+                choice,
+            })
             .filter(|a| game.allows(a))
             .collect();
         if let Some(a) = choose(game, strategy, &options, rng, false) {
@@ -161,7 +178,11 @@ fn censor_or_post(game: &mut Game, strategy: Strategy) {
         .iter()
         .filter(|t| game.check_tags(&t.tags).is_ok())
         .map(|t| {
-            let p = game.predict(&Action::Draft { topic: t.id.clone() }).unwrap_or_default();
+            let p = game
+                .predict(&Action::Draft {
+                    topic: t.id.clone(),
+                })
+                .unwrap_or_default();
             (p.integrity, p.score, t.id.clone())
         })
         .filter(|(i, _, _)| *i > 0)
@@ -176,7 +197,11 @@ fn censor_or_post(game: &mut Game, strategy: Strategy) {
     if game.play(Action::Draft { topic }).is_err() {
         return;
     }
-    let finish = if wants_post { Action::Post } else { Action::CancelDraft };
+    let finish = if wants_post {
+        Action::Post
+    } else {
+        Action::CancelDraft
+    };
     if game.play(finish).is_err() {
         let _ = game.play(Action::CancelDraft);
     }
@@ -192,13 +217,17 @@ fn candidates(game: &Game) -> Vec<Action> {
         if let Ok(price) = game.can_buy(item)
             && s.money - price >= reserve
         {
-            out.push(Action::Buy { item: item.id.clone() });
+            out.push(Action::Buy {
+                item: item.id.clone(),
+            });
         }
     }
     if s.draft.is_none() {
         for t in &level.topics {
             if game.check_tags(&t.tags).is_ok() {
-                out.push(Action::Draft { topic: t.id.clone() });
+                out.push(Action::Draft {
+                    topic: t.id.clone(),
+                });
             }
         }
     }
@@ -260,9 +289,22 @@ pub struct Report {
 }
 
 /// Plays `runs` games with seeds `seed`, `seed + 1`, …
-pub fn simulate(level: Arc<Level>, persona: Option<&str>, strategy: Strategy, runs: u32, seed: u64) -> Report {
+pub fn simulate(
+    level: Arc<Level>,
+    persona: Option<&str>,
+    strategy: Strategy,
+    runs: u32,
+    seed: u64,
+) -> Report {
     let results: Vec<RunResult> = (0..u64::from(runs))
-        .map(|i| result(&play(level.clone(), persona, seed.wrapping_add(i), strategy)))
+        .map(|i| {
+            result(&play(
+                level.clone(),
+                persona,
+                seed.wrapping_add(i),
+                strategy,
+            ))
+        })
         .collect();
     let mut endings = BTreeMap::new();
     for r in &results {

@@ -4,13 +4,13 @@
 mod diagnostic;
 mod locate;
 mod reach;
-mod safety;
+pub(crate) mod safety;
 mod semantic;
 
 use std::path::Path;
 
-use ron::extensions::Extensions;
 use ron::Options;
+use ron::extensions::Extensions;
 
 pub use diagnostic::{Diagnostic, Severity};
 
@@ -43,7 +43,10 @@ pub fn load_file(path: &Path) -> Result<Level, Vec<Diagnostic>> {
         Err(e) => Err(vec![whole_file(
             &shown,
             "C006",
-            format!("the file is not UTF-8 text (bad byte at offset {})", e.utf8_error().valid_up_to()),
+            format!(
+                "the file is not UTF-8 text (bad byte at offset {})",
+                e.utf8_error().valid_up_to()
+            ),
             Some("save the file as UTF-8".into()),
         )]),
     }
@@ -65,6 +68,15 @@ pub fn load_str(path: &str, src: &str) -> (Option<Level>, Vec<Diagnostic>) {
         return (None, vec![d]);
     }
     let src = src.strip_prefix('\u{feff}').unwrap_or(src);
+    if src.trim().is_empty() {
+        let d = whole_file(
+            path,
+            "C001",
+            "the file is empty".into(),
+            Some("copy a level from levels/ to start from (see docs/levels.md)".into()),
+        );
+        return (None, vec![d]);
+    }
     let mut out = safety::scan(path, src);
     let options = Options::default()
         .with_default_extension(Extensions::IMPLICIT_SOME)
@@ -122,7 +134,10 @@ pub(crate) fn at(
 }
 
 /// The closest of `candidates` to `wrong`, if it is close enough to be a likely typo.
-pub fn did_you_mean<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
+pub fn did_you_mean<'a>(
+    wrong: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<String> {
     let limit = (wrong.chars().count() / 3).max(2);
     candidates
         .into_iter()
@@ -130,6 +145,14 @@ pub fn did_you_mean<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a st
         .filter(|(d, _)| *d <= limit)
         .min()
         .map(|(_, c)| c.to_string())
+}
+
+fn lowercase_first(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
 }
 
 fn parse_error(path: &str, src: &str, e: &ron::error::SpannedError) -> Diagnostic {
@@ -174,11 +197,9 @@ fn parse_error(path: &str, src: &str, e: &ron::error::SpannedError) -> Diagnosti
                 None => format!("allowed: {}", list(expected)),
             }),
         ),
-        E::InvalidValueForType { expected, found } => (
-            "C004",
-            format!("expected {expected}, found {found}"),
-            None,
-        ),
+        E::InvalidValueForType { expected, found } => {
+            ("C004", format!("expected {expected}, found {found}"), None)
+        }
         E::ExceededRecursionLimit => (
             "C006",
             format!("nesting deeper than {MAX_DEPTH} levels"),
@@ -204,7 +225,18 @@ fn parse_error(path: &str, src: &str, e: &ron::error::SpannedError) -> Diagnosti
             e.code.to_string().to_lowercase(),
             Some("text goes in double quotes: \"like this\"".into()),
         ),
-        other => ("C001", other.to_string(), None),
+        E::ExpectedInteger | E::ExpectedFloat => (
+            "C004",
+            "expected a number".into(),
+            Some("numbers are written without quotes: `days: 30`".into()),
+        ),
+        E::ExpectedBoolean => ("C004", "expected `true` or `false`".into(), None),
+        E::ExpectedNamedStructLike(_) | E::ExpectedStructLike => (
+            "C001",
+            "expected `(` opening a structure".into(),
+            Some("a level file is one `( ... )` with `field: value,` inside".into()),
+        ),
+        other => ("C001", lowercase_first(&other.to_string()), None),
     };
     let start = e.span.start;
     let line = start.line.max(1);

@@ -222,13 +222,18 @@ impl Game {
         if self.is_over() {
             return false;
         }
-        if action.kind().is_some_and(|k| self.check_allowed(k).is_err())
+        if action
+            .kind()
+            .is_some_and(|k| self.check_allowed(k).is_err())
             || action.costs_action() && self.state.actions_left == 0
         {
             return false;
         }
         match action {
-            Action::Buy { item } => self.level.item(item).is_some_and(|i| self.can_buy(i).is_ok()),
+            Action::Buy { item } => self
+                .level
+                .item(item)
+                .is_some_and(|i| self.can_buy(i).is_ok()),
             Action::Draft { topic } => {
                 self.state.draft.is_none()
                     && self.check_allowed(ActionKind::Post).is_ok()
@@ -296,7 +301,10 @@ impl Game {
                 .collect();
             if !unlockers.is_empty() && !unlockers.iter().any(|p| self.state.perks.contains(&p.id))
             {
-                let p = unlockers.iter().min_by_key(|p| p.threshold).expect("not empty");
+                let p = unlockers
+                    .iter()
+                    .min_by_key(|p| p.threshold)
+                    .expect("not empty");
                 return Err(Refusal::Locked {
                     perk: p.name.clone(),
                     threshold: p.threshold,
@@ -334,7 +342,10 @@ impl Game {
 
     /// The level's choice of ending once it is over.
     pub fn ending(&self) -> Option<&level::Ending> {
-        self.state.ending.as_deref().and_then(|id| self.level.ending(id))
+        self.state
+            .ending
+            .as_deref()
+            .and_then(|id| self.level.ending(id))
     }
 
     pub fn tier(&self) -> Option<&level::Tier> {

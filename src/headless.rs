@@ -7,10 +7,15 @@ mod view;
 use std::io::{self, BufRead, Write};
 
 use crate::game::{Action, Game, Outcome, Refusal};
-pub use command::{parse, Command};
+pub use command::{Command, parse};
 
 /// Plays `game` from `input` to `out` until the level ends, `quit`, or the input ends.
-pub fn run(game: &mut Game, opening: &[Outcome], input: impl BufRead, out: &mut impl Write) -> io::Result<()> {
+pub fn run(
+    game: &mut Game,
+    opening: &[Outcome],
+    input: impl BufRead,
+    out: &mut impl Write,
+) -> io::Result<()> {
     view::intro(game, out)?;
     print_outcomes(game, opening, out)?;
     view::status(game, out)?;

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::Instant;
 
-use anyhow::{bail, Context, Result};
+use anyhow::{Context, Result, bail};
 use clap::{Parser, Subcommand};
 
 use scored::bots::{self, Strategy};
@@ -15,7 +15,11 @@ use scored::game::{Game, Level};
 use scored::headless;
 
 #[derive(Parser)]
-#[command(name = "scored", version, about = "A terminal game about gamified obedience.")]
+#[command(
+    name = "scored",
+    version,
+    about = "A terminal game about gamified obedience."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
@@ -71,11 +75,21 @@ fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         // Until the terminal UI lands, the bare command plays the tutorial line by line.
         None => play("tutorial", 1, None),
-        Some(Command::Play { level, seed, persona, headless: _ }) => play(&level, seed, persona.as_deref()),
+        Some(Command::Play {
+            level,
+            seed,
+            persona,
+            headless: _,
+        }) => play(&level, seed, persona.as_deref()),
         Some(Command::Check { files }) => Ok(check_files(&files)),
-        Some(Command::Simulate { level, strategy, runs, seed, persona, json }) => {
-            simulate(&level, strategy, runs, seed, persona.as_deref(), json)
-        }
+        Some(Command::Simulate {
+            level,
+            strategy,
+            runs,
+            seed,
+            persona,
+            json,
+        }) => simulate(&level, strategy, runs, seed, persona.as_deref(), json),
     }
 }
 
@@ -113,12 +127,18 @@ fn play(level: &str, seed: u64, persona: Option<&str>) -> Result<ExitCode> {
         && level.persona(p).is_none()
     {
         let ids: Vec<&str> = level.personas.iter().map(|p| p.id.as_str()).collect();
-        bail!("no persona `{p}` in {}; choose one of: {}", level.id, ids.join(", "));
+        bail!(
+            "no persona `{p}` in {}; choose one of: {}",
+            level.id,
+            ids.join(", ")
+        );
     }
-    let (mut game, opening) = Game::new(level, persona, seed).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let (mut game, opening) =
+        Game::new(level, persona, seed).map_err(|e| anyhow::anyhow!("{e}"))?;
     let stdin = io::stdin();
     let mut out = BufWriter::new(io::stdout().lock());
-    headless::run(&mut game, &opening, stdin.lock(), &mut out).context("writing to standard output")?;
+    headless::run(&mut game, &opening, stdin.lock(), &mut out)
+        .context("writing to standard output")?;
     out.flush()?;
     Ok(ExitCode::SUCCESS)
 }
@@ -138,11 +158,26 @@ fn check_files(files: &[PathBuf]) -> ExitCode {
         }
     }
     let ok = files.len() - failed;
-    let _ = writeln!(stderr, "checked {} file(s): {ok} ok, {failed} with errors", files.len());
-    if failed > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS }
+    let _ = writeln!(
+        stderr,
+        "checked {} file(s): {ok} ok, {failed} with errors",
+        files.len()
+    );
+    if failed > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
 }
 
-fn simulate(level: &str, strategy: Strategy, runs: u32, seed: u64, persona: Option<&str>, json: bool) -> Result<ExitCode> {
+fn simulate(
+    level: &str,
+    strategy: Strategy,
+    runs: u32,
+    seed: u64,
+    persona: Option<&str>,
+    json: bool,
+) -> Result<ExitCode> {
     let level = load_level(level)?;
     if let Some(p) = persona
         && level.persona(p).is_none()
@@ -157,13 +192,30 @@ fn simulate(level: &str, strategy: Strategy, runs: u32, seed: u64, persona: Opti
         println!("{}", serde_json::to_string(&report)?);
         return Ok(ExitCode::SUCCESS);
     }
-    println!("Level {}, persona {}, strategy {}, {} runs from seed {}", report.level, report.persona, strategy.name(), runs, seed);
-    for (name, s) in [("score", &report.score), ("self", &report.integrity), ("money", &report.money)] {
-        println!("{name:<6} mean {:>8.1}  min {:>6}  max {:>6}", s.mean, s.min, s.max);
+    println!(
+        "Level {}, persona {}, strategy {}, {} runs from seed {}",
+        report.level,
+        report.persona,
+        strategy.name(),
+        runs,
+        seed
+    );
+    for (name, s) in [
+        ("score", &report.score),
+        ("self", &report.integrity),
+        ("money", &report.money),
+    ] {
+        println!(
+            "{name:<6} mean {:>8.1}  min {:>6}  max {:>6}",
+            s.mean, s.min, s.max
+        );
     }
     println!("endings:");
     for (id, n) in &report.endings {
-        println!("  {id:<20} {n:>5}  ({:.0}%)", f64::from(*n) * 100.0 / f64::from(runs.max(1)));
+        println!(
+            "  {id:<20} {n:>5}  ({:.0}%)",
+            f64::from(*n) * 100.0 / f64::from(runs.max(1))
+        );
     }
     println!("runs per second: {}", report.runs_per_second);
     Ok(ExitCode::SUCCESS)

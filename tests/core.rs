@@ -13,7 +13,9 @@ fn mini() -> Level {
 }
 
 fn start(level: Level, persona: &str) -> Game {
-    Game::new(Arc::new(level), Some(persona), 7).expect("persona exists").0
+    Game::new(Arc::new(level), Some(persona), 7)
+        .expect("persona exists")
+        .0
 }
 
 fn buy(item: &str) -> Action {
@@ -30,9 +32,16 @@ fn the_score_switches_on_after_the_baseline_days() {
     assert_eq!(game.state().score, None);
     assert!(game.state().ledger.is_empty());
     game.play(buy("game")).unwrap();
-    assert!(game.state().ledger.is_empty(), "no ledger rows while unscored");
+    assert!(
+        game.state().ledger.is_empty(),
+        "no ledger rows while unscored"
+    );
     let outcomes = next_day(&mut game);
-    assert!(outcomes.iter().any(|o| matches!(o, Outcome::ScoreSwitchedOn { .. })));
+    assert!(
+        outcomes
+            .iter()
+            .any(|o| matches!(o, Outcome::ScoreSwitchedOn { .. }))
+    );
     assert!(game.state().score.is_some());
 }
 
@@ -46,13 +55,19 @@ fn buying_fires_rules_into_the_ledger_and_values_into_the_self() {
     let delta = outcomes
         .iter()
         .find_map(|o| match o {
-            Outcome::ScoreChanged { delta, dimension, .. } if dimension == "behaviour" => Some(*delta),
+            Outcome::ScoreChanged {
+                delta, dimension, ..
+            } if dimension == "behaviour" => Some(*delta),
             _ => None,
         })
         .expect("a score change");
     assert!(delta < 0);
     assert_eq!(game.state().score.unwrap(), before + delta);
-    assert_eq!(game.state().integrity, self_before + 4, "the student values games at 4");
+    assert_eq!(
+        game.state().integrity,
+        self_before + 4,
+        "the student values games at 4"
+    );
     let row = game.state().ledger.last().unwrap();
     assert_eq!(row.inference, "Idle person");
     assert_eq!(row.weight, 50);
@@ -64,15 +79,28 @@ fn buying_fires_rules_into_the_ledger_and_values_into_the_self() {
 fn predictions_match_what_happens() {
     let mut game = start(mini(), "student");
     next_day(&mut game);
-    for action in [buy("nappies"), Action::Draft { topic: "praise".into() }] {
+    for action in [
+        buy("nappies"),
+        Action::Draft {
+            topic: "praise".into(),
+        },
+    ] {
         let predicted = game.predict(&action).unwrap();
         let (score, integrity) = (game.state().score.unwrap(), game.state().integrity);
         game.play(action.clone()).unwrap();
         if matches!(action, Action::Draft { .. }) {
             game.play(Action::Post).unwrap();
         }
-        assert_eq!(game.state().score.unwrap() - score, predicted.score, "{action:?}");
-        assert_eq!(game.state().integrity - integrity, predicted.integrity, "{action:?}");
+        assert_eq!(
+            game.state().score.unwrap() - score,
+            predicted.score,
+            "{action:?}"
+        );
+        assert_eq!(
+            game.state().integrity - integrity,
+            predicted.integrity,
+            "{action:?}"
+        );
     }
 }
 
@@ -92,14 +120,19 @@ fn a_locked_item_names_its_perk_and_threshold() {
 #[test]
 fn not_enough_money_is_refused() {
     let mut game = start(mini(), "student");
-    assert!(matches!(game.play(buy("yacht")), Err(Refusal::NotEnoughMoney { price: 5000, .. })));
+    assert!(matches!(
+        game.play(buy("yacht")),
+        Err(Refusal::NotEnoughMoney { price: 5000, .. })
+    ));
 }
 
 /// Plays the student into the ground: games and journalism.
 fn sink(game: &mut Game) {
     next_day(game);
     while !game.state().sanctions.contains("ban") && !game.is_over() {
-        let _ = game.play(Action::Draft { topic: "story".into() });
+        let _ = game.play(Action::Draft {
+            topic: "story".into(),
+        });
         let _ = game.play(Action::Post);
         let _ = game.play(buy("game"));
         next_day(game);
@@ -110,21 +143,42 @@ fn sink(game: &mut Game) {
 fn sanctions_block_forbid_throttle_and_fine() {
     let mut game = start(mini(), "student");
     sink(&mut game);
-    assert!(game.state().sanctions.contains("ban"), "the score fell below 500");
+    assert!(
+        game.state().sanctions.contains("ban"),
+        "the score fell below 500"
+    );
     assert!(game.state().score.unwrap() < 500);
-    match game.play(Action::Share { post: game.visible_feed().last().map_or(0, |p| p.id) }) {
+    match game.play(Action::Share {
+        post: game.visible_feed().last().map_or(0, |p| p.id),
+    }) {
         Err(Refusal::Blocked { sanction, below }) => {
             assert_eq!(sanction, "Travel ban");
             assert_eq!(below, 500);
         }
         other => panic!("sharing should be forbidden, got {other:?}"),
     }
-    assert!(game.visible_feed().len() <= 1, "the feed is throttled to one post");
+    assert!(
+        game.visible_feed().len() <= 1,
+        "the feed is throttled to one post"
+    );
     let money = game.state().money;
     let outcomes = next_day(&mut game);
     if !game.is_over() {
-        assert!(outcomes.iter().any(|o| matches!(o, Outcome::MoneyChanged { delta: -5, .. })));
-        assert_eq!(game.state().money, money + 10 - 5 - if (game.state().day - 1) % 3 == 0 { 50 } else { 0 });
+        assert!(
+            outcomes
+                .iter()
+                .any(|o| matches!(o, Outcome::MoneyChanged { delta: -5, .. }))
+        );
+        assert_eq!(
+            game.state().money,
+            money + 10
+                - 5
+                - if (game.state().day - 1) % 3 == 0 {
+                    50
+                } else {
+                    0
+                }
+        );
     }
 }
 
@@ -136,7 +190,9 @@ fn a_sanction_withholds_career_events() {
     sink(&mut game);
     let mut withheld = false;
     while !game.is_over() {
-        withheld |= next_day(&mut game).iter().any(|o| matches!(o, Outcome::EventWithheld { event, .. } if event == "job"));
+        withheld |= next_day(&mut game)
+            .iter()
+            .any(|o| matches!(o, Outcome::EventWithheld { event, .. } if event == "job"));
     }
     assert!(withheld, "the job offer never reaches a banned player");
     assert!(!game.state().arrived.contains("job"));
@@ -147,18 +203,33 @@ fn doing_anything_leaves_the_pre_ticked_box_ticked() {
     let mut game = start(mini(), "student");
     assert_eq!(game.state().consent, ConsentState::Pending);
     game.play(buy("nappies")).unwrap();
-    assert_eq!(game.state().consent, ConsentState::Given { share: true, defaulted: true });
+    assert_eq!(
+        game.state().consent,
+        ConsentState::Given {
+            share: true,
+            defaulted: true
+        }
+    );
     let d = &game.state().journal.decisions[0];
     assert!(d.defaulted);
     assert_eq!(d.options[d.chosen].id, "share");
-    assert!(matches!(game.play(Action::Consent { share: false }), Err(Refusal::ConsentDone)));
+    assert!(matches!(
+        game.play(Action::Consent { share: false }),
+        Err(Refusal::ConsentDone)
+    ));
 }
 
 #[test]
 fn unticking_the_box_is_possible_and_costs_no_action() {
     let mut game = start(mini(), "student");
     game.play(Action::Consent { share: false }).unwrap();
-    assert_eq!(game.state().consent, ConsentState::Given { share: false, defaulted: false });
+    assert_eq!(
+        game.state().consent,
+        ConsentState::Given {
+            share: false,
+            defaulted: false
+        }
+    );
     assert_eq!(game.state().actions_left, 3);
 }
 
@@ -166,12 +237,24 @@ fn unticking_the_box_is_possible_and_costs_no_action() {
 fn a_cancelled_draft_is_recorded_as_self_censorship() {
     let mut game = start(mini(), "student");
     next_day(&mut game);
-    game.play(Action::Draft { topic: "story".into() }).unwrap();
-    assert!(matches!(game.play(Action::Draft { topic: "praise".into() }), Err(Refusal::DraftOpen(_))));
+    game.play(Action::Draft {
+        topic: "story".into(),
+    })
+    .unwrap();
+    assert!(matches!(
+        game.play(Action::Draft {
+            topic: "praise".into()
+        }),
+        Err(Refusal::DraftOpen(_))
+    ));
     let self_before = game.state().integrity;
     game.play(Action::CancelDraft).unwrap();
     assert_eq!(game.state().drafts_cancelled, 1);
-    assert_eq!(game.state().integrity, self_before - 3, "betraying what you wanted to say");
+    assert_eq!(
+        game.state().integrity,
+        self_before - 3,
+        "betraying what you wanted to say"
+    );
     let d = game.state().journal.decisions.last().unwrap();
     assert_eq!(d.subject, "story");
     assert_eq!(d.options[d.chosen].id, "cancel");
@@ -183,7 +266,10 @@ fn a_cancelled_draft_is_recorded_as_self_censorship() {
 #[test]
 fn a_draft_left_open_overnight_counts_as_cancelled() {
     let mut game = start(mini(), "student");
-    game.play(Action::Draft { topic: "story".into() }).unwrap();
+    game.play(Action::Draft {
+        topic: "story".into(),
+    })
+    .unwrap();
     next_day(&mut game);
     assert_eq!(game.state().drafts_cancelled, 1);
     assert!(game.state().draft.is_none());
@@ -197,7 +283,12 @@ fn unanswered_events_take_their_default_and_say_so() {
     let outcomes = next_day(&mut game);
     assert!(outcomes.iter().any(|o| matches!(o,
         Outcome::Answered { event, choice, defaulted: true } if event == "invite" && choice == "comply")));
-    let entry = game.state().inbox.iter().find(|e| e.event == "invite").unwrap();
+    let entry = game
+        .state()
+        .inbox
+        .iter()
+        .find(|e| e.event == "invite")
+        .unwrap();
     assert!(entry.answer.as_ref().unwrap().defaulted);
 }
 
@@ -213,7 +304,9 @@ fn a_friends_post_costs_the_player() {
 fn unfriending_a_low_scorer_raises_connections() {
     let mut game = start(mini(), "student");
     next_day(&mut game);
-    let p = game.predict(&Action::Unfriend { npc: "jo".into() }).unwrap();
+    let p = game
+        .predict(&Action::Unfriend { npc: "jo".into() })
+        .unwrap();
     assert!(p.score > 0, "Jo's score (500) drags the mean down");
     let before = game.state().score.unwrap();
     let jo = game.state().npcs["jo"].score;
@@ -221,7 +314,10 @@ fn unfriending_a_low_scorer_raises_connections() {
     assert_eq!(game.state().score.unwrap(), before + p.score);
     assert!(!game.state().friends.contains("jo"));
     let d = game.state().journal.decisions.last().unwrap();
-    assert_eq!(d.options[d.chosen].label, format!("Unfriend Jo (score {jo})"));
+    assert_eq!(
+        d.options[d.chosen].label,
+        format!("Unfriend Jo (score {jo})")
+    );
 }
 
 #[test]
@@ -231,9 +327,15 @@ fn friends_drop_a_player_below_their_tolerance_and_refuse_them() {
     while game.state().friends.contains("jo") && !game.is_over() {
         next_day(&mut game);
     }
-    assert!(!game.state().friends.contains("jo"), "Jo (tolerance 520) drops a player under 500");
+    assert!(
+        !game.state().friends.contains("jo"),
+        "Jo (tolerance 520) drops a player under 500"
+    );
     if !game.is_over() {
-        assert!(matches!(game.play(Action::Befriend { npc: "jo".into() }), Err(Refusal::Declined { .. })));
+        assert!(matches!(
+            game.play(Action::Befriend { npc: "jo".into() }),
+            Err(Refusal::Declined { .. })
+        ));
     }
 }
 
@@ -242,14 +344,31 @@ fn reporting_a_post_pays_and_hurts_the_author() {
     let mut game = start(mini(), "student");
     next_day(&mut game);
     let jo_before = game.state().npcs["jo"].score;
-    let post = game.state().feed.iter().find(|p| p.text == "Read my story.").unwrap().id;
+    let post = game
+        .state()
+        .feed
+        .iter()
+        .find(|p| p.text == "Read my story.")
+        .unwrap()
+        .id;
     let before = game.state().score.unwrap();
     game.play(Action::Report { post }).unwrap();
     assert_eq!(game.state().reports_filed, 1);
     assert_eq!(game.state().npcs["jo"].score, jo_before - 40);
-    assert!(game.state().score.unwrap() > before - 100, "the reward is on behaviour");
-    assert!(game.state().ledger.iter().any(|r| r.inference == "Civic-minded"));
-    assert!(matches!(game.play(Action::Report { post }), Err(Refusal::AlreadyReacted)));
+    assert!(
+        game.state().score.unwrap() > before - 100,
+        "the reward is on behaviour"
+    );
+    assert!(
+        game.state()
+            .ledger
+            .iter()
+            .any(|r| r.inference == "Civic-minded")
+    );
+    assert!(matches!(
+        game.play(Action::Report { post }),
+        Err(Refusal::AlreadyReacted)
+    ));
     assert!(game.state().npcs["jo"].trust < 0, "Jo remembers");
 }
 
@@ -257,8 +376,17 @@ fn reporting_a_post_pays_and_hurts_the_author() {
 fn news_cannot_be_reported() {
     let mut game = start(mini(), "student");
     next_day(&mut game);
-    let post = game.state().feed.iter().find(|p| p.text == "Markets fall.").unwrap().id;
-    assert!(matches!(game.play(Action::Report { post }), Err(Refusal::NoAuthor)));
+    let post = game
+        .state()
+        .feed
+        .iter()
+        .find(|p| p.text == "Markets fall.")
+        .unwrap()
+        .id;
+    assert!(matches!(
+        game.play(Action::Report { post }),
+        Err(Refusal::NoAuthor)
+    ));
 }
 
 #[test]
@@ -269,7 +397,10 @@ fn bulletins_change_the_rules_mid_level() {
     next_day(&mut game);
     assert!(game.state().active_rules.contains("crackdown"));
     let after = game.predict(&buy("game")).unwrap().score;
-    assert!(after < game_price, "games cost more score after the crackdown ({game_price} then, {after} now)");
+    assert!(
+        after < game_price,
+        "games cost more score after the crackdown ({game_price} then, {after} now)"
+    );
 }
 
 #[test]
@@ -280,15 +411,27 @@ fn delayed_visibility_queues_changes_until_recomputation() {
     next_day(&mut game);
     let score = game.state().score.unwrap();
     let outcomes = game.play(buy("game")).unwrap();
-    assert!(outcomes.iter().any(|o| matches!(o, Outcome::ChangeQueued { .. })));
+    assert!(
+        outcomes
+            .iter()
+            .any(|o| matches!(o, Outcome::ChangeQueued { .. }))
+    );
     assert_eq!(game.state().score.unwrap(), score, "nothing moves yet");
     assert!(game.state().ledger.iter().any(|r| !r.applied));
     let mut recomputed = false;
     for _ in 0..2 {
-        recomputed |= next_day(&mut game).iter().any(|o| matches!(o, Outcome::Recomputed { .. }));
+        recomputed |= next_day(&mut game)
+            .iter()
+            .any(|o| matches!(o, Outcome::Recomputed { .. }));
     }
     assert!(recomputed);
-    assert!(game.state().ledger.iter().filter(|r| r.day == 2).all(|r| r.applied));
+    assert!(
+        game.state()
+            .ledger
+            .iter()
+            .filter(|r| r.day == 2)
+            .all(|r| r.applied)
+    );
     assert!(game.state().score.unwrap() < score);
 }
 
@@ -301,7 +444,10 @@ fn black_box_hides_the_ledger_from_appeals() {
     game.play(buy("game")).unwrap();
     next_day(&mut game);
     assert!(!game.rules_visible());
-    assert!(matches!(game.play(Action::Appeal { row: 0 }), Err(Refusal::LedgerHidden)));
+    assert!(matches!(
+        game.play(Action::Appeal { row: 0 }),
+        Err(Refusal::LedgerHidden)
+    ));
 }
 
 #[test]
@@ -309,10 +455,19 @@ fn appeals_resolve_days_later() {
     let mut game = start(mini(), "student");
     next_day(&mut game);
     game.play(buy("game")).unwrap();
-    let row = game.state().ledger.iter().find(|r| r.inference == "Idle person").unwrap().id;
+    let row = game
+        .state()
+        .ledger
+        .iter()
+        .find(|r| r.inference == "Idle person")
+        .unwrap()
+        .id;
     let outcomes = game.play(Action::Appeal { row }).unwrap();
     assert!(matches!(outcomes[0], Outcome::AppealFiled { due: 4, .. }));
-    assert!(matches!(game.play(Action::Appeal { row }), Err(Refusal::NotAppealable(_))));
+    assert!(matches!(
+        game.play(Action::Appeal { row }),
+        Err(Refusal::NotAppealable(_))
+    ));
     next_day(&mut game);
     assert!(game.state().appeals[0].verdict.is_none());
     let outcomes = next_day(&mut game);
@@ -321,8 +476,17 @@ fn appeals_resolve_days_later() {
         _ => None,
     });
     assert!(verdict.is_some(), "answered on day 4");
-    assert_ne!(verdict, Some(Verdict::Denied), "this level upholds all appeals, fully or in part");
-    assert!(game.state().ledger.iter().any(|r| r.inference == "Correction after review"));
+    assert_ne!(
+        verdict,
+        Some(Verdict::Denied),
+        "this level upholds all appeals, fully or in part"
+    );
+    assert!(
+        game.state()
+            .ledger
+            .iter()
+            .any(|r| r.inference == "Correction after review")
+    );
 }
 
 #[test]
@@ -330,7 +494,10 @@ fn votes_change_the_rules() {
     let mut level = mini();
     level.rule_setter = RuleSetter::Vote { every: 2 };
     let mut game = start(level, "student");
-    game.play(Action::Vote { proposal: "mercy".into() }).unwrap();
+    game.play(Action::Vote {
+        proposal: "mercy".into(),
+    })
+    .unwrap();
     let mut outcomes = next_day(&mut game);
     outcomes.extend(next_day(&mut game));
     let winner = outcomes.iter().find_map(|o| match o {
@@ -345,19 +512,35 @@ fn votes_change_the_rules() {
 #[test]
 fn voting_is_refused_where_the_state_sets_the_rules() {
     let mut game = start(mini(), "student");
-    assert!(matches!(game.play(Action::Vote { proposal: "mercy".into() }), Err(Refusal::NoVote)));
+    assert!(matches!(
+        game.play(Action::Vote {
+            proposal: "mercy".into()
+        }),
+        Err(Refusal::NoVote)
+    ));
 }
 
 #[test]
 fn peers_rate_the_day_weighted_by_their_scores() {
     let mut level = mini();
-    level.rule_setter = RuleSetter::Peers { dimension: "behaviour".into(), strength: 20 };
+    level.rule_setter = RuleSetter::Peers {
+        dimension: "behaviour".into(),
+        strength: 20,
+    };
     let mut game = start(level, "student");
     next_day(&mut game);
-    game.play(Action::Draft { topic: "praise".into() }).unwrap();
+    game.play(Action::Draft {
+        topic: "praise".into(),
+    })
+    .unwrap();
     game.play(Action::Post).unwrap();
     next_day(&mut game);
-    let row = game.state().ledger.iter().find(|r| r.did.starts_with("Rated by your neighbours")).expect("a peer rating");
+    let row = game
+        .state()
+        .ledger
+        .iter()
+        .find(|r| r.did.starts_with("Rated by your neighbours"))
+        .expect("a peer rating");
     assert!(row.points > 0, "Pan (800) loves loyalty; nobody minds it");
 }
 
@@ -373,14 +556,23 @@ fn missing_the_rent_is_a_mark_on_the_record() {
     next_day(&mut game);
     next_day(&mut game);
     assert!(game.state().money < 0, "rent on day 4 could not be covered");
-    assert!(game.state().ledger.iter().any(|r| r.inference == "Defaulter"));
+    assert!(
+        game.state()
+            .ledger
+            .iter()
+            .any(|r| r.inference == "Defaulter")
+    );
 }
 
 #[test]
 fn endings_follow_their_conditions() {
     let mut game = start(mini(), "student");
     next_day(&mut game);
-    game.play(Action::Answer { event: "invite".into(), choice: "refuse".into() }).unwrap();
+    game.play(Action::Answer {
+        event: "invite".into(),
+        choice: "refuse".into(),
+    })
+    .unwrap();
     while !game.is_over() {
         next_day(&mut game);
     }
@@ -393,7 +585,17 @@ fn the_same_seed_and_actions_give_the_same_game() {
     let script = |seed| {
         let (mut game, _) = Game::new(Arc::new(mini()), Some("student"), seed).unwrap();
         let mut log = Vec::new();
-        for a in [buy("game"), Action::EndDay, Action::Draft { topic: "story".into() }, Action::Post, Action::EndDay, Action::EndDay, Action::EndDay] {
+        for a in [
+            buy("game"),
+            Action::EndDay,
+            Action::Draft {
+                topic: "story".into(),
+            },
+            Action::Post,
+            Action::EndDay,
+            Action::EndDay,
+            Action::EndDay,
+        ] {
             log.push(format!("{:?}", game.play(a)));
         }
         (game.state().clone(), log)

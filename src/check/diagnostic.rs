@@ -48,10 +48,22 @@ impl fmt::Display for Diagnostic {
         if let Some(src) = &self.source_line {
             let number = self.line.to_string();
             let pad = " ".repeat(number.len());
-            let shown: String = src.chars().map(|c| if c == '\t' { ' ' } else { c }).collect();
+            // The excerpt must not smuggle what it reports to the terminal.
+            let shown: String = src
+                .chars()
+                .map(|c| match c {
+                    '\t' => ' ',
+                    c if super::safety::forbidden(c).is_some() => '\u{fffd}',
+                    c => c,
+                })
+                .collect();
             writeln!(f, " {number} | {shown}")?;
             let caret = "^".repeat(self.width.max(1));
-            writeln!(f, " {pad} | {}{caret}", " ".repeat(self.col.saturating_sub(1)))?;
+            writeln!(
+                f,
+                " {pad} | {}{caret}",
+                " ".repeat(self.col.saturating_sub(1))
+            )?;
         }
         if let Some(hint) = &self.hint {
             writeln!(f, "  hint: {hint}")?;

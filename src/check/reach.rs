@@ -49,9 +49,9 @@ fn narrow(c: &Condition, b: &mut Bounds, persona: &mut Option<String>) -> bool {
                 true
             }
         },
-        Condition::All(cs) => cs
-            .iter()
-            .all(|c| narrow(c, b, persona) && b.score.0 <= b.score.1 && b.integrity.0 <= b.integrity.1),
+        Condition::All(cs) => cs.iter().all(|c| {
+            narrow(c, b, persona) && b.score.0 <= b.score.1 && b.integrity.0 <= b.integrity.1
+        }),
         Condition::Any(cs) => cs.iter().any(|c| possible(c, *b, &mut persona.clone())),
         Condition::Not(inner) => !matches!(**inner, Condition::Always),
         _ => true,

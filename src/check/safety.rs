@@ -1,7 +1,7 @@
 //! Level text must never reach a terminal raw: control characters, bidi overrides and
 //! zero-width characters are refused, whether typed raw or written as escapes.
 
-use super::{at, Diagnostic};
+use super::{Diagnostic, at};
 
 /// Why a character is refused in level text, if it is.
 pub fn forbidden(c: char) -> Option<&'static str> {
@@ -9,9 +9,11 @@ pub fn forbidden(c: char) -> Option<&'static str> {
         '\n' | '\r' | '\t' => None,
         '\u{1b}' => Some("an escape character (it can take over the terminal)"),
         c if c.is_control() => Some("a control character"),
-        '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{061c}' => {
-            Some("a bidirectional override (it can disguise text)")
-        }
+        '\u{202a}'..='\u{202e}'
+        | '\u{2066}'..='\u{2069}'
+        | '\u{200e}'
+        | '\u{200f}'
+        | '\u{061c}' => Some("a bidirectional override (it can disguise text)"),
         '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}' => {
             Some("a zero-width character (it hides in plain sight)")
         }
@@ -34,11 +36,15 @@ pub fn scan(path: &str, src: &str) -> Vec<Diagnostic> {
     while i + 1 < bytes.len() {
         if bytes[i] == b'\\' {
             let decoded = match bytes[i + 1] {
-                b'x' => src.get(i + 2..i + 4).and_then(|h| u32::from_str_radix(h, 16).ok()),
+                b'x' => src
+                    .get(i + 2..i + 4)
+                    .and_then(|h| u32::from_str_radix(h, 16).ok()),
                 b'u' if bytes.get(i + 2) == Some(&b'{') => src[i + 3..]
                     .find('}')
                     .and_then(|end| u32::from_str_radix(&src[i + 3..i + 3 + end], 16).ok()),
-                b'u' => src.get(i + 2..i + 6).and_then(|h| u32::from_str_radix(h, 16).ok()),
+                b'u' => src
+                    .get(i + 2..i + 6)
+                    .and_then(|h| u32::from_str_radix(h, 16).ok()),
                 b'\\' => {
                     i += 2;
                     continue;

@@ -2,7 +2,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::{at, did_you_mean, locate, reach, Diagnostic};
+use super::{Diagnostic, at, did_you_mean, locate, reach};
 use crate::game::level::{
     Condition, DimensionSource, Effect, Event, Level, PerkEffect, RuleSetter, SanctionEffect,
     Visibility,
@@ -53,45 +53,84 @@ impl Checker<'_> {
 
     /// Byte offset of a field inside an entity.
     fn field(&self, section: &str, id: &str, field: &str) -> (usize, usize) {
-        let base = if id.is_empty() { self.section(section) } else { self.entity(section, id) };
+        let base = if id.is_empty() {
+            self.section(section)
+        } else {
+            self.entity(section, id)
+        };
         match locate::field(self.src, field, base) {
             Some(o) => (o, field.len()),
             None => (base, 1),
         }
     }
 
-    fn error(&mut self, (offset, width): (usize, usize), code: &'static str, message: String, hint: Option<String>) {
-        self.out.push(at(self.path, self.src, offset, width, code, message, hint));
+    fn error(
+        &mut self,
+        (offset, width): (usize, usize),
+        code: &'static str,
+        message: String,
+        hint: Option<String>,
+    ) {
+        self.out
+            .push(at(self.path, self.src, offset, width, code, message, hint));
     }
 
     fn numbers(&mut self) {
         let l = self.level;
-        let whole = (self.section("days"), 4);
         if l.days == 0 || l.days > 365 {
             let at = self.field("days", "", "days");
-            self.error(at, "C017", format!("`days` is {}; it must be 1–365", l.days), None);
+            self.error(
+                at,
+                "C017",
+                format!("`days` is {}; it must be 1–365", l.days),
+                None,
+            );
         }
         if l.actions_per_day == 0 || l.actions_per_day > 20 {
             let at = self.field("actions_per_day", "", "actions_per_day");
-            self.error(at, "C017", format!("`actions_per_day` is {}; it must be 1–20", l.actions_per_day), None);
+            self.error(
+                at,
+                "C017",
+                format!(
+                    "`actions_per_day` is {}; it must be 1–20",
+                    l.actions_per_day
+                ),
+                None,
+            );
         }
         if l.baseline_days >= l.days {
             let at = self.field("baseline_days", "", "baseline_days");
             self.error(
                 at,
                 "C017",
-                format!("`baseline_days` ({}) must be fewer than `days` ({})", l.baseline_days, l.days),
+                format!(
+                    "`baseline_days` ({}) must be fewer than `days` ({})",
+                    l.baseline_days, l.days
+                ),
                 Some("the score has to switch on before the level ends".into()),
             );
         }
         if l.score.min >= l.score.max {
             let at = self.field("score", "", "min");
-            self.error(at, "C017", format!("score `min` ({}) must be below `max` ({})", l.score.min, l.score.max), None);
+            self.error(
+                at,
+                "C017",
+                format!(
+                    "score `min` ({}) must be below `max` ({})",
+                    l.score.min, l.score.max
+                ),
+                None,
+            );
         }
         for d in &l.score.dimensions {
             if d.weight == 0 {
                 let at = self.field("dimensions", &d.id, "weight");
-                self.error(at, "C017", format!("dimension `{}` has weight 0", d.id), Some("use a positive weight, or remove the dimension".into()));
+                self.error(
+                    at,
+                    "C017",
+                    format!("dimension `{}` has weight 0", d.id),
+                    Some("use a positive weight, or remove the dimension".into()),
+                );
             }
         }
         let empties = [
@@ -103,7 +142,12 @@ impl Checker<'_> {
         for (name, empty) in empties {
             if empty {
                 let at = (self.section(name), name.len());
-                self.error(at, "C020", format!("`{name}` is empty; a level needs at least one"), None);
+                self.error(
+                    at,
+                    "C020",
+                    format!("`{name}` is empty; a level needs at least one"),
+                    None,
+                );
             }
         }
         let every = match l.visibility {
@@ -112,37 +156,75 @@ impl Checker<'_> {
         };
         if every == Some(0) {
             let at = self.field("visibility", "", "every");
-            self.error(at, "C017", "recomputing `every` 0 days is impossible".into(), Some("use 1 or more".into()));
+            self.error(
+                at,
+                "C017",
+                "recomputing `every` 0 days is impossible".into(),
+                Some("use 1 or more".into()),
+            );
         }
         if let RuleSetter::Vote { every: 0 } = l.rule_setter {
             let at = self.field("rule_setter", "", "every");
-            self.error(at, "C017", "voting `every` 0 days is impossible".into(), Some("use 1 or more".into()));
+            self.error(
+                at,
+                "C017",
+                "voting `every` 0 days is impossible".into(),
+                Some("use 1 or more".into()),
+            );
         }
         if let Some(a) = &l.appeals
             && a.full + a.partial > 100
         {
             let at = self.field("appeals", "", "full");
-            self.error(at, "C017", format!("appeal chances add up to {}%", a.full + a.partial), Some("`full` + `partial` must be at most 100".into()));
+            self.error(
+                at,
+                "C017",
+                format!("appeal chances add up to {}%", a.full + a.partial),
+                Some("`full` + `partial` must be at most 100".into()),
+            );
         }
         for n in &l.npcs {
             if n.post_chance > 100 {
                 let at = self.field("npcs", &n.id, "post_chance");
-                self.error(at, "C017", format!("`post_chance` of `{}` is {}%", n.id, n.post_chance), Some("use 0–100".into()));
+                self.error(
+                    at,
+                    "C017",
+                    format!("`post_chance` of `{}` is {}%", n.id, n.post_chance),
+                    Some("use 0–100".into()),
+                );
             }
             if n.score < l.score.min || n.score > l.score.max {
                 let at = self.field("npcs", &n.id, "score");
-                self.error(at, "C017", format!("`{}` starts with score {}, outside {}–{}", n.id, n.score, l.score.min, l.score.max), None);
+                self.error(
+                    at,
+                    "C017",
+                    format!(
+                        "`{}` starts with score {}, outside {}–{}",
+                        n.id, n.score, l.score.min, l.score.max
+                    ),
+                    None,
+                );
             }
         }
         for p in &l.personas {
             if !(0..=100).contains(&p.integrity) {
                 let at = self.field("personas", &p.id, "integrity");
-                self.error(at, "C017", format!("`integrity` of `{}` is {}", p.id, p.integrity), Some("the self meter runs 0–100".into()));
+                self.error(
+                    at,
+                    "C017",
+                    format!("`integrity` of `{}` is {}", p.id, p.integrity),
+                    Some("the self meter runs 0–100".into()),
+                );
             }
             for (dim, v) in &p.dimensions {
                 if !(0..=100).contains(v) {
                     let at = self.value("personas", &p.id, dim);
-                    self.error(at, "C017", format!("`{}` starts `{dim}` at {v}", p.id), Some("dimension points run 0–100".into()));
+                    self.error(
+                        at,
+                        "C017",
+                        format!("`{}` starts `{dim}` at {v}", p.id),
+                        Some("dimension points run 0–100".into()),
+                    );
                 }
             }
         }
@@ -152,30 +234,55 @@ impl Checker<'_> {
                     && *d > 100
                 {
                     let at = self.field("perks", &p.id, "effects");
-                    self.error(at, "C017", format!("perk `{}` gives a {d}% discount", p.id), Some("use 0–100".into()));
+                    self.error(
+                        at,
+                        "C017",
+                        format!("perk `{}` gives a {d}% discount", p.id),
+                        Some("use 0–100".into()),
+                    );
                 }
             }
         }
-        let _ = whole;
     }
 
     fn duplicates(&mut self) {
         let l = self.level;
         let lists: Vec<(&str, Vec<&str>)> = vec![
             ("tags", l.tags.iter().map(|x| x.id.as_str()).collect()),
-            ("dimensions", l.score.dimensions.iter().map(|x| x.id.as_str()).collect()),
-            ("tiers", l.score.tiers.iter().map(|x| x.id.as_str()).collect()),
-            ("personas", l.personas.iter().map(|x| x.id.as_str()).collect()),
+            (
+                "dimensions",
+                l.score.dimensions.iter().map(|x| x.id.as_str()).collect(),
+            ),
+            (
+                "tiers",
+                l.score.tiers.iter().map(|x| x.id.as_str()).collect(),
+            ),
+            (
+                "personas",
+                l.personas.iter().map(|x| x.id.as_str()).collect(),
+            ),
             ("rules", l.rules.iter().map(|x| x.id.as_str()).collect()),
             ("items", l.items.iter().map(|x| x.id.as_str()).collect()),
             ("topics", l.topics.iter().map(|x| x.id.as_str()).collect()),
             ("npcs", l.npcs.iter().map(|x| x.id.as_str()).collect()),
-            ("npcs", l.npcs.iter().flat_map(|n| n.posts.iter().map(|p| p.id.as_str())).collect()),
+            (
+                "npcs",
+                l.npcs
+                    .iter()
+                    .flat_map(|n| n.posts.iter().map(|p| p.id.as_str()))
+                    .collect(),
+            ),
             ("news", l.news.iter().map(|x| x.id.as_str()).collect()),
             ("events", l.events.iter().map(|x| x.id.as_str()).collect()),
-            ("proposals", l.proposals.iter().map(|x| x.id.as_str()).collect()),
+            (
+                "proposals",
+                l.proposals.iter().map(|x| x.id.as_str()).collect(),
+            ),
             ("perks", l.perks.iter().map(|x| x.id.as_str()).collect()),
-            ("sanctions", l.sanctions.iter().map(|x| x.id.as_str()).collect()),
+            (
+                "sanctions",
+                l.sanctions.iter().map(|x| x.id.as_str()).collect(),
+            ),
             ("endings", l.endings.iter().map(|x| x.id.as_str()).collect()),
         ];
         for (section, ids) in lists {
@@ -193,10 +300,19 @@ impl Checker<'_> {
             let count = seen.entry(id).or_insert(0);
             *count += 1;
             if *count == 2 {
-                let base = if within.is_empty() { self.section(section) } else { self.entity(section, within) };
+                let base = if within.is_empty() {
+                    self.section(section)
+                } else {
+                    self.entity(section, within)
+                };
                 let offset = locate::id(self.src, id, base, 1).unwrap_or(base);
                 let at = (offset, id.chars().count() + 2);
-                self.error(at, "C010", format!("duplicate id `{id}` in `{section}`"), Some("every id in a list must be unique".into()));
+                self.error(
+                    at,
+                    "C010",
+                    format!("duplicate id `{id}` in `{section}`"),
+                    Some("every id in a list must be unique".into()),
+                );
             }
         }
     }
@@ -222,8 +338,6 @@ impl Checker<'_> {
 
     fn references(&mut self) {
         let l = self.level;
-        let ids = |v: Vec<&'static str>| v;
-        let _ = ids;
         let tags: BTreeSet<&str> = l.tags.iter().map(|t| t.id.as_str()).collect();
         let dims: BTreeSet<&str> = l.score.dimensions.iter().map(|d| d.id.as_str()).collect();
         let npcs: BTreeSet<&str> = l.npcs.iter().map(|n| n.id.as_str()).collect();
@@ -234,13 +348,26 @@ impl Checker<'_> {
         let flags: BTreeSet<&str> = l
             .events
             .iter()
-            .flat_map(|e| e.effects.iter().chain(e.choices.iter().flat_map(|c| &c.effects)))
+            .flat_map(|e| {
+                e.effects
+                    .iter()
+                    .chain(e.choices.iter().flat_map(|c| &c.effects))
+            })
             .filter_map(|e| match e {
                 Effect::SetFlag(f) => Some(f.as_str()),
                 _ => None,
             })
             .collect();
-        let known = Known { tags: &tags, dims: &dims, npcs: &npcs, rules: &rules, personas: &personas, perks: &perks, sanctions: &sanctions, flags: &flags };
+        let known = Known {
+            tags: &tags,
+            dims: &dims,
+            npcs: &npcs,
+            rules: &rules,
+            personas: &personas,
+            perks: &perks,
+            sanctions: &sanctions,
+            flags: &flags,
+        };
 
         if let RuleSetter::Peers { dimension, .. } = &l.rule_setter {
             self.reference(("rule_setter", ""), "dimension", dimension, &dims);
@@ -333,10 +460,18 @@ impl Checker<'_> {
                 self.reference(place, "tag", t, k.tags);
             }
         }
-        for effect in e.effects.iter().chain(e.choices.iter().flat_map(|c| &c.effects)) {
+        for effect in e
+            .effects
+            .iter()
+            .chain(e.choices.iter().flat_map(|c| &c.effects))
+        {
             match effect {
-                Effect::Points { dimension, .. } => self.reference(place, "dimension", dimension, k.dims),
-                Effect::EnableRule(r) | Effect::DisableRule(r) => self.reference(place, "rule", r, k.rules),
+                Effect::Points { dimension, .. } => {
+                    self.reference(place, "dimension", dimension, k.dims)
+                }
+                Effect::EnableRule(r) | Effect::DisableRule(r) => {
+                    self.reference(place, "rule", r, k.rules)
+                }
                 Effect::Befriend(n) | Effect::Unfriend(n) | Effect::NpcScore { npc: n, .. } => {
                     self.reference(place, "person", n, k.npcs)
                 }
@@ -352,14 +487,25 @@ impl Checker<'_> {
                     at,
                     "C019",
                     format!("event `{}` has choices but no `default`", e.id),
-                    Some(format!("add `default: \"{}\"`: it is taken when the day ends unanswered", e.choices[0].id)),
+                    Some(format!(
+                        "add `default: \"{}\"`: it is taken when the day ends unanswered",
+                        e.choices[0].id
+                    )),
                 );
             }
             None => {}
         }
         if e.day > self.level.days {
             let at = self.field("events", &e.id, "day");
-            self.error(at, "C017", format!("event `{}` is set for day {}, after the last day ({})", e.id, e.day, self.level.days), None);
+            self.error(
+                at,
+                "C017",
+                format!(
+                    "event `{}` is set for day {}, after the last day ({})",
+                    e.id, e.day, self.level.days
+                ),
+                None,
+            );
         }
     }
 
@@ -387,36 +533,88 @@ impl Checker<'_> {
             && first.from > min
         {
             let at = self.field("tiers", &first.id, "from");
-            self.error(at, "C014", format!("the first tier `{}` starts at {}, above the minimum score {min}", first.id, first.from), Some(format!("start it at `from: {min}` so every score has a tier")));
+            self.error(
+                at,
+                "C014",
+                format!(
+                    "the first tier `{}` starts at {}, above the minimum score {min}",
+                    first.id, first.from
+                ),
+                Some(format!(
+                    "start it at `from: {min}` so every score has a tier"
+                )),
+            );
         }
         for pair in l.score.tiers.windows(2) {
             if pair[1].from <= pair[0].from {
                 let at = self.field("tiers", &pair[1].id, "from");
-                self.error(at, "C014", format!("tier `{}` (from {}) is not above `{}` (from {})", pair[1].id, pair[1].from, pair[0].id, pair[0].from), Some("list tiers in ascending order of `from`".into()));
+                self.error(
+                    at,
+                    "C014",
+                    format!(
+                        "tier `{}` (from {}) is not above `{}` (from {})",
+                        pair[1].id, pair[1].from, pair[0].id, pair[0].from
+                    ),
+                    Some("list tiers in ascending order of `from`".into()),
+                );
             }
         }
         for t in &l.score.tiers {
             if t.from < min || t.from > max {
                 let at = self.field("tiers", &t.id, "from");
-                self.error(at, "C015", format!("tier `{}` starts at {}, outside the score range {min}–{max}", t.id, t.from), None);
+                self.error(
+                    at,
+                    "C015",
+                    format!(
+                        "tier `{}` starts at {}, outside the score range {min}–{max}",
+                        t.id, t.from
+                    ),
+                    None,
+                );
             }
         }
         for p in &l.perks {
             if p.threshold <= min || p.threshold > max {
                 let at = self.field("perks", &p.id, "threshold");
-                self.error(at, "C015", format!("perk `{}` opens at {}, outside the score range {min}–{max}", p.id, p.threshold), Some(format!("use a threshold in {}–{max}", min + 1)));
+                self.error(
+                    at,
+                    "C015",
+                    format!(
+                        "perk `{}` opens at {}, outside the score range {min}–{max}",
+                        p.id, p.threshold
+                    ),
+                    Some(format!("use a threshold in {}–{max}", min + 1)),
+                );
             }
         }
         for s in &l.sanctions {
             if s.below <= min || s.below > max {
                 let at = self.field("sanctions", &s.id, "below");
-                self.error(at, "C015", format!("sanction `{}` applies below {}, outside the score range {min}–{max}", s.id, s.below), Some(format!("use a value in {}–{max}", min + 1)));
+                self.error(
+                    at,
+                    "C015",
+                    format!(
+                        "sanction `{}` applies below {}, outside the score range {min}–{max}",
+                        s.id, s.below
+                    ),
+                    Some(format!("use a value in {}–{max}", min + 1)),
+                );
             }
         }
-        let friends_dims = l.score.dimensions.iter().filter(|d| matches!(d.source, DimensionSource::Friends { .. })).count();
+        let friends_dims = l
+            .score
+            .dimensions
+            .iter()
+            .filter(|d| matches!(d.source, DimensionSource::Friends { .. }))
+            .count();
         if friends_dims > 1 {
             let at = (self.section("dimensions"), 10);
-            self.error(at, "C017", "more than one dimension follows friends' scores".into(), Some("keep one `Friends` dimension".into()));
+            self.error(
+                at,
+                "C017",
+                "more than one dimension follows friends' scores".into(),
+                Some("keep one `Friends` dimension".into()),
+            );
         }
     }
 
@@ -426,9 +624,27 @@ impl Checker<'_> {
         for e in &l.endings {
             let at = (self.entity("endings", &e.id), e.id.chars().count() + 2);
             if let Some(first) = always {
-                self.error(at, "C016", format!("ending `{}` can never be reached", e.id), Some(format!("`{first}` comes first and always holds; move this one above it")));
+                self.error(
+                    at,
+                    "C016",
+                    format!("ending `{}` can never be reached", e.id),
+                    Some(format!(
+                        "`{first}` comes first and always holds; move this one above it"
+                    )),
+                );
             } else if !reach::satisfiable(l, &e.when) {
-                self.error(at, "C016", format!("ending `{}` can never be reached: its condition cannot hold", e.id), Some(format!("scores run {}–{}, self 0–100", l.score.min, l.score.max)));
+                self.error(
+                    at,
+                    "C016",
+                    format!(
+                        "ending `{}` can never be reached: its condition cannot hold",
+                        e.id
+                    ),
+                    Some(format!(
+                        "scores run {}–{}, self 0–100",
+                        l.score.min, l.score.max
+                    )),
+                );
             }
             if e.when == Condition::Always && always.is_none() {
                 always = Some(&e.id);
@@ -480,7 +696,8 @@ fn top_field(src: &str, name: &str) -> Option<usize> {
             b'(' | b'[' | b'{' => depth += 1,
             b')' | b']' | b'}' => depth -= 1,
             _ if depth == 1 && src[i..].starts_with(name) => {
-                let before_ok = i == 0 || !(bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'_');
+                let before_ok =
+                    i == 0 || !(bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'_');
                 let after = src[i + name.len()..].trim_start();
                 if before_ok && after.starts_with(':') {
                     return Some(i);

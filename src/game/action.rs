@@ -41,9 +41,6 @@ impl Action {
     }
 
     pub fn costs_action(&self) -> bool {
-        !matches!(
-            self.kind(),
-            None | Some(ActionKind::Vote)
-        )
+        !matches!(self.kind(), None | Some(ActionKind::Vote))
     }
 }

@@ -1,7 +1,7 @@
 //! Evaluating a level's conditions against the state.
 
-use super::level::Condition;
 use super::Game;
+use super::level::Condition;
 
 impl Game {
     pub fn holds(&self, c: &Condition) -> bool {

@@ -11,7 +11,11 @@ impl Game {
             // A draft left open at night was never posted: that too is self-censorship.
             let _ = self.cancel_draft(true, log);
         }
-        if let RuleSetter::Peers { dimension, strength } = self.level.rule_setter.clone() {
+        if let RuleSetter::Peers {
+            dimension,
+            strength,
+        } = self.level.rule_setter.clone()
+        {
             self.peer_ratings(&dimension, strength, log);
         }
         self.npc_evening(log);

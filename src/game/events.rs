@@ -8,11 +8,29 @@ use super::{Action, Game, Log, Outcome, Refusal};
 impl Game {
     pub(super) fn give_consent(&mut self, share: bool, defaulted: bool, log: &mut Log) {
         let offers = vec![
-            ("share".into(), "Share my data".into(), Some(Action::Consent { share: true })),
-            ("withhold".into(), "Keep my data".into(), Some(Action::Consent { share: false })),
+            (
+                "share".into(),
+                "Share my data".into(),
+                Some(Action::Consent { share: true }),
+            ),
+            (
+                "withhold".into(),
+                "Keep my data".into(),
+                Some(Action::Consent { share: false }),
+            ),
         ];
-        self.record(DecisionKind::Consent, "consent", offers, usize::from(!share), defaulted);
-        let what = if share { "Shared your data" } else { "Withheld your data" };
+        self.record(
+            DecisionKind::Consent,
+            "consent",
+            offers,
+            usize::from(!share),
+            defaulted,
+        );
+        let what = if share {
+            "Shared your data"
+        } else {
+            "Withheld your data"
+        };
         self.act(&Action::Consent { share }, what, log);
         self.state.consent = ConsentState::Given { share, defaulted };
         log.push(Outcome::ConsentGiven { share, defaulted });
@@ -146,7 +164,10 @@ impl Game {
         let pending: Vec<(String, String)> = self
             .pending_events()
             .filter_map(|e| {
-                let choice = e.default.clone().or_else(|| e.choices.first().map(|c| c.id.clone()))?;
+                let choice = e
+                    .default
+                    .clone()
+                    .or_else(|| e.choices.first().map(|c| c.id.clone()))?;
                 Some((e.id.clone(), choice))
             })
             .collect();
@@ -228,7 +249,12 @@ impl Game {
             .collect();
         let chosen = level.proposals.iter().position(|p| p.id == id).unwrap_or(0);
         self.record(DecisionKind::Vote, "vote", offers, chosen, false);
-        self.judge(&proposal.tags, &[], &format!("Voted for {}", proposal.name), log);
+        self.judge(
+            &proposal.tags,
+            &[],
+            &format!("Voted for {}", proposal.name),
+            log,
+        );
         self.state.vote = Some(id.to_string());
         log.push(Outcome::Voted {
             proposal: id.to_string(),

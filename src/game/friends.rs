@@ -37,15 +37,23 @@ impl Game {
         if let Some(reason) = self.refuses_friendship(id) {
             return Err(Refusal::Declined { name, reason });
         }
-        let action = Action::Befriend { npc: id.to_string() };
+        let action = Action::Befriend {
+            npc: id.to_string(),
+        };
         let offers = vec![
-            ("befriend".into(), format!("Befriend {name}"), Some(action.clone())),
+            (
+                "befriend".into(),
+                format!("Befriend {name}"),
+                Some(action.clone()),
+            ),
             ("leave".into(), "Leave it".into(), None),
         ];
         self.record(DecisionKind::Friend, id, offers, 0, false);
         self.act(&action, &format!("Befriended {name}"), log);
         self.state.friends.insert(id.to_string());
-        log.push(Outcome::Befriended { npc: id.to_string() });
+        log.push(Outcome::Befriended {
+            npc: id.to_string(),
+        });
         self.settle_if_immediate(&format!("Befriended {name}"), log);
         Ok(())
     }
@@ -55,7 +63,9 @@ impl Game {
         if !self.state.friends.contains(id) {
             return Err(Refusal::NotFriends(name));
         }
-        let action = Action::Unfriend { npc: id.to_string() };
+        let action = Action::Unfriend {
+            npc: id.to_string(),
+        };
         let their = self.state.npcs.get(id).map_or(0, |n| n.score);
         let offers = vec![
             ("keep".into(), format!("Keep {name}"), None),
@@ -71,17 +81,25 @@ impl Game {
         if let Some(n) = self.state.npcs.get_mut(id) {
             n.trust -= 1;
         }
-        log.push(Outcome::Unfriended { npc: id.to_string() });
+        log.push(Outcome::Unfriended {
+            npc: id.to_string(),
+        });
         self.settle_if_immediate(&format!("Unfriended {name}"), log);
         Ok(())
     }
 
     pub(super) fn denounce(&mut self, id: &str, log: &mut Log) -> Result<(), Refusal> {
         let name = self.npc_name(id)?;
-        let action = Action::Denounce { npc: id.to_string() };
+        let action = Action::Denounce {
+            npc: id.to_string(),
+        };
         let offers = vec![
             ("leave".into(), format!("Leave {name} alone"), None),
-            ("report".into(), format!("Report {name}"), Some(action.clone())),
+            (
+                "report".into(),
+                format!("Report {name}"),
+                Some(action.clone()),
+            ),
         ];
         self.record(DecisionKind::Friend, id, offers, 1, false);
         self.act(&action, &format!("Reported {name}"), log);
@@ -90,9 +108,13 @@ impl Game {
             n.trust -= 3;
         }
         if self.state.friends.remove(id) {
-            log.push(Outcome::Unfriended { npc: id.to_string() });
+            log.push(Outcome::Unfriended {
+                npc: id.to_string(),
+            });
         }
-        log.push(Outcome::Denounced { npc: id.to_string() });
+        log.push(Outcome::Denounced {
+            npc: id.to_string(),
+        });
         self.accuse(id);
         self.settle_if_immediate(&format!("Reported {name}"), log);
         Ok(())

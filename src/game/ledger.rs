@@ -20,7 +20,14 @@ impl Game {
         let hits: Vec<(String, String, i32, String)> = self
             .matching_rules(&event, tags)
             .into_iter()
-            .map(|r| (r.dimension.clone(), r.inference.clone(), r.points, r.id.clone()))
+            .map(|r| {
+                (
+                    r.dimension.clone(),
+                    r.inference.clone(),
+                    r.points,
+                    r.id.clone(),
+                )
+            })
             .collect();
         for (dimension, inference, points, rule) in hits {
             self.add_points(&dimension, points, did, &inference, Some(rule), log);
@@ -212,7 +219,14 @@ impl Game {
                 verdict,
             });
             let did = format!("Appeal on row {}", row.id);
-            self.add_points(&row.dimension, undo, &did, "Correction after review", None, log);
+            self.add_points(
+                &row.dimension,
+                undo,
+                &did,
+                "Correction after review",
+                None,
+                log,
+            );
         }
     }
 }

@@ -140,11 +140,18 @@ impl Game {
                 .today
                 .iter()
                 .map(|d| {
-                    let w = |tags: &[String]| -> i32 { tags.iter().filter_map(|t| npc.values.get(t)).sum() };
+                    let w = |tags: &[String]| -> i32 {
+                        tags.iter().filter_map(|t| npc.values.get(t)).sum()
+                    };
                     w(&d.affirms) - w(&d.betrays)
                 })
                 .sum();
-            let weight = i64::from(self.state.npcs.get(&npc.id).map_or(0, |s| s.score - level.score.min));
+            let weight = i64::from(
+                self.state
+                    .npcs
+                    .get(&npc.id)
+                    .map_or(0, |s| s.score - level.score.min),
+            );
             total += i64::from(opinion.signum()) * weight;
             weights += range;
             match opinion.signum() {

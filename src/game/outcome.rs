@@ -7,49 +7,146 @@ use super::state::Verdict;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Outcome {
-    DayStarted { day: u32 },
-    ScoreSwitchedOn { score: i32 },
-    ConsentGiven { share: bool, defaulted: bool },
-    Bought { item: String, price: i64 },
-    Drafted { topic: String },
-    Posted { topic: String },
-    DraftCancelled { topic: String },
-    Liked { post: usize },
-    Shared { post: usize },
-    Reported { post: usize },
-    Befriended { npc: String },
-    Unfriended { npc: String },
-    Denounced { npc: String },
+    DayStarted {
+        day: u32,
+    },
+    ScoreSwitchedOn {
+        score: i32,
+    },
+    ConsentGiven {
+        share: bool,
+        defaulted: bool,
+    },
+    Bought {
+        item: String,
+        price: i64,
+    },
+    Drafted {
+        topic: String,
+    },
+    Posted {
+        topic: String,
+    },
+    DraftCancelled {
+        topic: String,
+    },
+    Liked {
+        post: usize,
+    },
+    Shared {
+        post: usize,
+    },
+    Reported {
+        post: usize,
+    },
+    Befriended {
+        npc: String,
+    },
+    Unfriended {
+        npc: String,
+    },
+    Denounced {
+        npc: String,
+    },
     /// A person dropped the player: their score fell below what the person tolerates.
-    Dropped { npc: String, score: i32 },
+    Dropped {
+        npc: String,
+        score: i32,
+    },
     /// An accused person's defence was heard.
-    AccusationResolved { npc: String, cleared: bool },
+    AccusationResolved {
+        npc: String,
+        cleared: bool,
+    },
     /// One person reported another.
-    NpcReported { by: String, target: String },
-    NewsArrived { post: usize },
-    NpcPosted { npc: String, post: usize },
-    ScoreChanged { delta: i32, dimension: String, reason: String },
+    NpcReported {
+        by: String,
+        target: String,
+    },
+    NewsArrived {
+        post: usize,
+    },
+    NpcPosted {
+        npc: String,
+        post: usize,
+    },
+    ScoreChanged {
+        delta: i32,
+        dimension: String,
+        reason: String,
+    },
     /// A change was queued for the next recomputation (delayed and black-box levels).
-    ChangeQueued { dimension: String, reason: String },
-    Recomputed { score: i32, delta: i32 },
-    IntegrityChanged { delta: i32, reason: String },
-    MoneyChanged { delta: i64, reason: String },
-    PerkOpened { perk: String },
-    PerkClosed { perk: String },
-    SanctionImposed { sanction: String },
-    SanctionLifted { sanction: String },
-    EventArrived { event: String },
-    EventWithheld { event: String, sanction: String },
-    BulletinIssued { event: String },
-    Answered { event: String, choice: String, defaulted: bool },
-    RuleEnabled { rule: String },
-    RuleDisabled { rule: String },
-    FlagSet { flag: String },
-    AppealFiled { row: usize, due: u32 },
-    AppealResolved { row: usize, verdict: Verdict },
-    Voted { proposal: String },
-    VoteHeld { winner: String, votes: u32, of: u32 },
-    LevelEnded { ending: String },
+    ChangeQueued {
+        dimension: String,
+        reason: String,
+    },
+    Recomputed {
+        score: i32,
+        delta: i32,
+    },
+    IntegrityChanged {
+        delta: i32,
+        reason: String,
+    },
+    MoneyChanged {
+        delta: i64,
+        reason: String,
+    },
+    PerkOpened {
+        perk: String,
+    },
+    PerkClosed {
+        perk: String,
+    },
+    SanctionImposed {
+        sanction: String,
+    },
+    SanctionLifted {
+        sanction: String,
+    },
+    EventArrived {
+        event: String,
+    },
+    EventWithheld {
+        event: String,
+        sanction: String,
+    },
+    BulletinIssued {
+        event: String,
+    },
+    Answered {
+        event: String,
+        choice: String,
+        defaulted: bool,
+    },
+    RuleEnabled {
+        rule: String,
+    },
+    RuleDisabled {
+        rule: String,
+    },
+    FlagSet {
+        flag: String,
+    },
+    AppealFiled {
+        row: usize,
+        due: u32,
+    },
+    AppealResolved {
+        row: usize,
+        verdict: Verdict,
+    },
+    Voted {
+        proposal: String,
+    },
+    VoteHeld {
+        winner: String,
+        votes: u32,
+        of: u32,
+    },
+    LevelEnded {
+        ending: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
@@ -103,9 +200,17 @@ impl Outcome {
         let item = |id: &str| level.item(id).map_or(id.to_string(), |i| i.name.clone());
         let topic = |id: &str| level.topic(id).map_or(id.to_string(), |t| t.name.clone());
         let event = |id: &str| level.event(id).map_or(id.to_string(), |e| e.title.clone());
-        let dim = |id: &str| level.dimension(id).map_or(id.to_string(), |d| d.name.clone());
+        let dim = |id: &str| {
+            level
+                .dimension(id)
+                .map_or(id.to_string(), |d| d.name.clone())
+        };
         let perk = |id: &str| level.perk(id).map_or(id.to_string(), |p| p.name.clone());
-        let sanction = |id: &str| level.sanction(id).map_or(id.to_string(), |s| s.name.clone());
+        let sanction = |id: &str| {
+            level
+                .sanction(id)
+                .map_or(id.to_string(), |s| s.name.clone())
+        };
         let rule = |id: &str| {
             level.rule(id).map_or(id.to_string(), |r| {
                 r.description.trim_end_matches('.').to_string()
@@ -140,7 +245,10 @@ impl Outcome {
                 if *cleared {
                     format!("{} answered the report and was cleared.", npc(n))
                 } else {
-                    format!("{} could not answer the report; the penalty stands.", npc(n))
+                    format!(
+                        "{} could not answer the report; the penalty stands.",
+                        npc(n)
+                    )
                 }
             }
             Outcome::NpcReported { by, target } => {
@@ -168,7 +276,10 @@ impl Outcome {
             }
             Outcome::SanctionLifted { sanction: s } => format!("Sanction lifted: {}.", sanction(s)),
             Outcome::EventArrived { event: e } => format!("In your inbox: {}.", event(e)),
-            Outcome::EventWithheld { event: e, sanction: s } => format!(
+            Outcome::EventWithheld {
+                event: e,
+                sanction: s,
+            } => format!(
                 "Something was kept from you ({}): {}.",
                 sanction(s),
                 event(e)
@@ -202,15 +313,21 @@ impl Outcome {
             },
             Outcome::Voted { proposal } => format!(
                 "You voted for {}.",
-                level.proposal(proposal).map_or(proposal.as_str(), |p| p.name.as_str())
+                level
+                    .proposal(proposal)
+                    .map_or(proposal.as_str(), |p| p.name.as_str())
             ),
             Outcome::VoteHeld { winner, votes, of } => format!(
                 "The vote is in: {} won with {votes} of {of} votes.",
-                level.proposal(winner).map_or(winner.as_str(), |p| p.name.as_str())
+                level
+                    .proposal(winner)
+                    .map_or(winner.as_str(), |p| p.name.as_str())
             ),
             Outcome::LevelEnded { ending } => format!(
                 "The level is over: {}.",
-                level.ending(ending).map_or(ending.as_str(), |e| e.title.as_str())
+                level
+                    .ending(ending)
+                    .map_or(ending.as_str(), |e| e.title.as_str())
             ),
         }
     }

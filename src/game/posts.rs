@@ -40,7 +40,11 @@ impl Game {
             id: id.clone(),
         })?;
         let options = vec![
-            ("post".into(), format!("Post on {}", topic.name), Some(Action::Post)),
+            (
+                "post".into(),
+                format!("Post on {}", topic.name),
+                Some(Action::Post),
+            ),
             (
                 "cancel".into(),
                 format!("Delete the draft on {}", topic.name),
@@ -67,7 +71,12 @@ impl Game {
         Ok(())
     }
 
-    pub(super) fn react(&mut self, post: usize, how: Reaction, log: &mut Log) -> Result<(), Refusal> {
+    pub(super) fn react(
+        &mut self,
+        post: usize,
+        how: Reaction,
+        log: &mut Log,
+    ) -> Result<(), Refusal> {
         let visible = self.visible_feed().iter().any(|p| p.id == post);
         let p = match self.state.feed.get(post) {
             Some(p) if visible => p.clone(),
@@ -102,15 +111,27 @@ impl Game {
         self.state.feed[post].reactions.push(how);
         match how {
             Reaction::Liked => {
-                self.act(&Action::Like { post }, &format!("Liked a post by {author}"), log);
+                self.act(
+                    &Action::Like { post },
+                    &format!("Liked a post by {author}"),
+                    log,
+                );
                 log.push(Outcome::Liked { post });
             }
             Reaction::Shared => {
-                self.act(&Action::Share { post }, &format!("Shared a post by {author}"), log);
+                self.act(
+                    &Action::Share { post },
+                    &format!("Shared a post by {author}"),
+                    log,
+                );
                 log.push(Outcome::Shared { post });
             }
             Reaction::Reported => {
-                self.act(&Action::Report { post }, &format!("Reported a post by {author}"), log);
+                self.act(
+                    &Action::Report { post },
+                    &format!("Reported a post by {author}"),
+                    log,
+                );
                 self.state.reports_filed += 1;
                 log.push(Outcome::Reported { post });
                 if let Author::Npc(id) = &p.author {

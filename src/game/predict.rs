@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 
 use super::level::{Effect, Trigger};
 use super::state::Author;
-use super::{score, Action, Game};
+use super::{Action, Game, score};
 
 /// The parts of an action that rules and values look at.
 #[derive(Debug, Clone, Default)]
@@ -57,9 +57,7 @@ impl Game {
                     ..Anatomy::default()
                 }
             }
-            Action::Draft { topic } => {
-                self.anatomy_of_post(&level.topic(topic)?.tags, true)
-            }
+            Action::Draft { topic } => self.anatomy_of_post(&level.topic(topic)?.tags, true),
             Action::Post | Action::CancelDraft => {
                 let topic = level.topic(self.state.draft.as_deref()?)?;
                 self.anatomy_of_post(&topic.tags, *action == Action::Post)

@@ -18,9 +18,7 @@ impl Game {
         let options = offers
             .into_iter()
             .map(|(id, label, action)| {
-                let p = action
-                    .and_then(|a| self.predict(&a))
-                    .unwrap_or_default();
+                let p = action.and_then(|a| self.predict(&a)).unwrap_or_default();
                 OptionRecord {
                     id,
                     label,

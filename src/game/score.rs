@@ -36,7 +36,8 @@ pub fn compute(
         weighted += value.clamp(0, 100) * i64::from(d.weight);
     }
     let range = i64::from(model.max) - i64::from(model.min);
-    let score = i64::from(model.min) + (range * weighted + 50 * total_weight) / (100 * total_weight);
+    let score =
+        i64::from(model.min) + (range * weighted + 50 * total_weight) / (100 * total_weight);
     score.clamp(i64::from(model.min), i64::from(model.max)) as i32
 }
 
@@ -48,8 +49,15 @@ fn normalise(level: &Level, score: i32) -> i64 {
 
 /// The score-point change `points` on a dimension would make, before clamping.
 pub fn points_to_score(level: &Level, dimension: &str, points: i32) -> i32 {
-    let total: i64 = level.score.dimensions.iter().map(|d| i64::from(d.weight)).sum();
-    let weight = level.dimension(dimension).map_or(0, |d| i64::from(d.weight));
+    let total: i64 = level
+        .score
+        .dimensions
+        .iter()
+        .map(|d| i64::from(d.weight))
+        .sum();
+    let weight = level
+        .dimension(dimension)
+        .map_or(0, |d| i64::from(d.weight));
     if total == 0 {
         return 0;
     }
@@ -92,21 +100,29 @@ impl Game {
             let open = score >= p.threshold;
             if open && self.state.perks.insert(p.id.clone()) {
                 log.push(Outcome::PerkOpened { perk: p.id.clone() });
-                self.state.milestones.push(milestone(day, &p.id, MilestoneKind::PerkOpened));
+                self.state
+                    .milestones
+                    .push(milestone(day, &p.id, MilestoneKind::PerkOpened));
             } else if !open && self.state.perks.remove(&p.id) {
                 log.push(Outcome::PerkClosed { perk: p.id.clone() });
-                self.state.milestones.push(milestone(day, &p.id, MilestoneKind::PerkClosed));
+                self.state
+                    .milestones
+                    .push(milestone(day, &p.id, MilestoneKind::PerkClosed));
             }
         }
         for s in &self.level.sanctions {
             let on = score < s.below;
             if on && self.state.sanctions.insert(s.id.clone()) {
-                log.push(Outcome::SanctionImposed { sanction: s.id.clone() });
+                log.push(Outcome::SanctionImposed {
+                    sanction: s.id.clone(),
+                });
                 self.state
                     .milestones
                     .push(milestone(day, &s.id, MilestoneKind::SanctionImposed));
             } else if !on && self.state.sanctions.remove(&s.id) {
-                log.push(Outcome::SanctionLifted { sanction: s.id.clone() });
+                log.push(Outcome::SanctionLifted {
+                    sanction: s.id.clone(),
+                });
                 self.state
                     .milestones
                     .push(milestone(day, &s.id, MilestoneKind::SanctionLifted));
@@ -145,7 +161,13 @@ impl Game {
     }
 
     /// Applies the persona's verdict to the self meter and remembers the deed for peer raters.
-    pub(super) fn judge(&mut self, affirms: &[String], betrays: &[String], what: &str, log: &mut Log) {
+    pub(super) fn judge(
+        &mut self,
+        affirms: &[String],
+        betrays: &[String],
+        what: &str,
+        log: &mut Log,
+    ) {
         let delta = self.conscience(affirms, betrays);
         self.change_integrity(delta, what, log);
         self.state.today.push(super::state::Deed {

@@ -65,7 +65,13 @@ impl Game {
             item: id.to_string(),
             price,
         });
-        self.act(&Action::Buy { item: id.to_string() }, &format!("Bought {}", item.name), log);
+        self.act(
+            &Action::Buy {
+                item: id.to_string(),
+            },
+            &format!("Bought {}", item.name),
+            log,
+        );
         Ok(())
     }
 }

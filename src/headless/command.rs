@@ -22,8 +22,14 @@ pub enum Command {
 /// Every command with its arguments and what it does, for `help`.
 pub const HELP: &[(&str, &str)] = &[
     ("help", "list the commands"),
-    ("status", "day, actions left, score, self, money, friends, perks and sanctions"),
-    ("shop", "the items for sale, their prices and predicted effects"),
+    (
+        "status",
+        "day, actions left, score, self, money, friends, perks and sanctions",
+    ),
+    (
+        "shop",
+        "the items for sale, their prices and predicted effects",
+    ),
     ("buy ITEM", "buy an item (one action)"),
     ("topics", "what you could post about"),
     ("draft TOPIC", "draft a post and see what it would do"),
@@ -34,7 +40,10 @@ pub const HELP: &[(&str, &str)] = &[
     ("share N", "share post N (one action)"),
     ("report N", "report post N to the authorities (one action)"),
     ("people", "everyone you know of, their scores and bios"),
-    ("befriend PERSON", "ask someone to be your friend (one action)"),
+    (
+        "befriend PERSON",
+        "ask someone to be your friend (one action)",
+    ),
     ("unfriend PERSON", "end a friendship (one action)"),
     ("denounce PERSON", "report a person (one action)"),
     ("inbox", "events waiting for an answer, and past bulletins"),
@@ -94,20 +103,40 @@ pub fn parse(line: &str) -> Result<Option<Command>, String> {
         "next" | "sleep" => no_arg().and_then(|()| play(Action::EndDay)),
         "post" => no_arg().and_then(|()| play(Action::Post)),
         "cancel" => no_arg().and_then(|()| play(Action::CancelDraft)),
-        "buy" => play(Action::Buy { item: need(arg, "an item id")? }),
-        "draft" => play(Action::Draft { topic: need(arg, "a topic id")? }),
-        "like" => play(Action::Like { post: number(arg, "a post number")? }),
-        "share" => play(Action::Share { post: number(arg, "a post number")? }),
-        "report" => play(Action::Report { post: number(arg, "a post number")? }),
-        "befriend" => play(Action::Befriend { npc: need(arg, "a person's id")? }),
-        "unfriend" => play(Action::Unfriend { npc: need(arg, "a person's id")? }),
-        "denounce" => play(Action::Denounce { npc: need(arg, "a person's id")? }),
+        "buy" => play(Action::Buy {
+            item: need(arg, "an item id")?,
+        }),
+        "draft" => play(Action::Draft {
+            topic: need(arg, "a topic id")?,
+        }),
+        "like" => play(Action::Like {
+            post: number(arg, "a post number")?,
+        }),
+        "share" => play(Action::Share {
+            post: number(arg, "a post number")?,
+        }),
+        "report" => play(Action::Report {
+            post: number(arg, "a post number")?,
+        }),
+        "befriend" => play(Action::Befriend {
+            npc: need(arg, "a person's id")?,
+        }),
+        "unfriend" => play(Action::Unfriend {
+            npc: need(arg, "a person's id")?,
+        }),
+        "denounce" => play(Action::Denounce {
+            npc: need(arg, "a person's id")?,
+        }),
         "answer" => play(Action::Answer {
             event: need(arg, "an event id and a choice id")?,
             choice: need(arg2, "a choice id after the event id")?,
         }),
-        "appeal" => play(Action::Appeal { row: number(arg, "a ledger row number")? }),
-        "vote" => play(Action::Vote { proposal: need(arg, "a proposal id")? }),
+        "appeal" => play(Action::Appeal {
+            row: number(arg, "a ledger row number")?,
+        }),
+        "vote" => play(Action::Vote {
+            proposal: need(arg, "a proposal id")?,
+        }),
         "consent" => match arg.map(str::to_ascii_lowercase).as_deref() {
             Some("yes" | "y" | "share") => play(Action::Consent { share: true }),
             Some("no" | "n" | "withhold") => play(Action::Consent { share: false }),

@@ -26,7 +26,10 @@ pub fn intro(game: &Game, out: &mut impl Write) -> R {
         writeln!(out, "{}", c.text)?;
         let mark = if c.pre_ticked { "[x]" } else { "[ ]" };
         writeln!(out, "{mark} {}", c.checkbox)?;
-        writeln!(out, "Answer with `consent yes` or `consent no`; doing anything else leaves the box as it is.")?;
+        writeln!(
+            out,
+            "Answer with `consent yes` or `consent no`; doing anything else leaves the box as it is."
+        )?;
     }
     if level.baseline_days > 0 {
         writeln!(out)?;
@@ -34,7 +37,10 @@ pub fn intro(game: &Game, out: &mut impl Write) -> R {
             1 => "day".to_string(),
             n => format!("{n} days"),
         };
-        writeln!(out, "For the first {days} there is no score. Live as you like.")?;
+        writeln!(
+            out,
+            "For the first {days} there is no score. Live as you like."
+        )?;
     }
     writeln!(out, "Type `help` for the commands.")?;
     writeln!(out)
@@ -69,9 +75,9 @@ pub fn outcome_line(game: &Game, o: &Outcome) -> Option<String> {
     match o {
         Outcome::FlagSet { .. } | Outcome::DayStarted { .. } => None,
         Outcome::ChangeQueued { .. } if hidden => None,
-        Outcome::Recomputed { score, delta } if hidden => {
-            Some(format!("Your score was recomputed: {score} ({delta:+}). No reasons are given."))
-        }
+        Outcome::Recomputed { score, delta } if hidden => Some(format!(
+            "Your score was recomputed: {score} ({delta:+}). No reasons are given."
+        )),
         Outcome::NewsArrived { .. } | Outcome::NpcPosted { .. } => None,
         Outcome::RuleEnabled { .. } | Outcome::RuleDisabled { .. } if hidden => None,
         _ => Some(o.describe(game.level())),
@@ -81,15 +87,39 @@ pub fn outcome_line(game: &Game, o: &Outcome) -> Option<String> {
 pub fn status(game: &Game, out: &mut impl Write) -> R {
     let s = game.state();
     let level = game.level();
-    writeln!(out, "-- Day {} of {} — {} actions left --", s.day.min(level.days), level.days, s.actions_left)?;
+    writeln!(
+        out,
+        "-- Day {} of {} — {} actions left --",
+        s.day.min(level.days),
+        level.days,
+        s.actions_left
+    )?;
     match (s.score, game.tier()) {
-        (Some(score), Some(tier)) => writeln!(out, "{}: {score} ({})", level.score.name, tier.name)?,
+        (Some(score), Some(tier)) => {
+            writeln!(out, "{}: {score} ({})", level.score.name, tier.name)?
+        }
         (Some(score), None) => writeln!(out, "{}: {score}", level.score.name)?,
         (None, _) => writeln!(out, "{}: not yet switched on", level.score.name)?,
     }
-    writeln!(out, "Self: {}/100   Money: {}   Friends: {}", s.integrity, s.money, s.friends.len())?;
-    let perks: Vec<&str> = level.perks.iter().filter(|p| s.perks.contains(&p.id)).map(|p| p.name.as_str()).collect();
-    let sanctions: Vec<&str> = level.sanctions.iter().filter(|x| s.sanctions.contains(&x.id)).map(|x| x.name.as_str()).collect();
+    writeln!(
+        out,
+        "Self: {}/100   Money: {}   Friends: {}",
+        s.integrity,
+        s.money,
+        s.friends.len()
+    )?;
+    let perks: Vec<&str> = level
+        .perks
+        .iter()
+        .filter(|p| s.perks.contains(&p.id))
+        .map(|p| p.name.as_str())
+        .collect();
+    let sanctions: Vec<&str> = level
+        .sanctions
+        .iter()
+        .filter(|x| s.sanctions.contains(&x.id))
+        .map(|x| x.name.as_str())
+        .collect();
     if !perks.is_empty() {
         writeln!(out, "Perks: {}", perks.join(", "))?;
     }
@@ -105,7 +135,10 @@ pub fn status(game: &Game, out: &mut impl Write) -> R {
     }
     let pending_rows = s.ledger.iter().filter(|r| !r.applied).count();
     if pending_rows > 0 && matches!(s.visibility, Visibility::Delayed { .. }) {
-        writeln!(out, "Changes pending until the next recomputation: {pending_rows}")?;
+        writeln!(
+            out,
+            "Changes pending until the next recomputation: {pending_rows}"
+        )?;
     }
     Ok(())
 }
@@ -113,12 +146,21 @@ pub fn status(game: &Game, out: &mut impl Write) -> R {
 pub fn shop(game: &Game, out: &mut impl Write) -> R {
     writeln!(out, "Shop (you have {}):", game.state().money)?;
     for item in &game.level().items {
-        let action = Action::Buy { item: item.id.clone() };
+        let action = Action::Buy {
+            item: item.id.clone(),
+        };
         let note = match game.check_tags(&item.tags) {
             Err(refusal) => format!(" [{refusal}]"),
             Ok(()) => effect(game, &action),
         };
-        writeln!(out, "  {:<16} {:>6}  {} — {}{note}", item.id, game.price(item), item.name, item.description)?;
+        writeln!(
+            out,
+            "  {:<16} {:>6}  {} — {}{note}",
+            item.id,
+            game.price(item),
+            item.name,
+            item.description
+        )?;
     }
     Ok(())
 }
@@ -128,7 +170,12 @@ pub fn topics(game: &Game, out: &mut impl Write) -> R {
     for t in &game.level().topics {
         let note = match game.check_tags(&t.tags) {
             Err(refusal) => format!(" [{refusal}]"),
-            Ok(()) => effect(game, &Action::Draft { topic: t.id.clone() }),
+            Ok(()) => effect(
+                game,
+                &Action::Draft {
+                    topic: t.id.clone(),
+                },
+            ),
         };
         writeln!(out, "  {:<16} {} — {}{note}", t.id, t.name, t.description)?;
     }
@@ -136,7 +183,12 @@ pub fn topics(game: &Game, out: &mut impl Write) -> R {
 }
 
 pub fn draft(game: &Game, out: &mut impl Write) -> R {
-    let Some(topic) = game.state().draft.as_deref().and_then(|t| game.level().topic(t)) else {
+    let Some(topic) = game
+        .state()
+        .draft
+        .as_deref()
+        .and_then(|t| game.level().topic(t))
+    else {
         return Ok(());
     };
     writeln!(out, "Your draft: \"{}\"", topic.text)?;
@@ -148,7 +200,11 @@ pub fn feed(game: &Game, out: &mut impl Write) -> R {
     let level = game.level();
     let feed = game.visible_feed();
     if feed.len() < game.state().feed.len() {
-        writeln!(out, "Your connection is throttled: only the newest {} posts load.", feed.len())?;
+        writeln!(
+            out,
+            "Your connection is throttled: only the newest {} posts load.",
+            feed.len()
+        )?;
     }
     if feed.is_empty() {
         return writeln!(out, "The feed is empty.");
@@ -166,13 +222,23 @@ pub fn feed(game: &Game, out: &mut impl Write) -> R {
                 Reaction::Reported => "reported",
             });
         }
-        let marks = if marks.is_empty() { String::new() } else { format!(" [{}]", marks.join(", ")) };
-        writeln!(out, "  [{}] day {}, {author}: {}{marks}", p.id, p.day, p.text)?;
+        let marks = if marks.is_empty() {
+            String::new()
+        } else {
+            format!(" [{}]", marks.join(", "))
+        };
+        writeln!(
+            out,
+            "  [{}] day {}, {author}: {}{marks}",
+            p.id, p.day, p.text
+        )?;
         if game.rules_visible() {
             let like = effect(game, &Action::Like { post: p.id });
             let share = effect(game, &Action::Share { post: p.id });
             let report = match p.author {
-                Author::Npc(_) => format!(", report{}", effect(game, &Action::Report { post: p.id })),
+                Author::Npc(_) => {
+                    format!(", report{}", effect(game, &Action::Report { post: p.id }))
+                }
                 Author::News(_) => String::new(),
             };
             writeln!(out, "       like{like}, share{share}{report}")?;
@@ -188,14 +254,22 @@ pub fn people(game: &Game, out: &mut impl Write) -> R {
         let score = s.npcs.get(&n.id).map_or(n.score, |x| x.score);
         let friend = s.friends.contains(&n.id);
         let mark = if friend { "friend" } else { "      " };
-        writeln!(out, "  {:<12} {mark} score {score:>4}  {} — {}", n.id, n.name, n.bio)?;
+        writeln!(
+            out,
+            "  {:<12} {mark} score {score:>4}  {} — {}",
+            n.id, n.name, n.bio
+        )?;
         let action = if friend {
             Action::Unfriend { npc: n.id.clone() }
         } else {
             Action::Befriend { npc: n.id.clone() }
         };
         let verb = if friend { "unfriend" } else { "befriend" };
-        let refusal = if friend { None } else { game.refuses_friendship(&n.id) };
+        let refusal = if friend {
+            None
+        } else {
+            game.refuses_friendship(&n.id)
+        };
         match refusal {
             Some(reason) => writeln!(out, "               {verb}: refused, {reason}")?,
             None => writeln!(
@@ -216,25 +290,44 @@ pub fn inbox(game: &Game, out: &mut impl Write) -> R {
         return writeln!(out, "Your inbox is empty.");
     }
     for entry in s.inbox.iter().rev() {
-        let Some(e) = level.event(&entry.event) else { continue };
+        let Some(e) = level.event(&entry.event) else {
+            continue;
+        };
         match &entry.answer {
             None => {
                 writeln!(out, "  {} (day {}, waiting): {}", e.id, entry.day, e.title)?;
                 writeln!(out, "    {}", e.text)?;
                 for c in &e.choices {
-                    let action = Action::Answer { event: e.id.clone(), choice: c.id.clone() };
+                    let action = Action::Answer {
+                        event: e.id.clone(),
+                        choice: c.id.clone(),
+                    };
                     let lock = match game.check_tags(&c.tags) {
                         Err(refusal) => format!(" [{refusal}]"),
                         Ok(()) => effect(game, &action),
                     };
-                    let default = if e.default.as_deref() == Some(&c.id) { " (default)" } else { "" };
-                    writeln!(out, "    answer {} {} — {}{default}{lock}", e.id, c.id, c.text)?;
+                    let default = if e.default.as_deref() == Some(&c.id) {
+                        " (default)"
+                    } else {
+                        ""
+                    };
+                    writeln!(
+                        out,
+                        "    answer {} {} — {}{default}{lock}",
+                        e.id, c.id, c.text
+                    )?;
                 }
             }
-            Some(_) if e.choices.is_empty() => {
-                writeln!(out, "  {} (day {}, bulletin): {} — {}", e.id, entry.day, e.title, e.text)?
-            }
-            Some(a) => writeln!(out, "  {} (day {}, answered {}): {}", e.id, entry.day, a.choice, e.title)?,
+            Some(_) if e.choices.is_empty() => writeln!(
+                out,
+                "  {} (day {}, bulletin): {} — {}",
+                e.id, entry.day, e.title, e.text
+            )?,
+            Some(a) => writeln!(
+                out,
+                "  {} (day {}, answered {}): {}",
+                e.id, entry.day, a.choice, e.title
+            )?,
         }
     }
     Ok(())
@@ -250,8 +343,14 @@ pub fn ledger(game: &Game, out: &mut impl Write) -> R {
         return writeln!(out, "The ledger is empty.");
     }
     for r in rows {
-        let dim = level.dimension(&r.dimension).map_or(r.dimension.as_str(), |d| d.name.as_str());
-        let delta = if r.applied { format!("{:+}", r.delta) } else { "pending".into() };
+        let dim = level
+            .dimension(&r.dimension)
+            .map_or(r.dimension.as_str(), |d| d.name.as_str());
+        let delta = if r.applied {
+            format!("{:+}", r.delta)
+        } else {
+            "pending".into()
+        };
         let appealed = if r.appealed { " [appealed]" } else { "" };
         writeln!(
             out,
@@ -274,13 +373,33 @@ pub fn perks(game: &Game, out: &mut impl Write) -> R {
     let s = game.state();
     writeln!(out, "Perks:")?;
     for p in &game.level().perks {
-        let state = if s.perks.contains(&p.id) { "open".to_string() } else { format!("requires {}", p.threshold) };
-        writeln!(out, "  {} [{state}] — {} ({})", p.name, p.description, provenance_label(p.provenance.source))?;
+        let state = if s.perks.contains(&p.id) {
+            "open".to_string()
+        } else {
+            format!("requires {}", p.threshold)
+        };
+        writeln!(
+            out,
+            "  {} [{state}] — {} ({})",
+            p.name,
+            p.description,
+            provenance_label(p.provenance.source)
+        )?;
     }
     writeln!(out, "Sanctions:")?;
     for x in &game.level().sanctions {
-        let state = if s.sanctions.contains(&x.id) { "IN FORCE".to_string() } else { format!("below {}", x.below) };
-        writeln!(out, "  {} [{state}] — {} ({})", x.name, x.description, provenance_label(x.provenance.source))?;
+        let state = if s.sanctions.contains(&x.id) {
+            "IN FORCE".to_string()
+        } else {
+            format!("below {}", x.below)
+        };
+        writeln!(
+            out,
+            "  {} [{state}] — {} ({})",
+            x.name,
+            x.description,
+            provenance_label(x.provenance.source)
+        )?;
     }
     Ok(())
 }
@@ -290,7 +409,12 @@ pub fn rules(game: &Game, out: &mut impl Write) -> R {
         return writeln!(out, "The rules are not published.");
     }
     let s = game.state();
-    for r in game.level().rules.iter().filter(|r| s.active_rules.contains(&r.id)) {
+    for r in game
+        .level()
+        .rules
+        .iter()
+        .filter(|r| s.active_rules.contains(&r.id))
+    {
         writeln!(
             out,
             "  {:+} {}: {} [{}: {}]",
@@ -310,7 +434,11 @@ pub fn proposals(game: &Game, out: &mut impl Write) -> R {
         return writeln!(out, "There is nothing to vote on.");
     }
     for p in &level.proposals {
-        let mine = if game.state().vote.as_deref() == Some(&p.id) { " [your vote]" } else { "" };
+        let mine = if game.state().vote.as_deref() == Some(&p.id) {
+            " [your vote]"
+        } else {
+            ""
+        };
         writeln!(out, "  {:<16} {} — {}{mine}", p.id, p.name, p.description)?;
     }
     Ok(())
@@ -331,9 +459,16 @@ pub fn summary(game: &Game, out: &mut impl Write) -> R {
     writeln!(out, "Final money: {}", s.money)?;
     writeln!(out, "Friends kept: {}", s.friends.len())?;
     let decisions = &s.journal.decisions;
-    let conflicted = decisions.iter().filter(|d| d.scored && d.conflicted()).count();
+    let conflicted = decisions
+        .iter()
+        .filter(|d| d.scored && d.conflicted())
+        .count();
     let obeyed = decisions.iter().filter(|d| d.scored && d.obeyed()).count();
-    writeln!(out, "Decisions: {} ({conflicted} where score and values pulled apart; you sided with the score in {obeyed})", decisions.len())?;
+    writeln!(
+        out,
+        "Decisions: {} ({conflicted} where score and values pulled apart; you sided with the score in {obeyed})",
+        decisions.len()
+    )?;
     writeln!(out, "Drafts deleted unposted: {}", s.drafts_cancelled)?;
     writeln!(out, "Reports filed: {}", s.reports_filed)?;
     writeln!(out, "Ending: {}", s.ending.as_deref().unwrap_or(""))?;

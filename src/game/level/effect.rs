@@ -44,7 +44,10 @@ pub enum Effect {
     Befriend(String),
     Unfriend(String),
     /// Move a person's own score.
-    NpcScore { npc: String, delta: i32 },
+    NpcScore {
+        npc: String,
+        delta: i32,
+    },
     /// Change who can see the rules from now on.
     Visibility(super::Visibility),
 }

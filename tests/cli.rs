@@ -1,0 +1,186 @@
+//! The real binary, as scripts and teachers use it.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn scored(args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_scored"))
+        .args(args)
+        .env_remove("NO_COLOR")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8(bytes.to_vec()).expect("output is UTF-8")
+}
+
+const LEVELS: &[&str] = &["tutorial", "mandatory"];
+
+#[test]
+fn every_shipped_level_passes_check() {
+    for level in LEVELS {
+        let path = format!("levels/{level}.ron");
+        let out = scored(&["check", &path], "");
+        assert!(out.status.success(), "{path}:\n{}", text(&out.stderr));
+    }
+}
+
+#[test]
+fn check_exits_1_and_prints_positions_for_a_broken_file() {
+    let out = scored(
+        &[
+            "check",
+            "levels/tutorial.ron",
+            "tests/fixtures/bad/dangling_friend.ron",
+        ],
+        "",
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains(
+            "tests/fixtures/bad/dangling_friend.ron:55:29: error[C011]: unknown person `mxa`"
+        ),
+        "{err}"
+    );
+    assert!(err.contains("hint: did you mean `max`?"), "{err}");
+    assert!(
+        err.contains("checked 2 file(s): 1 ok, 1 with errors"),
+        "{err}"
+    );
+}
+
+#[test]
+fn check_reports_a_missing_file_without_panicking() {
+    let out = scored(&["check", "no/such/level.ron"], "");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("no/such/level.ron:1:1: error[C006]: cannot read the file"));
+}
+
+#[test]
+fn next_alone_plays_every_level_to_its_end() {
+    for level in LEVELS {
+        let script = "next\n".repeat(60);
+        let out = scored(&["play", level, "--headless", "--seed", "5"], &script);
+        assert!(out.status.success(), "{level}: {}", text(&out.stderr));
+        let stdout = text(&out.stdout);
+        assert!(
+            stdout.lines().any(|l| l.starts_with("Final score: ")),
+            "{level}:\n{stdout}"
+        );
+        assert!(stdout.lines().any(|l| l.starts_with("Ending: ")), "{level}");
+        assert!(
+            !stdout.contains('\u{1b}'),
+            "{level}: no escape codes in headless output"
+        );
+    }
+}
+
+#[test]
+fn the_same_seed_and_input_give_byte_identical_output() {
+    let script = "status\nshop\nfeed\nlike 0\ndraft x\nnext\npeople\ninbox\nnext\nledger\n"
+        .to_string()
+        + &"next\n".repeat(40);
+    let a = scored(&["play", "mandatory", "--headless", "--seed", "9"], &script);
+    let b = scored(
+        &["play", "levels/mandatory.ron", "--headless", "--seed", "9"],
+        &script,
+    );
+    assert!(a.status.success());
+    assert_eq!(a.stdout, b.stdout);
+}
+
+#[test]
+fn end_of_input_and_quit_both_exit_cleanly() {
+    let out = scored(&["play", "tutorial", "--headless"], "status\n");
+    assert!(out.status.success());
+    let out = scored(&["play", "tutorial", "--headless"], "quit\nnext\n");
+    assert!(out.status.success());
+    assert!(text(&out.stdout).contains("You leave the game on day 1."));
+}
+
+#[test]
+fn help_lists_the_commands_and_bad_commands_are_explained() {
+    let out = scored(&["play", "tutorial", "--headless"], "help\nfly away\nbuy\n");
+    let stdout = text(&out.stdout);
+    for cmd in [
+        "status",
+        "next",
+        "quit",
+        "buy ITEM",
+        "draft TOPIC",
+        "appeal ROW",
+        "denounce PERSON",
+    ] {
+        assert!(stdout.contains(cmd), "help lacks {cmd}");
+    }
+    assert!(stdout.contains("unknown command `fly`"));
+    assert!(stdout.contains("`buy` needs an item id"));
+}
+
+#[test]
+fn an_unknown_level_or_persona_is_a_clear_error() {
+    let out = scored(&["play", "no-such-level", "--headless"], "");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("no level `no-such-level`"));
+    let out = scored(
+        &["play", "tutorial", "--headless", "--persona", "nobody"],
+        "",
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("no persona `nobody`"));
+}
+
+#[test]
+fn simulate_json_has_the_documented_shape_and_is_deterministic() {
+    let run = || {
+        let out = scored(
+            &[
+                "simulate",
+                "mandatory",
+                "--strategy",
+                "conformist",
+                "--runs",
+                "5",
+                "--seed",
+                "3",
+                "--json",
+            ],
+            "",
+        );
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        let mut v: serde_json::Value =
+            serde_json::from_slice(&out.stdout).expect("one JSON object");
+        assert!(v["runs_per_second"].as_f64().unwrap() > 0.0);
+        v["runs_per_second"] = serde_json::Value::Null;
+        v
+    };
+    let v = run();
+    assert_eq!(v["level"], "mandatory");
+    assert_eq!(v["strategy"], "conformist");
+    assert_eq!(v["runs"], 5);
+    assert_eq!(v["seed"], 3);
+    for key in ["score", "self", "money"] {
+        for stat in ["mean", "min", "max"] {
+            assert!(v[key][stat].is_number(), "{key}.{stat}");
+        }
+        assert!(v[key]["min"].as_f64() <= v[key]["max"].as_f64());
+    }
+    let endings = v["endings"].as_object().unwrap();
+    assert_eq!(
+        endings.values().map(|n| n.as_u64().unwrap()).sum::<u64>(),
+        5
+    );
+    assert_eq!(v, run());
+}

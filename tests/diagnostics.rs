@@ -1,0 +1,84 @@
+//! Every broken level in `tests/fixtures/bad/` gives exactly the diagnostics written in its
+//! `.expected` file: position, code, message, excerpt and hint. Set `UPDATE_EXPECTED=1` to
+//! rewrite the files after a deliberate change, then review the diff.
+
+use std::fs;
+use std::path::Path;
+
+use scored::check;
+
+#[test]
+fn every_bad_fixture_gives_its_expected_diagnostics() {
+    let dir = Path::new("tests/fixtures/bad");
+    let mut seen = 0;
+    let mut failures = Vec::new();
+    let mut entries: Vec<_> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    entries.sort();
+    for path in entries
+        .iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "ron"))
+    {
+        seen += 1;
+        let diagnostics = match check::load_file(path) {
+            Ok(_) => {
+                failures.push(format!("{} loaded without error", path.display()));
+                continue;
+            }
+            Err(d) => d,
+        };
+        let actual: String = diagnostics.iter().map(ToString::to_string).collect();
+        let expected_path = path.with_extension("expected");
+        if std::env::var_os("UPDATE_EXPECTED").is_some() {
+            fs::write(&expected_path, &actual).unwrap();
+            continue;
+        }
+        let expected = fs::read_to_string(&expected_path)
+            .unwrap_or_else(|_| panic!("{} has no .expected file", path.display()));
+        if actual != expected {
+            failures.push(format!(
+                "{}:\n--- expected\n{expected}--- actual\n{actual}",
+                path.display()
+            ));
+        }
+    }
+    assert!(
+        seen >= 20,
+        "the fixtures folder went missing ({seen} files)"
+    );
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn a_file_with_many_problems_reports_them_all_at_once() {
+    let err = check::load_file(Path::new("tests/fixtures/bad/many_problems.ron")).unwrap_err();
+    let codes: Vec<&str> = err.iter().map(|d| d.code).collect();
+    assert_eq!(codes, ["C011", "C012", "C010", "C015"]);
+}
+
+#[test]
+fn a_byte_order_mark_and_windows_line_ends_are_accepted() {
+    for f in ["tests/fixtures/bom.ron", "tests/fixtures/crlf.ron"] {
+        assert!(check::load_file(Path::new(f)).is_ok(), "{f}");
+    }
+}
+
+#[test]
+fn an_oversized_file_is_refused_before_parsing() {
+    let huge = format!("({})", " ".repeat(check::MAX_FILE_BYTES + 1));
+    let (level, diagnostics) = check::load_str("huge.ron", &huge);
+    assert!(level.is_none());
+    assert_eq!(diagnostics[0].code, "C006");
+    assert_eq!(diagnostics.len(), 1);
+}
+
+#[test]
+fn did_you_mean_finds_close_ids_only() {
+    assert_eq!(
+        check::did_you_mean("dishwaser", ["dishwasher", "nappies"]).as_deref(),
+        Some("dishwasher")
+    );
+    assert_eq!(check::did_you_mean("zzz", ["dishwasher", "nappies"]), None);
+}
