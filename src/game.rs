@@ -297,7 +297,11 @@ impl Game {
                 .level
                 .perks
                 .iter()
-                .filter(|p| p.effects.contains(&level::PerkEffect::Unlock(tag.clone())))
+                .filter(|p| {
+                    p.effects
+                        .iter()
+                        .any(|e| matches!(e, level::PerkEffect::Unlock(t) if t == tag))
+                })
                 .collect();
             if !unlockers.is_empty() && !unlockers.iter().any(|p| self.state.perks.contains(&p.id))
             {

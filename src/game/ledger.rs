@@ -11,7 +11,7 @@ impl Game {
         self.level
             .rules
             .iter()
-            .filter(|r| self.state.active_rules.contains(&r.id) && r.on.matches(event, tags))
+            .filter(|r| r.on.matches(event, tags) && self.state.active_rules.contains(&r.id))
             .collect()
     }
 

@@ -1,8 +1,6 @@
 //! What an action would do to the score and the self, worked out without doing it. The
 //! handlers use the same anatomy, so a prediction and the real effect cannot disagree on rules.
 
-use std::collections::BTreeSet;
-
 use super::level::{Effect, Trigger};
 use super::state::Author;
 use super::{Action, Game, score};
@@ -178,37 +176,41 @@ impl Game {
     }
 
     pub(super) fn predict_anatomy(&self, a: &Anatomy) -> Prediction {
+        let integrity = self.conscience(&a.affirms, &a.betrays);
+        let mut moves: Vec<(&str, i32)> = a.points.iter().map(|(d, p)| (d.as_str(), *p)).collect();
+        if let Some(trigger) = &a.trigger {
+            for r in self.matching_rules(trigger, &a.tags) {
+                moves.push((&r.dimension, r.points));
+            }
+        }
+        if moves.is_empty() && a.friend.is_none() {
+            return Prediction {
+                score: 0,
+                integrity,
+            };
+        }
         let mut points = self.state.points.clone();
-        let mut add = |dim: &str, p: i32| {
+        for (dim, p) in moves {
             if let Some(v) = points.get_mut(dim) {
                 *v = (*v + p).clamp(-100, 100);
             }
-        };
-        if let Some(trigger) = &a.trigger {
-            for r in self.matching_rules(trigger, &a.tags) {
-                add(&r.dimension, r.points);
-            }
         }
-        for (dim, p) in &a.points {
-            add(dim, *p);
-        }
-        let friends: BTreeSet<String> = match &a.friend {
-            Some((npc, true)) => {
-                let mut f = self.state.friends.clone();
-                f.insert(npc.clone());
-                f
+        let friends = &self.state.friends;
+        let after = score::compute(&self.level, &points, || match &a.friend {
+            None => self.friends_mean(friends),
+            Some((npc, add)) => {
+                let mut changed = friends.clone();
+                if *add {
+                    changed.insert(npc.clone());
+                } else {
+                    changed.remove(npc);
+                }
+                self.friends_mean(&changed)
             }
-            Some((npc, false)) => {
-                let mut f = self.state.friends.clone();
-                f.remove(npc);
-                f
-            }
-            None => self.state.friends.clone(),
-        };
-        let after = score::compute(&self.level, &points, || self.friends_mean(&friends));
+        });
         Prediction {
             score: after - self.implied_score(),
-            integrity: self.conscience(&a.affirms, &a.betrays),
+            integrity,
         }
     }
 }
