@@ -122,6 +122,8 @@ impl Game {
             vote: None,
             reports_filed: 0,
             drafts_cancelled: 0,
+            fired_today: BTreeMap::new(),
+            denounced: BTreeMap::new(),
             today: Vec::new(),
             journal: journal::Journal::default(),
             timeline: Vec::new(),
@@ -247,6 +249,11 @@ impl Game {
                 .event(event)
                 .and_then(|e| e.choices.iter().find(|c| &c.id == choice))
                 .is_some_and(|c| self.check_tags(&c.tags).is_ok()),
+            Action::Denounce { npc } => self
+                .state
+                .denounced
+                .get(npc)
+                .is_none_or(|day| self.state.day >= day + friends::REPORT_AGAIN_AFTER),
             _ => true,
         }
     }

@@ -602,3 +602,49 @@ fn the_same_seed_and_actions_give_the_same_game() {
     };
     assert_eq!(script(3), script(3));
 }
+
+#[test]
+fn a_rule_with_a_daily_limit_stops_counting_repeats() {
+    let mut game = start(mini(), "student");
+    next_day(&mut game);
+    assert!(game.predict(&buy("nappies")).unwrap().score > 0);
+    game.play(buy("nappies")).unwrap();
+    assert_eq!(
+        game.predict(&buy("nappies")).unwrap().score,
+        0,
+        "per_day: 1"
+    );
+    let rows = game.state().ledger.len();
+    game.play(buy("nappies")).unwrap();
+    assert_eq!(game.state().ledger.len(), rows, "the repeat earns nothing");
+    next_day(&mut game);
+    assert!(
+        game.predict(&buy("nappies")).unwrap().score > 0,
+        "a new day, a new count"
+    );
+}
+
+#[test]
+fn the_act_of_reporting_is_judged_by_the_persona() {
+    let mut game = start(mini(), "student");
+    next_day(&mut game);
+    // Max stands for games (valued 4); reporting is informing (valued -3).
+    let p = game
+        .predict(&Action::Denounce { npc: "max".into() })
+        .unwrap();
+    assert_eq!(p.integrity, -4 - 3);
+    let before = game.state().integrity;
+    game.play(Action::Denounce { npc: "max".into() }).unwrap();
+    assert_eq!(game.state().integrity, before - 7);
+}
+
+#[test]
+fn the_same_person_cannot_be_reported_again_within_a_week() {
+    let mut game = start(mini(), "student");
+    game.play(Action::Denounce { npc: "pan".into() }).unwrap();
+    assert!(matches!(
+        game.play(Action::Denounce { npc: "pan".into() }),
+        Err(Refusal::AlreadyReported { day: 1, .. })
+    ));
+    assert!(!game.allows(&Action::Denounce { npc: "pan".into() }));
+}

@@ -372,6 +372,9 @@ impl Checker<'_> {
         if let RuleSetter::Peers { dimension, .. } = &l.rule_setter {
             self.reference(("rule_setter", ""), "dimension", dimension, &dims);
         }
+        for t in &l.reporting.tags {
+            self.reference(("reporting", ""), "tag", t, &tags);
+        }
         if let Some(c) = &l.consent {
             for t in &c.betrays {
                 self.reference(("consent", ""), "tag", t, &tags);

@@ -39,6 +39,7 @@ impl Game {
     pub(super) fn start_day(&mut self, day: u32, log: &mut Log) {
         self.state.day = day;
         self.state.actions_left = self.level.actions_per_day;
+        self.state.fired_today.clear();
         log.push(Outcome::DayStarted { day });
         if self.state.score.is_none() && day > self.level.baseline_days {
             let score = self.implied_score();

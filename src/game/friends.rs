@@ -5,6 +5,9 @@ use super::level::DueProcess;
 use super::state::Accusation;
 use super::{Action, Game, Log, Outcome, Refusal};
 
+/// Days before the same person can be reported again.
+pub const REPORT_AGAIN_AFTER: u32 = 7;
+
 impl Game {
     fn npc_name(&self, id: &str) -> Result<String, Refusal> {
         self.level
@@ -90,6 +93,12 @@ impl Game {
 
     pub(super) fn denounce(&mut self, id: &str, log: &mut Log) -> Result<(), Refusal> {
         let name = self.npc_name(id)?;
+        if let Some(&day) = self.state.denounced.get(id)
+            && self.state.day < day + REPORT_AGAIN_AFTER
+        {
+            return Err(Refusal::AlreadyReported { name, day });
+        }
+        self.state.denounced.insert(id.to_string(), self.state.day);
         let action = Action::Denounce {
             npc: id.to_string(),
         };

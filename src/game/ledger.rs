@@ -15,10 +15,20 @@ impl Game {
             .collect()
     }
 
+    /// The matching rules that would still count for the player today.
+    pub(super) fn rules_for_player(&self, event: &Trigger, tags: &[String]) -> Vec<&Rule> {
+        let mut rules = self.matching_rules(event, tags);
+        rules.retain(|r| {
+            r.per_day
+                .is_none_or(|limit| self.state.fired_today.get(&r.id).copied().unwrap_or(0) < limit)
+        });
+        rules
+    }
+
     /// Fires every matching rule, each adding a ledger row.
     pub(super) fn fire(&mut self, event: Trigger, tags: &[String], did: &str, log: &mut Log) {
         let hits: Vec<(String, String, i32, String)> = self
-            .matching_rules(&event, tags)
+            .rules_for_player(&event, tags)
             .into_iter()
             .map(|r| {
                 (
@@ -30,6 +40,9 @@ impl Game {
             })
             .collect();
         for (dimension, inference, points, rule) in hits {
+            if self.scored() {
+                *self.state.fired_today.entry(rule.clone()).or_insert(0) += 1;
+            }
             self.add_points(&dimension, points, did, &inference, Some(rule), log);
         }
     }

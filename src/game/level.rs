@@ -202,6 +202,9 @@ pub struct Reporting {
     /// Score points a reported person loses.
     #[serde(default = "twenty")]
     pub penalty: i32,
+    /// Tags every report carries, so rules can pay for the act and values can judge it.
+    #[serde(default)]
+    pub tags: Vec<String>,
     #[serde(default)]
     pub due_process: DueProcess,
 }
@@ -214,6 +217,7 @@ impl Default for Reporting {
     fn default() -> Self {
         Reporting {
             penalty: 20,
+            tags: Vec::new(),
             due_process: DueProcess::None,
         }
     }
@@ -269,6 +273,9 @@ pub struct Rule {
     pub inference: String,
     pub dimension: String,
     pub points: i32,
+    /// The rule fires at most this many times a day (repeats after that count for nothing).
+    #[serde(default)]
+    pub per_day: Option<u32>,
     #[serde(default = "yes")]
     pub active: bool,
     pub provenance: Provenance,

@@ -175,6 +175,8 @@ pub enum Refusal {
     NotFriends(String),
     #[error("{name} turns you down: {reason}")]
     Declined { name: String, reason: String },
+    #[error("you reported {name} on day {day}; the case is still open")]
+    AlreadyReported { name: String, day: u32 },
     #[error("you already did that to this post")]
     AlreadyReacted,
     #[error("news has no author to report")]

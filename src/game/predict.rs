@@ -64,16 +64,11 @@ impl Game {
                 let p = self.state.feed.get(*post)?;
                 match action {
                     Action::Report { .. } => {
-                        let mut tags = p.tags.clone();
+                        let mut target = p.tags.clone();
                         if let Author::Npc(id) = &p.author {
-                            tags.extend(level.npc(id)?.tags.iter().cloned());
+                            target.extend(level.npc(id)?.tags.iter().cloned());
                         }
-                        Anatomy {
-                            trigger: Some(Trigger::Report(String::new())),
-                            betrays: tags.clone(),
-                            tags,
-                            ..Anatomy::default()
-                        }
+                        self.anatomy_of_report(target)
                     }
                     _ => Anatomy {
                         trigger: Some(if matches!(action, Action::Like { .. }) {
@@ -105,15 +100,12 @@ impl Game {
                         ..Anatomy::default()
                     },
                     _ => Anatomy {
-                        trigger: Some(Trigger::Report(String::new())),
-                        betrays: tags.clone(),
-                        tags,
                         friend: self
                             .state
                             .friends
                             .contains(npc)
                             .then(|| (npc.clone(), false)),
-                        ..Anatomy::default()
+                        ..self.anatomy_of_report(tags)
                     },
                 }
             }
@@ -150,6 +142,21 @@ impl Game {
         })
     }
 
+    /// A report goes against what its target stands for, and is itself an act (the level's
+    /// reporting tags) that rules may pay for and values may judge.
+    fn anatomy_of_report(&self, target: Vec<String>) -> Anatomy {
+        let act = self.level.reporting.tags.clone();
+        let mut tags = target.clone();
+        tags.extend(act.iter().cloned());
+        Anatomy {
+            trigger: Some(Trigger::Report(String::new())),
+            tags,
+            affirms: act,
+            betrays: target,
+            ..Anatomy::default()
+        }
+    }
+
     fn anatomy_of_post(&self, tags: &[String], post: bool) -> Anatomy {
         if post {
             Anatomy {
@@ -179,7 +186,7 @@ impl Game {
         let integrity = self.conscience(&a.affirms, &a.betrays);
         let mut moves: Vec<(&str, i32)> = a.points.iter().map(|(d, p)| (d.as_str(), *p)).collect();
         if let Some(trigger) = &a.trigger {
-            for r in self.matching_rules(trigger, &a.tags) {
+            for r in self.rules_for_player(trigger, &a.tags) {
                 moves.push((&r.dimension, r.points));
             }
         }

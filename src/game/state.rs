@@ -44,6 +44,10 @@ pub struct State {
     pub vote: Option<String>,
     pub reports_filed: u32,
     pub drafts_cancelled: u32,
+    /// How often each rule has fired for the player today (for `per_day` limits).
+    pub fired_today: BTreeMap<String, u32>,
+    /// The day the player last reported each person.
+    pub denounced: BTreeMap<String, u32>,
     /// Tags the player acted for and against today (peer ratings judge these).
     pub today: Vec<Deed>,
     pub journal: Journal,
