@@ -415,11 +415,15 @@ pub fn rules(game: &Game, out: &mut impl Write) -> R {
         .iter()
         .filter(|r| s.active_rules.contains(&r.id))
     {
+        let level = game.level();
+        let dim = level
+            .dimension(&r.dimension)
+            .map_or(r.dimension.as_str(), |d| d.name.as_str());
         writeln!(
             out,
             "  {:+} {}: {} [{}: {}]",
             r.points,
-            r.dimension,
+            dim,
             r.description,
             provenance_label(r.provenance.source),
             r.provenance.note
