@@ -19,6 +19,7 @@ mod rng;
 mod score;
 mod shop;
 pub mod state;
+mod summary;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
@@ -28,6 +29,7 @@ pub use level::Level;
 pub use outcome::{Outcome, Refusal};
 pub use predict::Prediction;
 pub use state::State;
+pub use summary::Summary;
 
 use level::{ActionKind, DimensionSource, SanctionEffect};
 use state::{ConsentState, NpcState};

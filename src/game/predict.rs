@@ -18,12 +18,14 @@ pub(super) struct Anatomy {
     pub friend: Option<(String, bool)>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Prediction {
     /// Change of the score (what it would be, during the baseline days).
     pub score: i32,
     /// Change of the self meter.
     pub integrity: i32,
+    /// Points each dimension would move, in the level's order of dimensions.
+    pub dimensions: Vec<(String, i32)>,
 }
 
 impl Game {
@@ -192,10 +194,24 @@ impl Game {
         }
         if moves.is_empty() && a.friend.is_none() {
             return Prediction {
-                score: 0,
                 integrity,
+                ..Prediction::default()
             };
         }
+        let dimensions = self
+            .level
+            .score
+            .dimensions
+            .iter()
+            .filter_map(|d| {
+                let sum: i32 = moves
+                    .iter()
+                    .filter(|(id, _)| *id == d.id)
+                    .map(|(_, p)| p)
+                    .sum();
+                (sum != 0).then(|| (d.id.clone(), sum))
+            })
+            .collect();
         let mut points = self.state.points.clone();
         for (dim, p) in moves {
             if let Some(v) = points.get_mut(dim) {
@@ -218,6 +234,7 @@ impl Game {
         Prediction {
             score: after - self.implied_score(),
             integrity,
+            dimensions,
         }
     }
 }

@@ -449,7 +449,6 @@ pub fn proposals(game: &Game, out: &mut impl Write) -> R {
 }
 
 pub fn summary(game: &Game, out: &mut impl Write) -> R {
-    let s = game.state();
     let level = game.level();
     writeln!(out)?;
     if let Some(e) = game.ending() {
@@ -457,25 +456,9 @@ pub fn summary(game: &Game, out: &mut impl Write) -> R {
         writeln!(out, "{}", e.text)?;
         writeln!(out)?;
     }
-    let score = s.score.unwrap_or_else(|| game.implied_score());
-    writeln!(out, "Final score: {score}")?;
-    writeln!(out, "Final self: {}", s.integrity)?;
-    writeln!(out, "Final money: {}", s.money)?;
-    writeln!(out, "Friends kept: {}", s.friends.len())?;
-    let decisions = &s.journal.decisions;
-    let conflicted = decisions
-        .iter()
-        .filter(|d| d.scored && d.conflicted())
-        .count();
-    let obeyed = decisions.iter().filter(|d| d.scored && d.obeyed()).count();
-    writeln!(
-        out,
-        "Decisions: {} ({conflicted} where score and values pulled apart; you sided with the score in {obeyed})",
-        decisions.len()
-    )?;
-    writeln!(out, "Drafts deleted unposted: {}", s.drafts_cancelled)?;
-    writeln!(out, "Reports filed: {}", s.reports_filed)?;
-    writeln!(out, "Ending: {}", s.ending.as_deref().unwrap_or(""))?;
+    for line in game.summary().lines() {
+        writeln!(out, "{line}")?;
+    }
     if !level.questions.is_empty() {
         writeln!(out)?;
         writeln!(out, "To discuss:")?;

@@ -1,0 +1,60 @@
+//! The facts of a finished (or running) game that every view shows the same way.
+
+use super::Game;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Summary {
+    pub score: i32,
+    pub integrity: i32,
+    pub money: i64,
+    pub friends: usize,
+    pub decisions: usize,
+    /// Scored decisions where the score and the persona's values pulled apart.
+    pub conflicted: usize,
+    /// Of those, the ones settled in the score's favour.
+    pub obeyed: usize,
+    pub drafts_cancelled: u32,
+    pub reports_filed: u32,
+    pub ending: Option<String>,
+}
+
+impl Game {
+    pub fn summary(&self) -> Summary {
+        let s = &self.state;
+        let decisions = &s.journal.decisions;
+        Summary {
+            score: s.score.unwrap_or_else(|| self.implied_score()),
+            integrity: s.integrity,
+            money: s.money,
+            friends: s.friends.len(),
+            decisions: decisions.len(),
+            conflicted: decisions
+                .iter()
+                .filter(|d| d.scored && d.conflicted())
+                .count(),
+            obeyed: decisions.iter().filter(|d| d.scored && d.obeyed()).count(),
+            drafts_cancelled: s.drafts_cancelled,
+            reports_filed: s.reports_filed,
+            ending: s.ending.clone(),
+        }
+    }
+}
+
+impl Summary {
+    /// The summary as plain lines, the same in the headless mode and on the end screen.
+    pub fn lines(&self) -> Vec<String> {
+        vec![
+            format!("Final score: {}", self.score),
+            format!("Final self: {}", self.integrity),
+            format!("Final money: {}", self.money),
+            format!("Friends kept: {}", self.friends),
+            format!(
+                "Decisions: {} ({} where score and values pulled apart; you sided with the score in {})",
+                self.decisions, self.conflicted, self.obeyed
+            ),
+            format!("Drafts deleted unposted: {}", self.drafts_cancelled),
+            format!("Reports filed: {}", self.reports_filed),
+            format!("Ending: {}", self.ending.as_deref().unwrap_or("")),
+        ]
+    }
+}
