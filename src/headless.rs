@@ -80,7 +80,7 @@ pub fn execute(game: &mut Game, command: Command, out: &mut impl Write) -> io::R
 
 fn print_outcomes(game: &Game, outcomes: &[Outcome], out: &mut impl Write) -> io::Result<()> {
     for o in outcomes {
-        if let Some(line) = view::outcome_line(game, o) {
+        if let Some(line) = crate::present::outcome_line(game, o) {
             writeln!(out, "{line}")?;
         }
     }

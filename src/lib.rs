@@ -7,3 +7,4 @@ pub mod bots;
 pub mod check;
 pub mod game;
 pub mod headless;
+pub mod present;

@@ -4,7 +4,7 @@ use std::io::{self, Write};
 
 use crate::game::level::{Source, Visibility};
 use crate::game::state::{Author, Reaction};
-use crate::game::{Action, Game, Outcome};
+use crate::game::{Action, Game};
 
 use super::command::HELP;
 
@@ -54,35 +54,7 @@ pub fn help(out: &mut impl Write) -> R {
     Ok(())
 }
 
-/// A predicted effect as the level's visibility allows it to be shown.
-fn effect(game: &Game, action: &Action) -> String {
-    let Some(p) = game.predict(action) else {
-        return String::new();
-    };
-    if !game.rules_visible() {
-        return String::new();
-    }
-    let mut parts = Vec::new();
-    if game.scored() {
-        parts.push(format!("score {:+}", p.score));
-    }
-    parts.push(format!("self {:+}", p.integrity));
-    format!(" ({})", parts.join(", "))
-}
-
-pub fn outcome_line(game: &Game, o: &Outcome) -> Option<String> {
-    let hidden = !game.rules_visible();
-    match o {
-        Outcome::FlagSet { .. } | Outcome::DayStarted { .. } => None,
-        Outcome::ChangeQueued { .. } if hidden => None,
-        Outcome::Recomputed { score, delta } if hidden => Some(format!(
-            "Your score was recomputed: {score} ({delta:+}). No reasons are given."
-        )),
-        Outcome::NewsArrived { .. } | Outcome::NpcPosted { .. } => None,
-        Outcome::RuleEnabled { .. } | Outcome::RuleDisabled { .. } if hidden => None,
-        _ => Some(o.describe(game.level())),
-    }
-}
+use crate::present::action_effect as effect;
 
 pub fn status(game: &Game, out: &mut impl Write) -> R {
     let s = game.state();

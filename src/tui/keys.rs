@@ -1,0 +1,87 @@
+//! Keys to messages. Only presses count (Windows also reports releases).
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Msg {
+    Up,
+    Down,
+    Left,
+    Right,
+    NextPanel,
+    PrevPanel,
+    Choose,
+    Back,
+    Quit,
+    ForceQuit,
+    Yes,
+    EndDay,
+    Help,
+    Inspector,
+    /// Any other key: skips a slow-loading feed, dismisses a summary.
+    Other,
+    /// Time passed while something was loading.
+    Tick,
+}
+
+pub fn to_msg(key: KeyEvent) -> Option<Msg> {
+    if key.kind != KeyEventKind::Press {
+        return None;
+    }
+    if key.modifiers.contains(KeyModifiers::CONTROL) && matches!(key.code, KeyCode::Char('c' | 'C')) {
+        return Some(Msg::ForceQuit);
+    }
+    Some(match key.code {
+        KeyCode::Up | KeyCode::Char('k') => Msg::Up,
+        KeyCode::Down | KeyCode::Char('j') => Msg::Down,
+        KeyCode::Left | KeyCode::Char('h') => Msg::Left,
+        KeyCode::Right | KeyCode::Char('l') => Msg::Right,
+        KeyCode::Tab => Msg::NextPanel,
+        KeyCode::BackTab => Msg::PrevPanel,
+        KeyCode::Enter | KeyCode::Char(' ') => Msg::Choose,
+        KeyCode::Esc => Msg::Back,
+        KeyCode::Char('q' | 'Q') => Msg::Quit,
+        KeyCode::Char('y' | 'Y') => Msg::Yes,
+        KeyCode::Char('n' | 'N') => Msg::EndDay,
+        KeyCode::Char('?') => Msg::Help,
+        KeyCode::Char('i' | 'I') => Msg::Inspector,
+        _ => Msg::Other,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::crossterm::event::KeyEventState;
+
+    fn key(code: KeyCode, kind: KeyEventKind) -> KeyEvent {
+        KeyEvent {
+            code,
+            modifiers: KeyModifiers::NONE,
+            kind,
+            state: KeyEventState::NONE,
+        }
+    }
+
+    #[test]
+    fn only_presses_count() {
+        assert_eq!(to_msg(key(KeyCode::Enter, KeyEventKind::Press)), Some(Msg::Choose));
+        assert_eq!(to_msg(key(KeyCode::Enter, KeyEventKind::Release)), None);
+        assert_eq!(to_msg(key(KeyCode::Enter, KeyEventKind::Repeat)), None);
+    }
+
+    #[test]
+    fn vim_keys_and_arrows_agree() {
+        for (a, b) in [(KeyCode::Up, 'k'), (KeyCode::Down, 'j'), (KeyCode::Left, 'h'), (KeyCode::Right, 'l')] {
+            let p = |c| to_msg(key(c, KeyEventKind::Press));
+            assert_eq!(p(a), p(KeyCode::Char(b)));
+        }
+    }
+
+    #[test]
+    fn ctrl_c_always_quits() {
+        let mut k = key(KeyCode::Char('c'), KeyEventKind::Press);
+        k.modifiers = KeyModifiers::CONTROL;
+        assert_eq!(to_msg(k), Some(Msg::ForceQuit));
+    }
+}
