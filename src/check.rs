@@ -20,10 +20,19 @@ use crate::game::Level;
 /// Level files larger than this are refused before parsing.
 pub const MAX_FILE_BYTES: usize = 1024 * 1024;
 /// Nesting deeper than this is refused by the parser.
-pub const MAX_DEPTH: usize = 32;
+pub const MAX_DEPTH: usize = 64;
 
 /// Reads and checks a level file. Any error means no level.
 pub fn load_file(path: &Path) -> Result<Level, Vec<Diagnostic>> {
+    match check_file(path) {
+        (Some(level), _) => Ok(level),
+        (None, diagnostics) => Err(diagnostics),
+    }
+}
+
+/// Reads and checks a level file: the level if it has no error, and every diagnostic,
+/// warnings included.
+pub fn check_file(path: &Path) -> (Option<Level>, Vec<Diagnostic>) {
     let shown = path.display().to_string();
     // Read at most one byte past the cap, so a huge file costs no memory.
     let read = std::fs::File::open(path).and_then(|f| {
@@ -34,28 +43,27 @@ pub fn load_file(path: &Path) -> Result<Level, Vec<Diagnostic>> {
     let bytes = match read {
         Ok(b) => b,
         Err(e) => {
-            return Err(vec![whole_file(
-                &shown,
-                "C006",
-                format!("cannot read the file: {e}"),
-                None,
-            )]);
+            let d = whole_file(&shown, "C006", format!("cannot read the file: {e}"), None);
+            return (None, vec![d]);
         }
     };
+    if bytes.len() > MAX_FILE_BYTES {
+        return load_str(&shown, &String::from_utf8_lossy(&bytes));
+    }
     match String::from_utf8(bytes) {
-        Ok(src) => match load_str(&shown, &src) {
-            (Some(level), _) => Ok(level),
-            (None, diagnostics) => Err(diagnostics),
-        },
-        Err(e) => Err(vec![whole_file(
-            &shown,
-            "C006",
-            format!(
-                "the file is not UTF-8 text (bad byte at offset {})",
-                e.utf8_error().valid_up_to()
-            ),
-            Some("save the file as UTF-8".into()),
-        )]),
+        Ok(src) => load_str(&shown, &src),
+        Err(e) => {
+            let d = whole_file(
+                &shown,
+                "C006",
+                format!(
+                    "the file is not UTF-8 text (bad byte at offset {})",
+                    e.utf8_error().valid_up_to()
+                ),
+                Some("save the file as UTF-8".into()),
+            );
+            (None, vec![d])
+        }
     }
 }
 

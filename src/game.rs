@@ -261,7 +261,7 @@ impl Game {
     }
 
     /// Refuses an action kind that an active sanction forbids.
-    fn check_allowed(&self, kind: ActionKind) -> Result<(), Refusal> {
+    pub fn check_allowed(&self, kind: ActionKind) -> Result<(), Refusal> {
         for s in self.active_sanctions() {
             if s.effects.contains(&SanctionEffect::Forbid(kind)) {
                 return Err(Refusal::Blocked {

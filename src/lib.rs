@@ -8,3 +8,4 @@ pub mod check;
 pub mod game;
 pub mod headless;
 pub mod present;
+pub mod tui;

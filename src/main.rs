@@ -1,6 +1,6 @@
 //! The `scored` command: play, check, simulate.
 
-use std::io::{self, BufWriter, Write};
+use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -13,6 +13,7 @@ use scored::bots::{self, Strategy};
 use scored::check;
 use scored::game::{Game, Level};
 use scored::headless;
+use scored::tui::{self, App, theme::Theme};
 
 #[derive(Parser)]
 #[command(
@@ -73,14 +74,20 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
-        // Until the terminal UI lands, the bare command plays the tutorial line by line.
-        None => play("tutorial", 1, None),
+        None if line_mode() => play_headless("tutorial", 1, None),
+        None => title_screen(),
         Some(Command::Play {
             level,
             seed,
             persona,
-            headless: _,
-        }) => play(&level, seed, persona.as_deref()),
+            headless,
+        }) => {
+            if headless || line_mode() {
+                play_headless(&level, seed, persona.as_deref())
+            } else {
+                play_tui(&level, seed, persona.as_deref())
+            }
+        }
         Some(Command::Check { files }) => Ok(check_files(&files)),
         Some(Command::Simulate {
             level,
@@ -121,8 +128,45 @@ fn load_level(level: &str) -> Result<Arc<Level>> {
     }
 }
 
-fn play(level: &str, seed: u64, persona: Option<&str>) -> Result<ExitCode> {
+/// `TERM=dumb` asks for plain lines: the full-screen game would be unreadable there.
+fn line_mode() -> bool {
+    std::env::var("TERM").is_ok_and(|t| t == "dumb")
+}
+
+/// The full-screen game needs a terminal on both ends; say so plainly rather than fail.
+fn need_terminal() -> Result<()> {
+    if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
+        bail!(
+            "this is not a terminal, so the full-screen game cannot start.\n\
+             For line-by-line play (scripts, pipes, screen readers) use:\n    \
+             scored play tutorial --headless"
+        );
+    }
+    Ok(())
+}
+
+fn theme() -> Theme {
+    Theme::from_env(std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()))
+}
+
+fn title_screen() -> Result<ExitCode> {
+    need_terminal()?;
+    let app = App::new(tui::catalog(Path::new("levels")), theme(), 1);
+    tui::run(app).context("running the terminal interface")?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn play_tui(level: &str, seed: u64, persona: Option<&str>) -> Result<ExitCode> {
     let level = load_level(level)?;
+    check_persona(&level, persona)?;
+    need_terminal()?;
+    let mut app = App::new(tui::catalog(Path::new("levels")), theme(), seed);
+    app.start(level, persona);
+    tui::run(app).context("running the terminal interface")?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn check_persona(level: &Level, persona: Option<&str>) -> Result<()> {
     if let Some(p) = persona
         && level.persona(p).is_none()
     {
@@ -133,6 +177,12 @@ fn play(level: &str, seed: u64, persona: Option<&str>) -> Result<ExitCode> {
             ids.join(", ")
         );
     }
+    Ok(())
+}
+
+fn play_headless(level: &str, seed: u64, persona: Option<&str>) -> Result<ExitCode> {
+    let level = load_level(level)?;
+    check_persona(&level, persona)?;
     let (mut game, opening) =
         Game::new(level, persona, seed).map_err(|e| anyhow::anyhow!("{e}"))?;
     let stdin = io::stdin();
@@ -147,14 +197,12 @@ fn check_files(files: &[PathBuf]) -> ExitCode {
     let mut failed = 0;
     let mut stderr = io::stderr().lock();
     for f in files {
-        match check::load_file(f) {
-            Ok(_) => {}
-            Err(diagnostics) => {
-                failed += 1;
-                for d in &diagnostics {
-                    let _ = write!(stderr, "{d}");
-                }
-            }
+        let (level, diagnostics) = check::check_file(f);
+        if level.is_none() {
+            failed += 1;
+        }
+        for d in &diagnostics {
+            let _ = write!(stderr, "{d}");
         }
     }
     let ok = files.len() - failed;
@@ -179,11 +227,7 @@ fn simulate(
     json: bool,
 ) -> Result<ExitCode> {
     let level = load_level(level)?;
-    if let Some(p) = persona
-        && level.persona(p).is_none()
-    {
-        bail!("no persona `{p}` in {}", level.id);
-    }
+    check_persona(&level, persona)?;
     let started = Instant::now();
     let mut report = bots::simulate(level, persona, strategy, runs, seed);
     let secs = started.elapsed().as_secs_f64().max(1e-9);

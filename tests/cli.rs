@@ -50,7 +50,7 @@ fn check_exits_1_and_prints_positions_for_a_broken_file() {
     let err = text(&out.stderr);
     assert!(
         err.contains(
-            "tests/fixtures/bad/dangling_friend.ron:55:29: error[C011]: unknown person `mxa`"
+            "tests/fixtures/bad/dangling_friend.ron:56:29: error[C011]: unknown person `mxa`"
         ),
         "{err}"
     );

@@ -82,3 +82,18 @@ fn did_you_mean_finds_close_ids_only() {
     );
     assert_eq!(check::did_you_mean("zzz", ["dishwasher", "nappies"]), None);
 }
+
+#[test]
+fn warnings_are_reported_but_the_level_still_loads() {
+    let src = std::fs::read_to_string("tests/fixtures/mini.ron")
+        .unwrap()
+        .replace("    rule_setter: Vote(every: 7),\n", "");
+    let (level, diagnostics) = check::load_str("mini.ron", &src);
+    assert!(level.is_some(), "a warning is not an error");
+    assert_eq!(diagnostics.len(), 1);
+    assert_eq!(diagnostics[0].severity, check::Severity::Warning);
+    assert_eq!(
+        diagnostics[0].headline(),
+        "mini.ron:112:5: warning[C021]: there are proposals but nobody votes on them"
+    );
+}

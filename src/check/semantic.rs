@@ -23,6 +23,7 @@ pub fn check(path: &str, src: &str, level: &Level) -> Vec<Diagnostic> {
         out: Vec::new(),
     };
     c.numbers();
+    c.more_numbers();
     c.duplicates();
     c.references();
     c.score_order();
@@ -33,7 +34,9 @@ pub fn check(path: &str, src: &str, level: &Level) -> Vec<Diagnostic> {
 impl Checker<'_> {
     /// Byte offset of a top-level section of the file.
     fn section(&self, name: &str) -> usize {
-        top_field(self.src, name).unwrap_or(0)
+        top_field(self.src, name)
+            .or_else(|| locate::field(self.src, name, 0))
+            .unwrap_or(0)
     }
 
     /// Byte offset of an entity (by id) inside a section.
@@ -242,6 +245,132 @@ impl Checker<'_> {
                     );
                 }
             }
+        }
+    }
+
+    fn warn(
+        &mut self,
+        at: (usize, usize),
+        code: &'static str,
+        message: String,
+        hint: Option<String>,
+    ) {
+        let mut d = super::at(self.path, self.src, at.0, at.1, code, message, hint);
+        d.severity = super::Severity::Warning;
+        self.out.push(d);
+    }
+
+    fn more_numbers(&mut self) {
+        let l = self.level;
+        for n in &l.news {
+            if n.day == 0 || n.day > l.days {
+                let at = self.field("news", &n.id, "day");
+                self.error(
+                    at,
+                    "C017",
+                    format!(
+                        "news `{}` is set for day {}, outside 1–{}",
+                        n.id, n.day, l.days
+                    ),
+                    None,
+                );
+            }
+        }
+        for r in &l.rules {
+            if r.per_day == Some(0) {
+                let at = self.field("rules", &r.id, "per_day");
+                self.error(
+                    at,
+                    "C017",
+                    format!("rule `{}` has `per_day: 0`, so it never counts", r.id),
+                    Some("use 1 or more, or `active: false`".into()),
+                );
+            }
+        }
+        for i in &l.items {
+            if i.price < 0 {
+                let at = self.field("items", &i.id, "price");
+                self.error(
+                    at,
+                    "C017",
+                    format!("item `{}` has a negative price", i.id),
+                    Some("prices are 0 or more".into()),
+                );
+            }
+        }
+        if l.reporting.penalty < 0 {
+            let at = self.field("reporting", "", "penalty");
+            self.error(
+                at,
+                "C017",
+                "the reporting penalty is negative".into(),
+                Some("use 0 or more".into()),
+            );
+        }
+        for e in &l.events {
+            for effect in e
+                .effects
+                .iter()
+                .chain(e.choices.iter().flat_map(|c| &c.effects))
+            {
+                if let Effect::Visibility(
+                    Visibility::Delayed { every: 0 } | Visibility::BlackBox { every: 0 },
+                ) = effect
+                {
+                    let at = self.field("events", &e.id, "Visibility");
+                    self.error(
+                        at,
+                        "C017",
+                        format!("event `{}` sets recomputation every 0 days", e.id),
+                        Some("use 1 or more".into()),
+                    );
+                }
+            }
+        }
+        let ids = l
+            .items
+            .iter()
+            .map(|x| ("items", x.id.as_str()))
+            .chain(l.topics.iter().map(|x| ("topics", x.id.as_str())))
+            .chain(l.npcs.iter().map(|x| ("npcs", x.id.as_str())))
+            .chain(l.events.iter().map(|x| ("events", x.id.as_str())))
+            .chain(
+                l.events
+                    .iter()
+                    .flat_map(|e| e.choices.iter().map(|c| ("events", c.id.as_str()))),
+            )
+            .chain(l.proposals.iter().map(|x| ("proposals", x.id.as_str())))
+            .chain(l.personas.iter().map(|x| ("personas", x.id.as_str())));
+        for (section, id) in ids {
+            if id.is_empty() || id.chars().any(char::is_whitespace) {
+                let base = self.section(section);
+                let offset = locate::id(self.src, id, base, 0).unwrap_or(base);
+                self.error(
+                    (offset, id.chars().count() + 2),
+                    "C017",
+                    format!("id `{id}` is empty or has spaces; players type ids"),
+                    Some("use letters, digits, `_` or `-`, e.g. `baby_formula`".into()),
+                );
+            }
+        }
+        if !l.proposals.is_empty() && !matches!(l.rule_setter, RuleSetter::Vote { .. }) {
+            let at = (self.section("proposals"), 9);
+            self.warn(
+                at,
+                "C021",
+                "there are proposals but nobody votes on them".into(),
+                Some("set `rule_setter: Vote(every: 7)`, or remove the proposals".into()),
+            );
+        }
+        if l.appeals.is_some() && matches!(l.visibility, Visibility::BlackBox { .. }) {
+            let at = (self.section("appeals"), 7);
+            self.warn(
+                at,
+                "C021",
+                "appeals are set, but citizens of a black box cannot see the ledger to appeal"
+                    .into(),
+                None,
+            );
         }
     }
 
@@ -482,6 +611,22 @@ impl Checker<'_> {
             }
         }
         let choices: BTreeSet<&str> = e.choices.iter().map(|c| c.id.as_str()).collect();
+        if e.bulletin && !e.choices.is_empty() {
+            let at = self.field("events", &e.id, "bulletin");
+            self.error(
+                at,
+                "C019",
+                format!(
+                    "bulletin `{}` has choices, but bulletins apply at once",
+                    e.id
+                ),
+                Some(
+                    "remove `bulletin: true` to let the player choose, or remove the choices"
+                        .into(),
+                ),
+            );
+            return;
+        }
         match &e.default {
             Some(d) => self.reference(place, "choice", d, &choices),
             None if !e.choices.is_empty() => {

@@ -1,7 +1,7 @@
 //! The turn: what happens when a day ends and the next one begins.
 
 use super::level::{PerkEffect, RuleSetter, SanctionEffect, Trigger, Visibility};
-use super::state::DayMark;
+use super::state::{ConsentState, DayMark};
 use super::{Game, Log, Outcome};
 
 impl Game {
@@ -48,6 +48,17 @@ impl Game {
                 log.push(Outcome::ScoreSwitchedOn { score });
             }
             self.refresh_thresholds(log);
+            // The data shared on day 1 counts from the moment there is a score to count it.
+            if day > 1
+                && let ConsentState::Given { share, .. } = self.state.consent
+            {
+                let (trigger, did) = if share {
+                    (Trigger::DataShared, "Shared your data")
+                } else {
+                    (Trigger::DataWithheld, "Withheld your data")
+                };
+                self.fire(trigger, &[], did, log);
+            }
         }
         if day > 1 {
             self.pay_day(day, log);
@@ -153,6 +164,9 @@ impl Game {
                 winner = i;
             }
         }
+        if tally.iter().sum::<u32>() == 0 {
+            return;
+        }
         let proposal = &level.proposals[winner];
         log.push(Outcome::VoteHeld {
             winner: proposal.id.clone(),
@@ -172,6 +186,14 @@ impl Game {
     }
 
     fn finish(&mut self, log: &mut Log) {
+        if self.state.visibility != Visibility::Transparent {
+            // The last recomputation: nothing the player did goes uncounted.
+            self.settle(
+                "Your friends changed, or their scores moved",
+                "You are judged by the company you keep",
+                log,
+            );
+        }
         self.state.day = self.level.days + 1;
         self.state.actions_left = 0;
         let ending = self

@@ -247,14 +247,15 @@ impl Game {
                 (p.id.clone(), p.name.clone(), Some(a))
             })
             .collect();
+        if self.state.vote.as_deref() == Some(id) {
+            return Err(Refusal::AlreadyVoted(proposal.name.clone()));
+        }
         let chosen = level.proposals.iter().position(|p| p.id == id).unwrap_or(0);
         self.record(DecisionKind::Vote, "vote", offers, chosen, false);
-        self.judge(
-            &proposal.tags,
-            &[],
-            &format!("Voted for {}", proposal.name),
-            log,
-        );
+        if self.state.vote.is_none() {
+            let what = format!("Voted for {}", proposal.name);
+            self.judge(&proposal.tags, &[], &what, log);
+        }
         self.state.vote = Some(id.to_string());
         log.push(Outcome::Voted {
             proposal: id.to_string(),

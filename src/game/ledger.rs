@@ -110,9 +110,13 @@ impl Game {
             _ => (0, 100),
         };
         let entry = self.state.points.entry(dimension).or_insert(0);
-        *entry = (*entry + points).clamp(lo, hi);
+        let old = *entry;
+        *entry = (old + points).clamp(lo, hi);
+        let moved = *entry - old;
         let delta = self.implied_score() - before;
         let row = &mut self.state.ledger[id];
+        // What actually moved, so an appeal reverses no more than the row did.
+        row.points = moved;
         row.delta = delta;
         row.applied = true;
         delta

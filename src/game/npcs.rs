@@ -91,7 +91,7 @@ impl Game {
                     .collect();
                 if !others.is_empty() {
                     let target = others[informers.below(others.len() as u32) as usize].to_string();
-                    self.penalise(&target);
+                    self.accuse(&target);
                     log.push(Outcome::NpcReported {
                         by: npc.id.clone(),
                         target,

@@ -189,6 +189,8 @@ pub enum Refusal {
     LedgerHidden,
     #[error("ledger row {0} cannot be appealed")]
     NotAppealable(usize),
+    #[error("you already voted for {0}")]
+    AlreadyVoted(String),
     #[error("there is no vote in this level")]
     NoVote,
     #[error("the consent screen has already been answered")]

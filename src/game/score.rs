@@ -85,6 +85,21 @@ impl Game {
         })
     }
 
+    /// A dimension's value now, 0–100, as the score counts it.
+    pub fn dimension_value(&self, id: &str) -> i32 {
+        let own = self.state.points.get(id).copied().unwrap_or(0);
+        let value = match self.level.dimension(id).map(|d| d.source) {
+            Some(DimensionSource::Friends { alone }) => {
+                match self.friends_mean(&self.state.friends) {
+                    Some(m) => normalise(&self.level, m) as i32 + own,
+                    None => alone + own,
+                }
+            }
+            _ => own,
+        };
+        value.clamp(0, 100)
+    }
+
     /// The score is live: past the baseline days.
     pub fn scored(&self) -> bool {
         self.state.score.is_some()

@@ -5,6 +5,7 @@ use std::io::{self, Write};
 use crate::game::level::{Source, Visibility};
 use crate::game::state::{Author, Reaction};
 use crate::game::{Action, Game};
+use crate::present::action_effect as effect;
 
 use super::command::HELP;
 
@@ -53,8 +54,6 @@ pub fn help(out: &mut impl Write) -> R {
     }
     Ok(())
 }
-
-use crate::present::action_effect as effect;
 
 pub fn status(game: &Game, out: &mut impl Write) -> R {
     let s = game.state();

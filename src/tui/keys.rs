@@ -11,6 +11,8 @@ pub enum Msg {
     NextPanel,
     PrevPanel,
     Choose,
+    /// Space: chooses like Enter, except where it ticks a box.
+    Space,
     Back,
     Quit,
     ForceQuit,
@@ -28,7 +30,8 @@ pub fn to_msg(key: KeyEvent) -> Option<Msg> {
     if key.kind != KeyEventKind::Press {
         return None;
     }
-    if key.modifiers.contains(KeyModifiers::CONTROL) && matches!(key.code, KeyCode::Char('c' | 'C')) {
+    if key.modifiers.contains(KeyModifiers::CONTROL) && matches!(key.code, KeyCode::Char('c' | 'C'))
+    {
         return Some(Msg::ForceQuit);
     }
     Some(match key.code {
@@ -38,7 +41,8 @@ pub fn to_msg(key: KeyEvent) -> Option<Msg> {
         KeyCode::Right | KeyCode::Char('l') => Msg::Right,
         KeyCode::Tab => Msg::NextPanel,
         KeyCode::BackTab => Msg::PrevPanel,
-        KeyCode::Enter | KeyCode::Char(' ') => Msg::Choose,
+        KeyCode::Enter => Msg::Choose,
+        KeyCode::Char(' ') => Msg::Space,
         KeyCode::Esc => Msg::Back,
         KeyCode::Char('q' | 'Q') => Msg::Quit,
         KeyCode::Char('y' | 'Y') => Msg::Yes,
@@ -65,14 +69,22 @@ mod tests {
 
     #[test]
     fn only_presses_count() {
-        assert_eq!(to_msg(key(KeyCode::Enter, KeyEventKind::Press)), Some(Msg::Choose));
+        assert_eq!(
+            to_msg(key(KeyCode::Enter, KeyEventKind::Press)),
+            Some(Msg::Choose)
+        );
         assert_eq!(to_msg(key(KeyCode::Enter, KeyEventKind::Release)), None);
         assert_eq!(to_msg(key(KeyCode::Enter, KeyEventKind::Repeat)), None);
     }
 
     #[test]
     fn vim_keys_and_arrows_agree() {
-        for (a, b) in [(KeyCode::Up, 'k'), (KeyCode::Down, 'j'), (KeyCode::Left, 'h'), (KeyCode::Right, 'l')] {
+        for (a, b) in [
+            (KeyCode::Up, 'k'),
+            (KeyCode::Down, 'j'),
+            (KeyCode::Left, 'h'),
+            (KeyCode::Right, 'l'),
+        ] {
             let p = |c| to_msg(key(c, KeyEventKind::Press));
             assert_eq!(p(a), p(KeyCode::Char(b)));
         }

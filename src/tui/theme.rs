@@ -58,7 +58,8 @@ impl Theme {
     }
     pub fn tab(self, active: bool) -> Style {
         if active {
-            self.fg(Color::Cyan).add_modifier(Modifier::BOLD | Modifier::UNDERLINED | Modifier::REVERSED)
+            self.fg(Color::Cyan)
+                .add_modifier(Modifier::BOLD | Modifier::UNDERLINED | Modifier::REVERSED)
         } else {
             Style::new()
         }

@@ -1,0 +1,115 @@
+//! The full-screen terminal game: a thin ratatui layer that renders the core's state and
+//! turns keys into core actions. It holds no game rules of its own.
+
+pub mod app;
+mod end;
+pub mod keys;
+mod menu;
+mod menu_view;
+pub mod overlay;
+pub mod panels;
+mod play;
+mod setup;
+pub mod theme;
+mod title;
+pub mod view;
+
+use std::io;
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Duration;
+
+use ratatui::DefaultTerminal;
+use ratatui::crossterm::event::{self, Event};
+
+pub use app::{App, Entry};
+use keys::Msg;
+
+/// The shipped levels in the order a newcomer should meet them; others follow by name.
+const ORDER: &[&str] = &[
+    "tutorial",
+    "opt-in",
+    "mandatory",
+    "coupled-income",
+    "black-box",
+    "peer-prestige",
+    "peoples-ledger",
+    "plain-credit",
+];
+
+/// Every `.ron` file in `dir`, loaded and checked.
+pub fn catalog(dir: &Path) -> Vec<Entry> {
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .map(|rd| {
+            rd.filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+                .collect()
+        })
+        .unwrap_or_default();
+    paths.sort_by_key(|p| {
+        let stem = p
+            .file_stem()
+            .map(|s| s.to_string_lossy().to_string())
+            .unwrap_or_default();
+        let rank = ORDER.iter().position(|o| *o == stem).unwrap_or(ORDER.len());
+        (rank, stem)
+    });
+    paths
+        .into_iter()
+        .map(|p| {
+            let id = p
+                .file_stem()
+                .map(|s| s.to_string_lossy().to_string())
+                .unwrap_or_default();
+            let level = crate::check::load_file(&p).map(Arc::new).map_err(|d| {
+                d.iter()
+                    .find(|d| d.is_error())
+                    .map_or("it does not load".to_string(), |d| d.headline())
+            });
+            Entry { id, level }
+        })
+        .collect()
+}
+
+/// Takes over the terminal, plays, and gives it back — also on a panic or a signal.
+pub fn run(mut app: App) -> io::Result<()> {
+    // crossterm drops bold and reverse under NO_COLOR; our own theme handles colour instead.
+    ratatui::crossterm::style::force_color_output(true);
+    let mut terminal = ratatui::try_init()?;
+    restore_on_signals();
+    let result = event_loop(&mut terminal, &mut app);
+    ratatui::restore();
+    result
+}
+
+fn restore_on_signals() {
+    use signal_hook::consts::{SIGHUP, SIGTERM};
+    if let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP]) {
+        std::thread::spawn(move || {
+            if let Some(signal) = signals.forever().next() {
+                ratatui::restore();
+                std::process::exit(128 + signal);
+            }
+        });
+    }
+}
+
+/// Waits for keys; wakes on its own only while a throttled feed is "loading".
+fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
+    loop {
+        terminal.draw(|frame| view::render(frame, app))?;
+        if app.quit {
+            return Ok(());
+        }
+        if app.wants_tick() && !event::poll(Duration::from_millis(350))? {
+            app.update(Msg::Tick);
+            continue;
+        }
+        // Anything but a key (a resize, focus) simply redraws at the top of the loop.
+        if let Event::Key(key) = event::read()?
+            && let Some(msg) = keys::to_msg(key)
+        {
+            app.update(msg);
+        }
+    }
+}

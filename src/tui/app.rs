@@ -1,0 +1,416 @@
+//! The UI's state and its one way to change: `App::update(Msg)`. No I/O here; the run loop
+//! reads keys and draws.
+
+use std::sync::Arc;
+
+use super::keys::Msg;
+use super::menu::{self, Menu, Then};
+use super::panels::{self, Panel, Target};
+use super::theme::Theme;
+use crate::game::{Action, Game, Level, Outcome};
+use crate::present;
+
+/// A level found in `levels/`, or the reason it could not be loaded.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub id: String,
+    pub level: Result<Arc<Level>, String>,
+}
+
+pub enum Screen {
+    Title { selected: usize },
+    Persona { level: Arc<Level>, selected: usize },
+    Intro(Box<Intro>),
+    Play(Box<Play>),
+    End(Box<Play>),
+}
+
+pub struct Intro {
+    pub game: Game,
+    pub opening: Vec<Outcome>,
+    /// The consent box as the player leaves it.
+    pub ticked: bool,
+    /// Lines the intro text is scrolled by.
+    pub scroll: u16,
+}
+
+pub struct Play {
+    pub game: Game,
+    pub panel: Panel,
+    pub cursor: [usize; 6],
+    pub menu: Option<Menu>,
+    /// What the last action did, one line each.
+    pub toasts: Vec<String>,
+    /// The end-of-day summary, shown until a key is pressed.
+    pub summary: Option<Vec<String>>,
+    /// Steps left of a throttled feed's slow loading.
+    pub loading: u8,
+    /// The score when the day began, for "today's change".
+    pub day_start: Option<i32>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overlay {
+    Help,
+    Inspector { scroll: u16 },
+    QuitConfirm,
+}
+
+pub struct App {
+    pub screen: Screen,
+    pub overlay: Option<Overlay>,
+    pub theme: Theme,
+    pub catalog: Vec<Entry>,
+    pub seed: u64,
+    pub quit: bool,
+}
+
+/// How many steps a throttled feed takes to load.
+const LOADING_STEPS: u8 = 4;
+
+impl Play {
+    fn new(game: Game, opening: &[Outcome]) -> Play {
+        let toasts = opening
+            .iter()
+            .filter_map(|o| present::outcome_line(&game, o))
+            .collect();
+        let day_start = game.state().score;
+        Play {
+            game,
+            panel: Panel::Shop,
+            cursor: [0; 6],
+            menu: None,
+            toasts,
+            summary: None,
+            loading: 0,
+            day_start,
+        }
+    }
+
+    pub fn cursor(&self) -> usize {
+        self.cursor[self.panel.index()]
+    }
+
+    fn throttled(&self) -> bool {
+        self.game.visible_feed().len() < self.game.state().feed.len()
+    }
+
+    fn switch(&mut self, step: isize) {
+        let n = Panel::ALL.len() as isize;
+        let i = (self.panel.index() as isize + step).rem_euclid(n) as usize;
+        self.panel = Panel::ALL[i];
+        if self.panel == Panel::Feed && self.throttled() {
+            self.loading = LOADING_STEPS;
+        }
+    }
+
+    fn play(&mut self, action: Action) {
+        let ending_day = action == Action::EndDay;
+        match self.game.play(action) {
+            Ok(outcomes) => {
+                let lines: Vec<String> = outcomes
+                    .iter()
+                    .filter_map(|o| present::outcome_line(&self.game, o))
+                    .collect();
+                if ending_day {
+                    self.summary = Some(lines.clone());
+                    self.day_start = self.game.state().score;
+                }
+                self.toasts = lines;
+            }
+            Err(refusal) => self.toasts = vec![format!("Not possible: {refusal}.")],
+        }
+    }
+
+    fn choose_row(&mut self) {
+        let rows = panels::rows(&self.game, self.panel);
+        let Some(row) = rows.get(self.cursor()) else {
+            return;
+        };
+        if let Some(lock) = &row.lock {
+            self.toasts = vec![format!("Not possible: {lock}.")];
+            return;
+        }
+        let game = &self.game;
+        self.menu = match &row.target {
+            Target::Nothing => None,
+            Target::Buy(item) => {
+                self.play(Action::Buy { item: item.clone() });
+                None
+            }
+            Target::Compose => menu::draft(game).or_else(|| Some(menu::topics(game))),
+            Target::Post(id) => menu::post(game, *id),
+            Target::Person(id) => menu::person(game, id),
+            Target::Event(id) => menu::event(game, id),
+            Target::Ballot => Some(menu::ballot(game)),
+            Target::Row(id) => menu::appeal(game, *id),
+        };
+    }
+
+    fn choose_in_menu(&mut self) {
+        let Some(menu) = &self.menu else { return };
+        let Some(choice) = menu.choices.get(menu.selected) else {
+            return;
+        };
+        if let Some(lock) = &choice.lock {
+            self.toasts = vec![format!("Not possible: {lock}.")];
+            return;
+        }
+        match choice.then.clone() {
+            Then::Close => self.menu = None,
+            Then::Play(action) => {
+                self.menu = None;
+                self.play(action);
+            }
+            Then::Draft(topic) => {
+                self.menu = None;
+                self.play(Action::Draft { topic });
+                self.menu = menu::draft(&self.game);
+            }
+        }
+    }
+
+    /// The day is not finished: actions left, or something waiting for an answer.
+    pub fn day_unfinished(&self) -> bool {
+        self.game.state().actions_left > 0 || self.game.pending_events().next().is_some()
+    }
+
+    fn update(&mut self, msg: Msg) {
+        if self.summary.is_some() {
+            self.summary = None;
+            return;
+        }
+        if self.loading > 0 {
+            self.loading = if msg == Msg::Tick {
+                self.loading - 1
+            } else {
+                0
+            };
+            return;
+        }
+        if let Some(menu) = &mut self.menu {
+            let n = menu.choices.len();
+            match msg {
+                Msg::Up => menu.selected = (menu.selected + n - 1) % n.max(1),
+                Msg::Down => menu.selected = (menu.selected + 1) % n.max(1),
+                Msg::Choose => self.choose_in_menu(),
+                Msg::Back => self.menu = None,
+                _ => {}
+            }
+            return;
+        }
+        let len = panels::rows(&self.game, self.panel).len().max(1);
+        let i = self.panel.index();
+        match msg {
+            Msg::Up => self.cursor[i] = (self.cursor[i] + len - 1) % len,
+            Msg::Down => self.cursor[i] = (self.cursor[i] + 1) % len,
+            Msg::Right | Msg::NextPanel => self.switch(1),
+            Msg::Left | Msg::PrevPanel => self.switch(-1),
+            Msg::Choose => self.choose_row(),
+            Msg::EndDay => self.play(Action::EndDay),
+            _ => {}
+        }
+        let len = panels::rows(&self.game, self.panel).len().max(1);
+        let i = self.panel.index();
+        self.cursor[i] = self.cursor[i].min(len - 1);
+    }
+}
+
+impl App {
+    pub fn new(catalog: Vec<Entry>, theme: Theme, seed: u64) -> App {
+        App {
+            screen: Screen::Title { selected: 0 },
+            overlay: None,
+            theme,
+            catalog,
+            seed,
+            quit: false,
+        }
+    }
+
+    /// Starts straight into a level (from `scored play LEVEL`).
+    pub fn start(&mut self, level: Arc<Level>, persona: Option<&str>) {
+        match persona {
+            Some(p) => self.begin(level, p),
+            None if level.personas.len() > 1 => {
+                self.screen = Screen::Persona { level, selected: 0 };
+            }
+            None => {
+                let first = level
+                    .personas
+                    .first()
+                    .map(|p| p.id.clone())
+                    .unwrap_or_default();
+                self.begin(level, &first);
+            }
+        }
+    }
+
+    fn begin(&mut self, level: Arc<Level>, persona: &str) {
+        let pre_ticked = level.consent.as_ref().is_some_and(|c| c.pre_ticked);
+        if let Ok((game, opening)) = Game::new(level, Some(persona), self.seed) {
+            self.screen = Screen::Intro(Box::new(Intro {
+                game,
+                opening,
+                ticked: pre_ticked,
+                scroll: 0,
+            }));
+        }
+    }
+
+    /// Whether the run loop should wake up on its own (a feed is loading).
+    pub fn wants_tick(&self) -> bool {
+        matches!(&self.screen, Screen::Play(p) if p.loading > 0 && p.summary.is_none())
+    }
+
+    pub fn update(&mut self, msg: Msg) {
+        let msg = match (&self.screen, msg) {
+            (Screen::Intro(_), Msg::Space) => Msg::Space,
+            (_, Msg::Space) => Msg::Choose,
+            (_, m) => m,
+        };
+        if msg == Msg::ForceQuit {
+            self.quit = true;
+            return;
+        }
+        if let Some(overlay) = self.overlay {
+            self.overlay = match (overlay, msg) {
+                (Overlay::QuitConfirm, Msg::Yes | Msg::Quit) => {
+                    self.quit = true;
+                    None
+                }
+                (Overlay::Inspector { scroll }, Msg::Down) => Some(Overlay::Inspector {
+                    scroll: scroll.saturating_add(1),
+                }),
+                (Overlay::Inspector { scroll }, Msg::Up) => Some(Overlay::Inspector {
+                    scroll: scroll.saturating_sub(1),
+                }),
+                (Overlay::Help, Msg::Inspector) | (Overlay::Inspector { .. }, Msg::Help) => {
+                    Some(if msg == Msg::Help {
+                        Overlay::Help
+                    } else {
+                        Overlay::Inspector { scroll: 0 }
+                    })
+                }
+                (_, Msg::Tick) => Some(overlay),
+                _ => None,
+            };
+            return;
+        }
+        match msg {
+            Msg::Help => {
+                self.overlay = Some(Overlay::Help);
+                return;
+            }
+            Msg::Inspector if matches!(self.screen, Screen::Play(_) | Screen::End(_)) => {
+                self.overlay = Some(Overlay::Inspector { scroll: 0 });
+                return;
+            }
+            _ => {}
+        }
+        let screen = std::mem::replace(&mut self.screen, Screen::Title { selected: 0 });
+        self.screen = self.next_screen(screen, msg);
+    }
+
+    fn next_screen(&mut self, screen: Screen, msg: Msg) -> Screen {
+        match screen {
+            Screen::Title { selected } => {
+                let n = self.catalog.len().max(1);
+                match msg {
+                    Msg::Up => Screen::Title {
+                        selected: (selected + n - 1) % n,
+                    },
+                    Msg::Down => Screen::Title {
+                        selected: (selected + 1) % n,
+                    },
+                    Msg::Quit | Msg::Back => {
+                        self.quit = true;
+                        Screen::Title { selected }
+                    }
+                    Msg::Choose => match self.catalog.get(selected).map(|e| e.level.clone()) {
+                        Some(Ok(level)) => {
+                            self.start(level, None);
+                            std::mem::replace(&mut self.screen, Screen::Title { selected })
+                        }
+                        _ => Screen::Title { selected },
+                    },
+                    _ => Screen::Title { selected },
+                }
+            }
+            Screen::Persona { level, selected } => {
+                let n = level.personas.len().max(1);
+                match msg {
+                    Msg::Up => Screen::Persona {
+                        level,
+                        selected: (selected + n - 1) % n,
+                    },
+                    Msg::Down => Screen::Persona {
+                        level,
+                        selected: (selected + 1) % n,
+                    },
+                    Msg::Back => Screen::Title { selected: 0 },
+                    Msg::Quit => {
+                        self.quit = true;
+                        Screen::Persona { level, selected }
+                    }
+                    Msg::Choose => {
+                        let id = level
+                            .personas
+                            .get(selected)
+                            .map(|p| p.id.clone())
+                            .unwrap_or_default();
+                        self.begin(level, &id);
+                        std::mem::replace(&mut self.screen, Screen::Title { selected: 0 })
+                    }
+                    _ => Screen::Persona { level, selected },
+                }
+            }
+            Screen::Intro(mut intro) => {
+                let has_consent = intro.game.level().consent.is_some();
+                match msg {
+                    Msg::Up => intro.scroll = intro.scroll.saturating_sub(1),
+                    Msg::Down => intro.scroll = intro.scroll.saturating_add(1),
+                    Msg::Space if has_consent => intro.ticked = !intro.ticked,
+                    Msg::Choose => {
+                        let mut opening = std::mem::take(&mut intro.opening);
+                        if has_consent
+                            && let Ok(more) = intro.game.play(Action::Consent {
+                                share: intro.ticked,
+                            })
+                        {
+                            opening.extend(more);
+                        }
+                        return Screen::Play(Box::new(Play::new(intro.game, &opening)));
+                    }
+                    Msg::Back => return Screen::Title { selected: 0 },
+                    Msg::Quit => self.quit = true,
+                    _ => {}
+                }
+                Screen::Intro(intro)
+            }
+            Screen::Play(mut play) => {
+                if msg == Msg::Quit && play.menu.is_none() && play.summary.is_none() {
+                    if play.day_unfinished() {
+                        self.overlay = Some(Overlay::QuitConfirm);
+                    } else {
+                        self.quit = true;
+                    }
+                    return Screen::Play(play);
+                }
+                play.update(msg);
+                if play.game.is_over() && play.summary.is_none() {
+                    return Screen::End(play);
+                }
+                Screen::Play(play)
+            }
+            Screen::End(play) => match msg {
+                Msg::Quit | Msg::Back => {
+                    self.quit = true;
+                    Screen::End(play)
+                }
+                Msg::Choose => Screen::Title { selected: 0 },
+                _ => Screen::End(play),
+            },
+        }
+    }
+}

@@ -1,0 +1,90 @@
+//! The end of a level: the ending, the score and the self over time, the summary.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::symbols::Marker;
+use ratatui::text::Line;
+use ratatui::widgets::{Axis, Block, Borders, Chart, Dataset, GraphType, Paragraph, Wrap};
+
+use super::app::Play;
+use super::theme::Theme;
+
+pub fn render(frame: &mut Frame, area: Rect, theme: Theme, play: &Play) {
+    let game = &play.game;
+    let [story, charts, facts] = Layout::vertical([
+        Constraint::Percentage(30),
+        Constraint::Percentage(40),
+        Constraint::Percentage(30),
+    ])
+    .areas(area);
+    let mut text = Vec::new();
+    if let Some(e) = game.ending() {
+        text.push(Line::styled(e.title.clone(), theme.title()));
+        text.push(Line::from(e.text.clone()));
+    }
+    frame.render_widget(
+        Paragraph::new(text)
+            .wrap(Wrap { trim: true })
+            .block(Block::default().borders(Borders::ALL).title(" The end ")),
+        story,
+    );
+    let level = game.level();
+    let timeline = &game.state().timeline;
+    let score: Vec<(f64, f64)> = timeline
+        .iter()
+        .filter_map(|m| m.score.map(|s| (f64::from(m.day), f64::from(s))))
+        .collect();
+    let integrity: Vec<(f64, f64)> = timeline
+        .iter()
+        .map(|m| (f64::from(m.day), f64::from(m.integrity)))
+        .collect();
+    let days = f64::from(level.days + 1);
+    let [left, right] =
+        Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(charts);
+    let (lo, hi) = (f64::from(level.score.min), f64::from(level.score.max));
+    frame.render_widget(chart(&score, "Score", [lo, hi], days, theme.score()), left);
+    frame.render_widget(
+        chart(&integrity, "Self", [0.0, 100.0], days, theme.good()),
+        right,
+    );
+    let mut lines: Vec<Line> = game.summary().lines().into_iter().map(Line::from).collect();
+    lines.push(Line::styled(
+        "The full debrief — what the system inferred, where you gave way, what was real — comes here.",
+        theme.dim(),
+    ));
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: true })
+            .block(Block::default().borders(Borders::ALL).title(" Summary ")),
+        facts,
+    );
+}
+
+fn chart<'a>(
+    data: &'a [(f64, f64)],
+    name: &str,
+    range: [f64; 2],
+    days: f64,
+    style: Style,
+) -> Chart<'a> {
+    let dataset = Dataset::default()
+        .marker(Marker::Braille)
+        .graph_type(GraphType::Line)
+        .style(style)
+        .data(data);
+    Chart::new(vec![dataset])
+        .block(
+            Block::default()
+                .borders(Borders::ALL)
+                .title(format!(" {name} over time ")),
+        )
+        .x_axis(Axis::default().bounds([1.0, days]).labels(vec![
+            Line::from("day 1"),
+            Line::from(format!("day {}", days as u32 - 1)),
+        ]))
+        .y_axis(Axis::default().bounds(range).labels(vec![
+            Line::from(format!("{}", range[0])),
+            Line::from(format!("{}", range[1])),
+        ]))
+}

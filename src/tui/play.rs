@@ -1,0 +1,348 @@
+//! The main screen: the score and the self at the top, the panels, what just happened.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Sparkline, Wrap};
+use tui_big_text::{BigText, PixelSize};
+
+use super::app::Play;
+use super::panels::{self, Mark, Panel};
+use super::theme::Theme;
+use super::view::{bar, centered, effect_spans, popup};
+use crate::game::Game;
+
+/// Big digits need this much room.
+const BIG_WIDTH: u16 = 100;
+const BIG_HEIGHT: u16 = 34;
+
+pub fn render(frame: &mut Frame, area: Rect, theme: Theme, play: &Play) {
+    let big = area.width >= BIG_WIDTH && area.height >= BIG_HEIGHT;
+    let header_height = if big { 6 } else { 4 };
+    let [header, tabs, body, toasts] = Layout::vertical([
+        Constraint::Length(header_height),
+        Constraint::Length(1),
+        Constraint::Min(5),
+        Constraint::Length(3),
+    ])
+    .areas(area);
+    if big {
+        let [digits, rest] =
+            Layout::horizontal([Constraint::Length(30), Constraint::Min(40)]).areas(header);
+        big_score(frame, digits, theme, play);
+        header_lines(frame, rest, theme, play, false);
+    } else {
+        header_lines(frame, header, theme, play, true);
+    }
+    tab_line(frame, tabs, theme, play);
+    panel(frame, body, theme, play);
+    toast_lines(frame, toasts, theme, play);
+    if play.loading > 0 {
+        loading(frame, body, theme, play);
+    } else if let Some(lines) = &play.summary {
+        summary(frame, area, theme, play, lines);
+    } else if play.menu.is_some() {
+        super::menu_view::render(frame, area, theme, play);
+    }
+}
+
+fn big_score(frame: &mut Frame, area: Rect, theme: Theme, play: &Play) {
+    let text = play
+        .game
+        .state()
+        .score
+        .map_or("--".to_string(), |s| s.to_string());
+    let tier = play.game.tier().map_or(String::new(), |t| t.name.clone());
+    let [digits, label] =
+        Layout::vertical([Constraint::Length(4), Constraint::Length(2)]).areas(area);
+    let widget = BigText::builder()
+        .pixel_size(PixelSize::HalfHeight)
+        .style(theme.score())
+        .lines(vec![Line::from(text)])
+        .build();
+    // The widget writes past small areas: give it only what lies inside the frame.
+    let safe = digits.intersection(frame.area());
+    if safe.width >= 8 && safe.height >= 4 {
+        frame.render_widget(widget, safe);
+    }
+    frame.render_widget(Paragraph::new(Line::styled(tier, theme.warn())), label);
+}
+
+fn header_lines(frame: &mut Frame, area: Rect, theme: Theme, play: &Play, score_line: bool) {
+    let game = &play.game;
+    let s = game.state();
+    let level = game.level();
+    let mut lines = Vec::new();
+    let day = format!(
+        "Day {} of {} · {} actions left",
+        s.day.min(level.days),
+        level.days,
+        s.actions_left
+    );
+    let mut first = Vec::new();
+    match s.score {
+        Some(score) => {
+            if score_line {
+                first.push(Span::styled(
+                    format!("{} {score}", level.score.name),
+                    theme.score(),
+                ));
+            } else {
+                first.push(Span::styled(level.score.name.clone(), theme.score()));
+            }
+            if let Some(t) = game.tier() {
+                first.push(Span::styled(format!(" · {}", t.name), theme.warn()));
+            }
+            let today = play.day_start.map_or(0, |d| score - d);
+            first.push(Span::raw(" · today "));
+            first.push(Span::styled(format!("{today:+}"), theme.delta(today)));
+        }
+        None => first.push(Span::styled(
+            format!("{}: not yet switched on", level.score.name),
+            theme.dim(),
+        )),
+    }
+    first.push(Span::styled(format!("   {day}"), theme.dim()));
+    lines.push(Line::from(first));
+    let waiting = game.pending_events().count();
+    let mut second = vec![
+        Span::raw("Self "),
+        Span::styled(bar(s.integrity, 10), theme.good()),
+        Span::raw(format!(
+            " {}/100   Money {}   Friends {}",
+            s.integrity,
+            s.money,
+            s.friends.len()
+        )),
+    ];
+    if waiting > 0 {
+        second.push(Span::styled(
+            format!("   {waiting} waiting in the inbox"),
+            theme.warn(),
+        ));
+    }
+    if s.draft.is_some() {
+        second.push(Span::styled("   draft open", theme.warn()));
+    }
+    lines.push(Line::from(second));
+    lines.push(dimension_line(game, theme, area.width));
+    frame.render_widget(Paragraph::new(lines), area);
+    if area.height >= 4 {
+        let row = Rect {
+            y: area.y + 3,
+            height: 1,
+            ..area
+        };
+        history(frame, row, theme, game);
+    }
+}
+
+/// Each dimension as a short bar; hidden in a black box, where citizens see only the total.
+fn dimension_line(game: &Game, theme: Theme, width: u16) -> Line<'static> {
+    if !game.rules_visible() {
+        return Line::styled("How the score is made is not published.", theme.dim());
+    }
+    let dims = &game.level().score.dimensions;
+    let each = (width as usize / dims.len().max(1)).max(12);
+    let name_width = each.saturating_sub(9).min(14);
+    let mut spans = Vec::new();
+    for d in dims {
+        let value = game.dimension_value(&d.id);
+        let name: String = d.name.chars().take(name_width).collect();
+        spans.push(Span::raw(format!("{name:<name_width$} ")));
+        spans.push(Span::styled(bar(value, 4), theme.title()));
+        spans.push(Span::raw(format!(" {value:>3} ")));
+    }
+    Line::from(spans)
+}
+
+fn history(frame: &mut Frame, area: Rect, theme: Theme, game: &Game) {
+    let min = game.level().score.min;
+    let mut data: Vec<u64> = game
+        .state()
+        .timeline
+        .iter()
+        .filter_map(|m| m.score)
+        .map(|s| (s - min).max(0) as u64)
+        .collect();
+    if let Some(s) = game.state().score {
+        data.push((s - min).max(0) as u64);
+    }
+    let label = "Score history ";
+    let [l, spark, perks] = Layout::horizontal([
+        Constraint::Length(label.len() as u16),
+        Constraint::Length(40.min(area.width / 2)),
+        Constraint::Min(1),
+    ])
+    .areas(area);
+    frame.render_widget(Paragraph::new(Span::styled(label, theme.dim())), l);
+    let max = (game.level().score.max - min).max(1) as u64;
+    frame.render_widget(
+        Sparkline::default()
+            .data(&data)
+            .max(max)
+            .style(theme.score()),
+        spark,
+    );
+    let s = game.state();
+    let sanctions: Vec<&str> = game
+        .level()
+        .sanctions
+        .iter()
+        .filter(|x| s.sanctions.contains(&x.id))
+        .map(|x| x.name.as_str())
+        .collect();
+    let text = if sanctions.is_empty() {
+        Span::styled(format!(" {} perk(s) open", s.perks.len()), theme.good())
+    } else {
+        Span::styled(format!(" Sanctions: {}", sanctions.join(", ")), theme.bad())
+    };
+    frame.render_widget(Paragraph::new(text), perks);
+}
+
+fn tab_line(frame: &mut Frame, area: Rect, theme: Theme, play: &Play) {
+    let mut spans = Vec::new();
+    for p in Panel::ALL {
+        let mut name = p.name().to_string();
+        if p == Panel::Inbox {
+            let waiting = play.game.pending_events().count();
+            if waiting > 0 {
+                name = format!("{name} ({waiting})");
+            }
+        }
+        spans.push(Span::styled(
+            format!(" {name} "),
+            theme.tab(p == play.panel),
+        ));
+        spans.push(Span::raw(" "));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+fn panel(frame: &mut Frame, area: Rect, theme: Theme, play: &Play) {
+    let rows = panels::rows(&play.game, play.panel);
+    let cursor = play.cursor().min(rows.len().saturating_sub(1));
+    let [list_area, detail_area] =
+        Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(area);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(format!(" {} ", play.panel.name()));
+    let inner = block.inner(list_area);
+    frame.render_widget(block, list_area);
+    let height = inner.height as usize;
+    let first = cursor.saturating_sub(height.saturating_sub(1));
+    let width = inner.width as usize;
+    let lines: Vec<Line> = rows
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(height)
+        .map(|(i, row)| {
+            let aside_width = row.aside.chars().count();
+            let room = width.saturating_sub(aside_width + 3);
+            let mut label: String = row.label.chars().take(room).collect();
+            if row.label.chars().count() > room && room > 1 {
+                label.pop();
+                label.push('…');
+            }
+            let pointer = if i == cursor { "> " } else { "  " };
+            let pad = width.saturating_sub(label.chars().count() + aside_width + 2);
+            let text = format!("{pointer}{label}{}{}", " ".repeat(pad), row.aside);
+            let style = match (i == cursor, row.mark, row.lock.is_some()) {
+                (true, _, _) => theme.selected(),
+                (_, _, true) => theme.locked(),
+                (_, Mark::Waiting, _) => theme.warn(),
+                (_, Mark::Good, _) => theme.good(),
+                (_, Mark::Bad, _) => theme.bad(),
+                (_, Mark::Faded, _) => theme.dim(),
+                _ => theme.text(),
+            };
+            Line::styled(text, style)
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+
+    let mut detail: Vec<Line> = Vec::new();
+    if let Some(row) = rows.get(cursor) {
+        for d in &row.detail {
+            detail.push(Line::from(d.clone()));
+        }
+        if let Some(lock) = &row.lock {
+            detail.push(Line::from(""));
+            detail.push(Line::styled(format!("Not available: {lock}"), theme.bad()));
+        } else if let Some(p) = &row.effect {
+            let spans = effect_spans(&play.game, p, theme);
+            if !spans.is_empty() {
+                detail.push(Line::from(""));
+                let mut line = vec![Span::styled(format!("{}: ", row.verb), theme.dim())];
+                line.extend(spans);
+                detail.push(Line::from(line));
+            }
+        }
+    }
+    frame.render_widget(
+        Paragraph::new(detail)
+            .wrap(Wrap { trim: true })
+            .block(Block::default().borders(Borders::ALL).title(" Details ")),
+        detail_area,
+    );
+}
+
+fn toast_lines(frame: &mut Frame, area: Rect, theme: Theme, play: &Play) {
+    let n = area.height as usize;
+    let start = play.toasts.len().saturating_sub(n);
+    let lines: Vec<Line> = play.toasts[start..]
+        .iter()
+        .map(|t| {
+            let style = if t.starts_with('+') {
+                theme.good()
+            } else if t.starts_with('-') || t.starts_with("Not possible") {
+                theme.bad()
+            } else {
+                theme.text()
+            };
+            Line::styled(t.clone(), style)
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+fn loading(frame: &mut Frame, area: Rect, theme: Theme, play: &Play) {
+    let rect = centered(area, 54, 5);
+    let inner = popup(frame, rect, "Loading", theme);
+    let dots = ".".repeat(usize::from(5 - play.loading.min(4)));
+    let text = vec![
+        Line::from(format!("Your connection is throttled{dots}")),
+        Line::styled("Press any key to stop waiting.", theme.dim()),
+    ];
+    frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), inner);
+}
+
+fn summary(frame: &mut Frame, area: Rect, theme: Theme, play: &Play, lines: &[String]) {
+    let height = (lines.len() as u16 + 4).min(area.height);
+    let rect = centered(area, 76, height);
+    let title = if play.game.is_over() {
+        "The last night".to_string()
+    } else {
+        format!("Overnight — day {} begins", play.game.state().day)
+    };
+    let inner = popup(frame, rect, &title, theme);
+    let mut text: Vec<Line> = lines
+        .iter()
+        .map(|l| {
+            let style = if l.starts_with('+') {
+                theme.good()
+            } else if l.starts_with('-') {
+                theme.bad()
+            } else {
+                theme.text()
+            };
+            Line::styled(l.clone(), style)
+        })
+        .collect();
+    if text.is_empty() {
+        text.push(Line::from("A quiet night."));
+    }
+    text.push(Line::styled("Press any key.", theme.dim()));
+    frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), inner);
+}

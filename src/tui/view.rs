@@ -1,0 +1,167 @@
+//! Drawing: a pure read of the app. Every area is clipped to the frame, so any size is safe.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+
+use super::app::{App, Overlay, Screen};
+use super::theme::Theme;
+use super::{end, overlay, play, setup, title};
+use crate::game::{Game, Prediction};
+
+pub const MIN_WIDTH: u16 = 80;
+pub const MIN_HEIGHT: u16 = 24;
+
+pub fn render(frame: &mut Frame, app: &App) {
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        too_small(frame, area, app.theme);
+        return;
+    }
+    let [body, footer_area] =
+        Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
+    match &app.screen {
+        Screen::Title { selected } => title::render(frame, body, app, *selected),
+        Screen::Persona { level, selected } => {
+            setup::persona(frame, body, app.theme, level, *selected)
+        }
+        Screen::Intro(intro) => setup::intro(frame, body, app.theme, intro),
+        Screen::Play(p) => play::render(frame, body, app.theme, p),
+        Screen::End(p) => end::render(frame, body, app.theme, p),
+    }
+    match app.overlay {
+        Some(Overlay::Help) => overlay::help(frame, body, app),
+        Some(Overlay::Inspector { scroll }) => {
+            if let Screen::Play(p) | Screen::End(p) = &app.screen {
+                overlay::inspector(frame, body, app.theme, &p.game, scroll);
+            }
+        }
+        Some(Overlay::QuitConfirm) => overlay::quit(frame, body, app.theme),
+        None => {}
+    }
+    footer(frame, footer_area, app);
+}
+
+fn too_small(frame: &mut Frame, area: Rect, theme: Theme) {
+    let text = vec![
+        Line::styled("Scored", theme.title()),
+        Line::from(format!(
+            "too small: need {MIN_WIDTH}×{MIN_HEIGHT}, have {}×{}",
+            area.width, area.height
+        )),
+        Line::from("Make the window bigger; Ctrl-C quits."),
+    ];
+    frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
+}
+
+/// The keys of the current screen, always on the last line.
+fn footer(frame: &mut Frame, area: Rect, app: &App) {
+    let keys: &[(&str, &str)] = match (&app.overlay, &app.screen) {
+        (Some(Overlay::QuitConfirm), _) => &[("y/q", "quit"), ("n/Esc", "stay")],
+        (Some(Overlay::Inspector { .. }), _) => {
+            &[("↑↓", "scroll"), ("?", "help"), ("any key", "close")]
+        }
+        (Some(Overlay::Help), _) => &[("any key", "close"), ("Ctrl-C", "quit")],
+        (None, Screen::Title { .. }) => &[
+            ("↑↓", "choose level"),
+            ("Enter", "play"),
+            ("?", "help"),
+            ("q", "quit"),
+        ],
+        (None, Screen::Persona { .. }) => &[
+            ("↑↓", "choose"),
+            ("Enter", "play as"),
+            ("Esc", "back"),
+            ("q", "quit"),
+        ],
+        (None, Screen::Intro(_)) => &[
+            ("↑↓", "read on"),
+            ("Space", "tick/untick"),
+            ("Enter", "begin"),
+            ("Esc", "back"),
+        ],
+        (None, Screen::Play(p)) if p.summary.is_some() => &[("any key", "continue")],
+        (None, Screen::Play(p)) if p.loading > 0 => &[("any key", "skip the wait")],
+        (None, Screen::Play(p)) if p.menu.is_some() => {
+            &[("↑↓", "choose"), ("Enter", "confirm"), ("Esc", "back")]
+        }
+        (None, Screen::Play(_)) => &[
+            ("↑↓", "move"),
+            ("Tab/←→", "panel"),
+            ("Enter", "choose"),
+            ("n", "end day"),
+            ("i", "inspect"),
+            ("?", "help"),
+            ("q", "quit"),
+        ],
+        (None, Screen::End(_)) => &[("Enter", "title screen"), ("i", "inspect"), ("q", "quit")],
+    };
+    let mut spans = Vec::new();
+    for (k, what) in keys {
+        spans.push(Span::styled(format!(" {k} "), app.theme.key()));
+        spans.push(Span::raw(format!("{what}  ")));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// A box in the middle of `area`, at most `w`×`h`.
+pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
+}
+
+/// A cleared, bordered pop-up with a title; returns its inner area.
+pub fn popup(frame: &mut Frame, area: Rect, title: &str, theme: Theme) -> Rect {
+    frame.render_widget(Clear, area);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(Span::styled(format!(" {title} "), theme.title()));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    inner
+}
+
+/// A predicted effect as coloured, signed spans — or nothing where the level hides it.
+pub fn effect_spans(game: &Game, p: &Prediction, theme: Theme) -> Vec<Span<'static>> {
+    if !game.rules_visible() {
+        return Vec::new();
+    }
+    let mut spans = Vec::new();
+    if game.scored() {
+        spans.push(Span::styled(
+            format!("score {:+}", p.score),
+            theme.delta(p.score),
+        ));
+        for (id, pts) in &p.dimensions {
+            let name = game
+                .level()
+                .dimension(id)
+                .map_or(id.as_str(), |d| d.name.as_str());
+            spans.push(Span::styled(format!(" {name} {pts:+}"), theme.dim()));
+        }
+        spans.push(Span::raw("  "));
+    }
+    spans.push(Span::styled(
+        format!("self {:+}", p.integrity),
+        theme.delta(p.integrity),
+    ));
+    spans
+}
+
+/// A text bar for a value in 0..=100.
+pub fn bar(value: i32, width: usize) -> String {
+    let filled = (value.clamp(0, 100) as usize * width + 50) / 100;
+    format!("{}{}", "█".repeat(filled), "░".repeat(width - filled))
+}
+
+pub fn plain(style: Style, s: impl Into<String>) -> Line<'static> {
+    Line::styled(s.into(), style)
+}
