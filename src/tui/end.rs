@@ -12,10 +12,12 @@ use super::theme::Theme;
 
 pub fn render(frame: &mut Frame, area: Rect, theme: Theme, play: &Play) {
     let game = &play.game;
+    let summary = game.summary().lines();
+    let story_height = if area.height >= 40 { 8 } else { 4 };
     let [story, charts, facts] = Layout::vertical([
-        Constraint::Percentage(30),
-        Constraint::Percentage(40),
-        Constraint::Percentage(30),
+        Constraint::Length(story_height),
+        Constraint::Min(6),
+        Constraint::Length(summary.len() as u16 + 3),
     ])
     .areas(area);
     let mut text = Vec::new();
@@ -48,7 +50,7 @@ pub fn render(frame: &mut Frame, area: Rect, theme: Theme, play: &Play) {
         chart(&integrity, "Self", [0.0, 100.0], days, theme.good()),
         right,
     );
-    let mut lines: Vec<Line> = game.summary().lines().into_iter().map(Line::from).collect();
+    let mut lines: Vec<Line> = summary.into_iter().map(Line::from).collect();
     lines.push(Line::styled(
         "The full debrief — what the system inferred, where you gave way, what was real — comes here.",
         theme.dim(),

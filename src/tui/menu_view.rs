@@ -11,7 +11,8 @@ use super::view::{centered, effect_spans, popup};
 
 pub fn render(frame: &mut Frame, area: Rect, theme: Theme, play: &Play) {
     let Some(menu) = &play.menu else { return };
-    let width = 76.min(area.width);
+    // Wide enough to cover the panels beneath at 80 columns.
+    let width = area.width.saturating_sub(2).min(100);
     let text_lines: u16 = menu
         .text
         .iter()

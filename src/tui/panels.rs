@@ -192,7 +192,7 @@ fn feed(game: &Game) -> Vec<Row> {
     }
     if hidden > 0 {
         let mut row = Row::new(
-            format!("{hidden} older posts did not load (connection throttled)"),
+            format!("{hidden} older posts did not load (throttled)"),
             Target::Nothing,
         );
         row.mark = Mark::Bad;
@@ -393,10 +393,14 @@ fn ledger(game: &Game) -> Vec<Row> {
             row.detail = vec![
                 format!("What you did: {}", r.did),
                 format!("What the system inferred: {}", r.inference),
-                format!(
-                    "Dimension: {dim} (weight {}%), points {:+}",
-                    r.weight, r.points
-                ),
+                if r.points == 0 {
+                    format!("Dimension: {dim} (weight {}%)", r.weight)
+                } else {
+                    format!(
+                        "Dimension: {dim} (weight {}%), points {:+}",
+                        r.weight, r.points
+                    )
+                },
             ];
             if r.appealed {
                 row.detail.push("You appealed this row.".into());

@@ -72,38 +72,44 @@ fn header_lines(frame: &mut Frame, area: Rect, theme: Theme, play: &Play, score_
     let game = &play.game;
     let s = game.state();
     let level = game.level();
-    let mut lines = Vec::new();
     let day = format!(
         "Day {} of {} · {} actions left",
         s.day.min(level.days),
         level.days,
         s.actions_left
     );
+    let [left, right] = Layout::horizontal([
+        Constraint::Min(20),
+        Constraint::Length(day.chars().count() as u16 + 2),
+    ])
+    .areas(Rect { height: 1, ..area });
+    frame.render_widget(
+        Paragraph::new(Span::styled(day, theme.dim())).right_aligned(),
+        right,
+    );
     let mut first = Vec::new();
     match s.score {
         Some(score) => {
             if score_line {
-                first.push(Span::styled(
-                    format!("{} {score}", level.score.name),
-                    theme.score(),
-                ));
-            } else {
-                first.push(Span::styled(level.score.name.clone(), theme.score()));
+                first.push(Span::styled(format!("{score} "), theme.score()));
             }
             if let Some(t) = game.tier() {
-                first.push(Span::styled(format!(" · {}", t.name), theme.warn()));
+                first.push(Span::styled(t.name.clone(), theme.warn()));
             }
             let today = play.day_start.map_or(0, |d| score - d);
             first.push(Span::raw(" · today "));
             first.push(Span::styled(format!("{today:+}"), theme.delta(today)));
+            first.push(Span::styled(
+                format!(" · {}", level.score.name),
+                theme.dim(),
+            ));
         }
         None => first.push(Span::styled(
             format!("{}: not yet switched on", level.score.name),
             theme.dim(),
         )),
     }
-    first.push(Span::styled(format!("   {day}"), theme.dim()));
-    lines.push(Line::from(first));
+    frame.render_widget(Paragraph::new(Line::from(first)), left);
     let waiting = game.pending_events().count();
     let mut second = vec![
         Span::raw("Self "),
@@ -124,9 +130,18 @@ fn header_lines(frame: &mut Frame, area: Rect, theme: Theme, play: &Play, score_
     if s.draft.is_some() {
         second.push(Span::styled("   draft open", theme.warn()));
     }
-    lines.push(Line::from(second));
-    lines.push(dimension_line(game, theme, area.width));
-    frame.render_widget(Paragraph::new(lines), area);
+    let rest = Rect {
+        y: area.y + 1,
+        height: area.height.saturating_sub(1),
+        ..area
+    };
+    frame.render_widget(
+        Paragraph::new(vec![
+            Line::from(second),
+            dimension_line(game, theme, area.width),
+        ]),
+        rest,
+    );
     if area.height >= 4 {
         let row = Rect {
             y: area.y + 3,
@@ -137,21 +152,25 @@ fn header_lines(frame: &mut Frame, area: Rect, theme: Theme, play: &Play, score_
     }
 }
 
-/// Each dimension as a short bar; hidden in a black box, where citizens see only the total.
+/// Each dimension with its value (and a bar where there is room); hidden in a black box,
+/// where citizens see only the total.
 fn dimension_line(game: &Game, theme: Theme, width: u16) -> Line<'static> {
     if !game.rules_visible() {
         return Line::styled("How the score is made is not published.", theme.dim());
     }
     let dims = &game.level().score.dimensions;
-    let each = (width as usize / dims.len().max(1)).max(12);
-    let name_width = each.saturating_sub(9).min(14);
+    let each = width as usize / dims.len().max(1);
+    let with_bar = each >= 22;
+    let name_width = each.saturating_sub(if with_bar { 12 } else { 5 }).max(3);
     let mut spans = Vec::new();
     for d in dims {
         let value = game.dimension_value(&d.id);
         let name: String = d.name.chars().take(name_width).collect();
-        spans.push(Span::raw(format!("{name:<name_width$} ")));
-        spans.push(Span::styled(bar(value, 4), theme.title()));
-        spans.push(Span::raw(format!(" {value:>3} ")));
+        spans.push(Span::raw(format!("{name:<name_width$}")));
+        spans.push(Span::styled(format!("{value:>3} "), theme.title()));
+        if with_bar {
+            spans.push(Span::styled(format!("{} ", bar(value, 5)), theme.title()));
+        }
     }
     Line::from(spans)
 }
@@ -320,7 +339,7 @@ fn loading(frame: &mut Frame, area: Rect, theme: Theme, play: &Play) {
 
 fn summary(frame: &mut Frame, area: Rect, theme: Theme, play: &Play, lines: &[String]) {
     let height = (lines.len() as u16 + 4).min(area.height);
-    let rect = centered(area, 76, height);
+    let rect = centered(area, area.width.saturating_sub(2).min(100), height);
     let title = if play.game.is_over() {
         "The last night".to_string()
     } else {
