@@ -96,8 +96,13 @@ fn restore_on_signals() {
 
 /// Waits for keys; wakes on its own only while a throttled feed is "loading".
 fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
+    // For the end-to-end test that a panic still gives the terminal back.
+    let panic_for_test = std::env::var_os("SCORED_TEST_PANIC").is_some();
     loop {
         terminal.draw(|frame| view::render(frame, app))?;
+        if panic_for_test {
+            panic!("SCORED_TEST_PANIC is set");
+        }
         if app.quit {
             return Ok(());
         }

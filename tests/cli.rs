@@ -184,3 +184,33 @@ fn simulate_json_has_the_documented_shape_and_is_deterministic() {
     );
     assert_eq!(v, run());
 }
+
+#[test]
+fn without_a_terminal_the_game_points_to_headless_mode() {
+    let out = scored(&["play", "tutorial"], "");
+    assert_eq!(out.status.code(), Some(2));
+    let err = text(&out.stderr);
+    assert!(err.contains("this is not a terminal"), "{err}");
+    assert!(err.contains("--headless"), "{err}");
+}
+
+#[test]
+fn term_dumb_falls_back_to_line_mode() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_scored"))
+        .args(["play", "tests/fixtures/mini.ron"])
+        .env("TERM", "dumb")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all("next\n".repeat(10).as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    assert!(text(&out.stdout).contains("Final score: "));
+}

@@ -1,0 +1,219 @@
+//! The real binary in a pseudo-terminal, read back through a terminal emulator: it starts,
+//! plays, redraws on resize, and always gives the terminal back — on quit, on a panic and
+//! on SIGTERM.
+
+use std::io::{Read, Write};
+use std::path::PathBuf;
+use std::process::Command;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+
+struct Session {
+    master: Box<dyn MasterPty + Send>,
+    child: Box<dyn Child + Send + Sync>,
+    writer: Box<dyn Write + Send>,
+    parser: Arc<Mutex<vt100::Parser>>,
+    raw: Arc<Mutex<Vec<u8>>>,
+    tty: Option<PathBuf>,
+}
+
+fn size(cols: u16, rows: u16) -> PtySize {
+    PtySize {
+        rows,
+        cols,
+        pixel_width: 0,
+        pixel_height: 0,
+    }
+}
+
+fn spawn(args: &[&str], env: &[(&str, &str)]) -> Session {
+    let pair = native_pty_system().openpty(size(80, 24)).expect("a pty");
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_scored"));
+    cmd.args(args);
+    cmd.cwd(env!("CARGO_MANIFEST_DIR"));
+    cmd.env("TERM", "xterm-256color");
+    cmd.env_remove("NO_COLOR");
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let child = pair.slave.spawn_command(cmd).expect("the binary starts");
+    drop(pair.slave);
+    let mut reader = pair.master.try_clone_reader().unwrap();
+    let writer = pair.master.take_writer().unwrap();
+    let tty = pair.master.tty_name();
+    let parser = Arc::new(Mutex::new(vt100::Parser::new(24, 80, 0)));
+    let raw = Arc::new(Mutex::new(Vec::new()));
+    let (p, r) = (parser.clone(), raw.clone());
+    std::thread::spawn(move || {
+        let mut buf = [0u8; 4096];
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            p.lock().unwrap().process(&buf[..n]);
+            r.lock().unwrap().extend_from_slice(&buf[..n]);
+        }
+    });
+    Session {
+        master: pair.master,
+        child,
+        writer,
+        parser,
+        raw,
+        tty,
+    }
+}
+
+impl Session {
+    fn screen(&self) -> String {
+        self.parser.lock().unwrap().screen().contents()
+    }
+
+    fn wait_for(&self, text: &str) {
+        let start = Instant::now();
+        while start.elapsed() < Duration::from_secs(20) {
+            if self.screen().contains(text) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        panic!(
+            "`{text}` never appeared; the screen was:\n{}",
+            self.screen()
+        );
+    }
+
+    fn keys(&mut self, bytes: &str) {
+        self.writer.write_all(bytes.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+        std::thread::sleep(Duration::from_millis(60));
+    }
+
+    fn resize(&mut self, cols: u16, rows: u16) {
+        self.parser
+            .lock()
+            .unwrap()
+            .screen_mut()
+            .set_size(rows, cols);
+        self.master.resize(size(cols, rows)).unwrap();
+    }
+
+    fn wait_exit(&mut self) -> portable_pty::ExitStatus {
+        let start = Instant::now();
+        while start.elapsed() < Duration::from_secs(20) {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                std::thread::sleep(Duration::from_millis(100));
+                return status;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        let _ = self.child.kill();
+        panic!("the binary did not exit");
+    }
+
+    /// The terminal is back to normal: the alternate screen left, line mode and echo on.
+    fn assert_restored(&self) {
+        let raw = self.raw.lock().unwrap().clone();
+        let text = String::from_utf8_lossy(&raw);
+        let entered = text
+            .rfind("\u{1b}[?1049h")
+            .expect("the game used the alternate screen");
+        let left = text
+            .rfind("\u{1b}[?1049l")
+            .expect("the game left the alternate screen");
+        assert!(
+            left > entered,
+            "the alternate screen was left after it was entered"
+        );
+        assert!(!self.parser.lock().unwrap().screen().alternate_screen());
+        if let Some(tty) = &self.tty {
+            let stty = Command::new("stty")
+                .arg("-a")
+                .stdin(std::fs::File::open(tty).unwrap())
+                .output()
+                .expect("stty runs");
+            let modes = String::from_utf8_lossy(&stty.stdout);
+            assert!(!modes.contains("-icanon"), "raw mode left on: {modes}");
+            assert!(!modes.contains("-echo "), "echo left off: {modes}");
+        }
+    }
+}
+
+#[test]
+fn start_play_a_day_resize_and_quit() {
+    let mut s = spawn(
+        &[
+            "play",
+            "tests/fixtures/mini.ron",
+            "--seed",
+            "3",
+            "--persona",
+            "student",
+        ],
+        &[],
+    );
+    s.wait_for("Enter begins day 1");
+    s.keys("\r");
+    s.wait_for("Day 1 of 6");
+    s.keys("\r");
+    s.wait_for("Bought Game");
+    s.keys("n");
+    s.wait_for("Overnight");
+    s.keys("x");
+    s.wait_for("Day 2 of 6");
+    s.resize(60, 20);
+    s.wait_for("too small: need 80×24, have 60×20");
+    s.resize(120, 40);
+    s.wait_for("Perks & sanctions");
+    s.keys("q");
+    s.wait_for("The day is not finished");
+    s.keys("y");
+    let status = s.wait_exit();
+    assert!(status.success(), "{status:?}");
+    s.assert_restored();
+}
+
+#[test]
+fn the_title_screen_lists_the_shipped_levels() {
+    let mut s = spawn(&[], &[]);
+    s.wait_for("Levels");
+    s.wait_for("Mandatory");
+    s.keys("q");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
+}
+
+#[test]
+fn sigterm_gives_the_terminal_back() {
+    let mut s = spawn(
+        &["play", "tests/fixtures/mini.ron", "--persona", "student"],
+        &[],
+    );
+    s.wait_for("Enter begins day 1");
+    let pid = s.child.process_id().expect("a pid");
+    Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status()
+        .unwrap();
+    let status = s.wait_exit();
+    assert!(!status.success());
+    s.assert_restored();
+}
+
+#[test]
+fn a_panic_gives_the_terminal_back() {
+    let mut s = spawn(
+        &["play", "tests/fixtures/mini.ron"],
+        &[("SCORED_TEST_PANIC", "1")],
+    );
+    let status = s.wait_exit();
+    assert!(!status.success());
+    s.assert_restored();
+    let raw = String::from_utf8_lossy(&s.raw.lock().unwrap()).to_string();
+    assert!(
+        raw.contains("SCORED_TEST_PANIC is set"),
+        "the panic message is shown"
+    );
+}
