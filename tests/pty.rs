@@ -217,3 +217,30 @@ fn a_panic_gives_the_terminal_back() {
         "the panic message is shown"
     );
 }
+
+/// CPU ticks (user + system) the process has used, from /proc.
+fn cpu_ticks(pid: u32) -> Option<u64> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    let after_name = &stat[stat.rfind(')')? + 2..];
+    let fields: Vec<&str> = after_name.split_whitespace().collect();
+    Some(fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?)
+}
+
+#[test]
+fn idle_on_the_main_screen_uses_no_cpu() {
+    let mut s = spawn(&["play", "tests/fixtures/mini.ron", "--persona", "student"], &[]);
+    s.wait_for("Enter begins day 1");
+    s.keys("\r");
+    s.wait_for("Day 1 of 6");
+    let pid = s.child.process_id().unwrap();
+    let Some(before) = cpu_ticks(pid) else {
+        s.keys("\u{3}");
+        return; // no /proc here: nothing to measure
+    };
+    std::thread::sleep(Duration::from_millis(1500));
+    let after = cpu_ticks(pid).unwrap();
+    assert!(after - before <= 1, "the game used {} ticks while idle", after - before);
+    s.keys("\u{3}");
+    assert!(s.wait_exit().success(), "Ctrl-C quits");
+    s.assert_restored();
+}
