@@ -228,7 +228,10 @@ fn cpu_ticks(pid: u32) -> Option<u64> {
 
 #[test]
 fn idle_on_the_main_screen_uses_no_cpu() {
-    let mut s = spawn(&["play", "tests/fixtures/mini.ron", "--persona", "student"], &[]);
+    let mut s = spawn(
+        &["play", "tests/fixtures/mini.ron", "--persona", "student"],
+        &[],
+    );
     s.wait_for("Enter begins day 1");
     s.keys("\r");
     s.wait_for("Day 1 of 6");
@@ -239,7 +242,11 @@ fn idle_on_the_main_screen_uses_no_cpu() {
     };
     std::thread::sleep(Duration::from_millis(1500));
     let after = cpu_ticks(pid).unwrap();
-    assert!(after - before <= 1, "the game used {} ticks while idle", after - before);
+    assert!(
+        after - before <= 1,
+        "the game used {} ticks while idle",
+        after - before
+    );
     s.keys("\u{3}");
     assert!(s.wait_exit().success(), "Ctrl-C quits");
     s.assert_restored();

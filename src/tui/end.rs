@@ -13,7 +13,12 @@ use super::theme::Theme;
 pub fn render(frame: &mut Frame, area: Rect, theme: Theme, play: &Play) {
     let game = &play.game;
     let summary = game.summary().lines();
-    let story_height = if area.height >= 40 { 8 } else { 4 };
+    let inner = usize::from(area.width.saturating_sub(2)).max(1);
+    let text_lines = game.ending().map_or(0, |e| {
+        1 + e.text.chars().count().div_ceil(inner) + e.text.len() / (inner * 4)
+    });
+    // Tall enough for the ending's words, leaving room for the charts.
+    let story_height = (text_lines as u16 + 2).min(area.height / 3).max(3);
     let [story, charts, facts] = Layout::vertical([
         Constraint::Length(story_height),
         Constraint::Min(6),
