@@ -9,32 +9,63 @@ use std::io::{self, BufRead, Write};
 use crate::game::{Action, Game, Outcome, Refusal};
 pub use command::{Command, parse};
 
-/// Plays `game` from `input` to `out` until the level ends, `quit`, or the input ends.
+/// Plays `game` from `input` to `out` until the level ends, `quit`, or the input ends;
+/// `autosave` runs at the end of every day and when play stops.
 pub fn run(
     game: &mut Game,
     opening: &[Outcome],
     input: impl BufRead,
     out: &mut impl Write,
+    autosave: &mut dyn FnMut(&Game),
 ) -> io::Result<()> {
     view::intro(game, out)?;
     print_outcomes(game, opening, out)?;
     view::status(game, out)?;
+    commands(game, input, out, autosave)
+}
+
+/// Goes on with a resumed game: where it stands, then the commands.
+pub fn resume(
+    game: &mut Game,
+    input: impl BufRead,
+    out: &mut impl Write,
+    autosave: &mut dyn FnMut(&Game),
+) -> io::Result<()> {
+    let (title, name) = (&game.level().title, &game.persona().name);
+    writeln!(out, "Resumed {title} as {name}.")?;
+    view::status(game, out)?;
+    commands(game, input, out, autosave)
+}
+
+fn commands(
+    game: &mut Game,
+    input: impl BufRead,
+    out: &mut impl Write,
+    autosave: &mut dyn FnMut(&Game),
+) -> io::Result<()> {
     for line in input.lines() {
         let line = line?;
         match parse(&line) {
             Ok(None) => {}
             Ok(Some(Command::Quit)) => {
+                autosave(game);
                 writeln!(out, "You leave the game on day {}.", game.state().day)?;
                 return Ok(());
             }
             Ok(Some(command)) => {
-                if execute(game, command, out)? {
+                let day = game.state().day;
+                let over = execute(game, command, out)?;
+                if over || game.state().day != day {
+                    autosave(game);
+                }
+                if over {
                     return Ok(());
                 }
             }
             Err(message) => writeln!(out, "{message}")?,
         }
     }
+    autosave(game);
     Ok(())
 }
 

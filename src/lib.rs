@@ -7,5 +7,7 @@ pub mod bots;
 pub mod check;
 pub mod game;
 pub mod headless;
+pub mod launch;
 pub mod present;
+pub mod save;
 pub mod tui;

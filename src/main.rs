@@ -1,19 +1,16 @@
-//! The `scored` command: play, check, simulate.
+//! The `scored` command: the title screen, play, resume, check, simulate.
 
-use std::io::{self, BufWriter, IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use std::io::{self, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::Arc;
 use std::time::Instant;
 
-use anyhow::{Context, Result, bail};
+use anyhow::Result;
 use clap::{Parser, Subcommand};
 
 use scored::bots::{self, Strategy};
 use scored::check;
-use scored::game::{Game, Level};
-use scored::headless;
-use scored::tui::{self, App, theme::Theme};
+use scored::launch::{self, Start};
 
 #[derive(Parser)]
 #[command(
@@ -24,6 +21,9 @@ use scored::tui::{self, App, theme::Theme};
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
+    /// Where saves go (default: ./saves when usable, else the per-user data folder).
+    #[arg(long, global = true)]
+    saves_dir: Option<PathBuf>,
 }
 
 #[derive(Subcommand)]
@@ -36,6 +36,16 @@ enum Command {
         #[arg(long)]
         persona: Option<String>,
         /// Line-based play on standard input and output (for scripts and screen readers).
+        #[arg(long)]
+        headless: bool,
+        /// Save the game to this file at the end of every day and when play stops.
+        #[arg(long)]
+        save: Option<PathBuf>,
+    },
+    /// Continue a saved game.
+    Resume {
+        save: PathBuf,
+        /// Line-based play on standard input and output.
         #[arg(long)]
         headless: bool,
     },
@@ -73,22 +83,36 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<ExitCode> {
+    let saves = cli.saves_dir;
     match cli.command {
-        None if line_mode() => play_headless("tutorial", 1, None),
-        None => title_screen(),
+        None if launch::line_mode() => launch::play_headless(&Start::tutorial(), None)?,
+        None => launch::title_screen(saves)?,
         Some(Command::Play {
             level,
             seed,
             persona,
             headless,
+            save,
         }) => {
-            if headless || line_mode() {
-                play_headless(&level, seed, persona.as_deref())
+            let start = Start {
+                level,
+                seed,
+                persona,
+            };
+            if headless || launch::line_mode() {
+                launch::play_headless(&start, save)?;
             } else {
-                play_tui(&level, seed, persona.as_deref())
+                launch::play_tui(&start, saves, save)?;
             }
         }
-        Some(Command::Check { files }) => Ok(check_files(&files)),
+        Some(Command::Resume { save, headless }) => {
+            if headless || launch::line_mode() {
+                launch::resume_headless(&save)?;
+            } else {
+                launch::resume_tui(&save, saves)?;
+            }
+        }
+        Some(Command::Check { files }) => return Ok(check_files(&files)),
         Some(Command::Simulate {
             level,
             strategy,
@@ -96,100 +120,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
             seed,
             persona,
             json,
-        }) => simulate(&level, strategy, runs, seed, persona.as_deref(), json),
+        }) => return simulate(&level, strategy, runs, seed, persona.as_deref(), json),
     }
-}
-
-/// A level id (`mandatory`) or a path (`levels/mandatory.ron`) to a path.
-fn level_path(level: &str) -> PathBuf {
-    let direct = Path::new(level);
-    if level.ends_with(".ron") || direct.is_file() {
-        return direct.to_path_buf();
-    }
-    Path::new("levels").join(format!("{level}.ron"))
-}
-
-fn load_level(level: &str) -> Result<Arc<Level>> {
-    let path = level_path(level);
-    if !path.exists() {
-        bail!(
-            "no level `{level}` (looked for {}); give a path to a .ron file or the id of a level in levels/",
-            path.display()
-        );
-    }
-    match check::load_file(&path) {
-        Ok(level) => Ok(Arc::new(level)),
-        Err(diagnostics) => {
-            for d in diagnostics.iter().filter(|d| d.is_error()) {
-                eprint!("{d}");
-            }
-            bail!("{} has problems; fix them and try again", path.display())
-        }
-    }
-}
-
-/// `TERM=dumb` asks for plain lines: the full-screen game would be unreadable there.
-fn line_mode() -> bool {
-    std::env::var("TERM").is_ok_and(|t| t == "dumb")
-}
-
-/// The full-screen game needs a terminal on both ends; say so plainly rather than fail.
-fn need_terminal() -> Result<()> {
-    if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
-        bail!(
-            "this is not a terminal, so the full-screen game cannot start.\n\
-             For line-by-line play (scripts, pipes, screen readers) use:\n    \
-             scored play tutorial --headless"
-        );
-    }
-    Ok(())
-}
-
-fn theme() -> Theme {
-    Theme::from_env(std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()))
-}
-
-fn title_screen() -> Result<ExitCode> {
-    need_terminal()?;
-    let app = App::new(tui::catalog(Path::new("levels")), theme(), 1);
-    tui::run(app).context("running the terminal interface")?;
-    Ok(ExitCode::SUCCESS)
-}
-
-fn play_tui(level: &str, seed: u64, persona: Option<&str>) -> Result<ExitCode> {
-    let level = load_level(level)?;
-    check_persona(&level, persona)?;
-    need_terminal()?;
-    let mut app = App::new(tui::catalog(Path::new("levels")), theme(), seed);
-    app.start(level, persona);
-    tui::run(app).context("running the terminal interface")?;
-    Ok(ExitCode::SUCCESS)
-}
-
-fn check_persona(level: &Level, persona: Option<&str>) -> Result<()> {
-    if let Some(p) = persona
-        && level.persona(p).is_none()
-    {
-        let ids: Vec<&str> = level.personas.iter().map(|p| p.id.as_str()).collect();
-        bail!(
-            "no persona `{p}` in {}; choose one of: {}",
-            level.id,
-            ids.join(", ")
-        );
-    }
-    Ok(())
-}
-
-fn play_headless(level: &str, seed: u64, persona: Option<&str>) -> Result<ExitCode> {
-    let level = load_level(level)?;
-    check_persona(&level, persona)?;
-    let (mut game, opening) =
-        Game::new(level, persona, seed).map_err(|e| anyhow::anyhow!("{e}"))?;
-    let stdin = io::stdin();
-    let mut out = BufWriter::new(io::stdout().lock());
-    headless::run(&mut game, &opening, stdin.lock(), &mut out)
-        .context("writing to standard output")?;
-    out.flush()?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -226,8 +158,8 @@ fn simulate(
     persona: Option<&str>,
     json: bool,
 ) -> Result<ExitCode> {
-    let level = load_level(level)?;
-    check_persona(&level, persona)?;
+    let level = launch::load_level(level)?;
+    launch::check_persona(&level, persona)?;
     let started = Instant::now();
     let mut report = bots::simulate(level, persona, strategy, runs, seed);
     let secs = started.elapsed().as_secs_f64().max(1e-9);

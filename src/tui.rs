@@ -66,7 +66,7 @@ pub fn catalog(dir: &Path) -> Vec<Entry> {
                     .find(|d| d.is_error())
                     .map_or("it does not load".to_string(), |d| d.headline())
             });
-            Entry { id, level }
+            Entry { id, path: p, level }
         })
         .collect()
 }
@@ -94,16 +94,64 @@ fn restore_on_signals() {
     }
 }
 
+/// The file work the app asks for between keys: loading a save, writing one.
+pub fn service(app: &mut App) {
+    if let Some(path) = app.resume_request.take() {
+        match crate::save::resume(&path, Path::new("levels")) {
+            Ok(r) => {
+                let origin = app::Origin {
+                    level_path: r.level_path,
+                    slot: Some(path),
+                };
+                app.resumed(r.game, origin, r.level_changed);
+            }
+            Err(e) => {
+                app.notice = Some(format!("{} {e}. It is kept as it is.", path.display()));
+                app.screen = app::Screen::Title { selected: 0 };
+            }
+        }
+    }
+    let store = app.store.clone();
+    let Some(play) = app.playing_mut() else {
+        return;
+    };
+    if !play.save_due {
+        return;
+    }
+    play.save_due = false;
+    let Some(store) = store else { return };
+    let slot = play
+        .origin
+        .slot
+        .get_or_insert_with(|| store.new_slot(&play.game.level().id, &play.game.state().persona))
+        .clone();
+    let written = crate::save::level_hash(&play.origin.level_path).and_then(|hash| {
+        let file = crate::save::SaveFile::of(&play.game, &play.origin.level_path, hash);
+        crate::save::write(&slot, &file)
+    });
+    match written {
+        Ok(()) => {
+            play.toasts.push(format!("Saved to {}.", slot.display()));
+            play.saved_to = Some(slot.display().to_string());
+        }
+        Err(e) => play
+            .toasts
+            .push(format!("Not saved to {}: {e}", slot.display())),
+    }
+}
+
 /// Waits for keys; wakes on its own only while a throttled feed is "loading".
 fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
     // For the end-to-end test that a panic still gives the terminal back.
     let panic_for_test = std::env::var_os("SCORED_TEST_PANIC").is_some();
     loop {
+        service(app);
         terminal.draw(|frame| view::render(frame, app))?;
         if panic_for_test {
             panic!("SCORED_TEST_PANIC is set");
         }
         if app.quit {
+            service(app);
             return Ok(());
         }
         if app.wants_tick() && !event::poll(Duration::from_millis(350))? {

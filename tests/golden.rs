@@ -19,7 +19,7 @@ fn transcript(level: &str, script: &str, seed: u64) -> String {
     let (mut game, opening) = Game::new(level, None, seed).unwrap();
     let input = std::fs::read_to_string(script).unwrap();
     let mut out = Vec::new();
-    headless::run(&mut game, &opening, input.as_bytes(), &mut out).unwrap();
+    headless::run(&mut game, &opening, input.as_bytes(), &mut out, &mut |_| {}).unwrap();
     String::from_utf8(out).unwrap()
 }
 

@@ -135,7 +135,7 @@ proptest! {
         let (mut game, opening) = Game::new(level("mini"), None, 1).unwrap();
         let input = lines.join("\n");
         let mut out = Vec::new();
-        headless::run(&mut game, &opening, input.as_bytes(), &mut out).unwrap();
+        headless::run(&mut game, &opening, input.as_bytes(), &mut out, &mut |_| {}).unwrap();
         prop_assert!(!out.contains(&0x1b));
     }
 }

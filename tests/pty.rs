@@ -32,6 +32,10 @@ fn spawn(args: &[&str], env: &[(&str, &str)]) -> Session {
     let pair = native_pty_system().openpty(size(80, 24)).expect("a pty");
     let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_scored"));
     cmd.args(args);
+    // Saves go to a folder of the test's own, not the player's.
+    let saves = tempfile::tempdir().unwrap().keep();
+    cmd.arg("--saves-dir");
+    cmd.arg(&saves);
     cmd.cwd(env!("CARGO_MANIFEST_DIR"));
     cmd.env("TERM", "xterm-256color");
     cmd.env_remove("NO_COLOR");

@@ -19,6 +19,7 @@ fn entry(path: &str) -> Entry {
     let level = check::load_file(Path::new(path)).expect("valid level");
     Entry {
         id: level.id.clone(),
+        path: path.into(),
         level: Ok(Arc::new(level)),
     }
 }
@@ -26,6 +27,7 @@ fn entry(path: &str) -> Entry {
 fn app(color: bool) -> App {
     let broken = Entry {
         id: "broken".into(),
+        path: "levels/broken.ron".into(),
         level: Err("levels/broken.ron:3:1: error[C001]: expected a comma".into()),
     };
     App::new(
@@ -321,4 +323,52 @@ fn edge_sizes_render() {
             draw(&app, w, h);
         }
     }
+}
+
+#[test]
+fn the_title_offers_to_continue_saves_and_explains_broken_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = scored::save::Store {
+        dir: dir.path().to_path_buf(),
+    };
+    // Play a day and quit: the run loop's service writes the save.
+    let mut playing = into_game().with_saves(store.clone());
+    send(
+        &mut playing,
+        &[Msg::EndDay, Msg::Other, Msg::Quit, Msg::Yes],
+    );
+    scored::tui::service(&mut playing);
+    let saved = dir.path().join("mini-student.ron");
+    assert!(saved.exists(), "quitting saved the game");
+    std::fs::write(dir.path().join("torn.ron"), "(version: 1, level_id: \"mi").unwrap();
+
+    let mut app = app(true).with_saves(store);
+    let text = screen_text(&app, 80, 24);
+    assert!(text.contains("Continue"), "{text}");
+    assert!(text.contains("mini-student"), "{text}");
+    assert!(text.contains("torn (unreadable)"), "{text}");
+    // The broken save: explained, kept.
+    let torn = app.saves.iter().position(|s| s.label.is_err()).unwrap() + 2;
+    for _ in 0..torn {
+        app.update(Msg::Down);
+    }
+    let text = screen_text(&app, 80, 24);
+    assert!(text.contains("This save cannot be read"), "{text}");
+    app.update(Msg::Choose);
+    assert!(
+        app.notice
+            .as_deref()
+            .unwrap_or("")
+            .contains("kept as it is")
+    );
+    assert!(dir.path().join("torn.ron").exists());
+    // The good one: back in the game on day 2.
+    let good = app.saves.iter().position(|s| s.label.is_ok()).unwrap() + 2;
+    app.screen = Screen::Title { selected: good };
+    app.update(Msg::Choose);
+    scored::tui::service(&mut app);
+    let Screen::Play(p) = &app.screen else {
+        panic!("not resumed")
+    };
+    assert_eq!(p.game.state().day, 2);
 }

@@ -1,6 +1,7 @@
 //! The UI's state and its one way to change: `App::update(Msg)`. No I/O here; the run loop
 //! reads keys and draws.
 
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use super::keys::Msg;
@@ -14,18 +15,42 @@ use crate::present;
 #[derive(Debug, Clone)]
 pub struct Entry {
     pub id: String,
+    pub path: PathBuf,
     pub level: Result<Arc<Level>, String>,
 }
 
+/// A saved game on the title screen: its description, or why it cannot be read.
+#[derive(Debug, Clone)]
+pub struct SaveEntry {
+    pub path: PathBuf,
+    pub label: Result<String, String>,
+}
+
+/// Where a game came from and where it is saved.
+#[derive(Debug, Clone, Default)]
+pub struct Origin {
+    pub level_path: PathBuf,
+    /// The save file; chosen at the first save when `None`.
+    pub slot: Option<PathBuf>,
+}
+
 pub enum Screen {
-    Title { selected: usize },
-    Persona { level: Arc<Level>, selected: usize },
+    Title {
+        selected: usize,
+    },
+    Persona {
+        level: Arc<Level>,
+        selected: usize,
+    },
     Intro(Box<Intro>),
     Play(Box<Play>),
     End(Box<Play>),
+    /// A resumed game whose level changed since it was saved: go on, or go back.
+    Changed(Box<Play>),
 }
 
 pub struct Intro {
+    pub origin: Origin,
     pub game: Game,
     pub opening: Vec<Outcome>,
     /// The consent box as the player leaves it.
@@ -47,6 +72,11 @@ pub struct Play {
     pub loading: u8,
     /// The score when the day began, for "today's change".
     pub day_start: Option<i32>,
+    pub origin: Origin,
+    /// The game should be written to its save (the day ended, or the player is leaving).
+    pub save_due: bool,
+    /// Where it was last saved, shown to the player.
+    pub saved_to: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,13 +93,21 @@ pub struct App {
     pub catalog: Vec<Entry>,
     pub seed: u64,
     pub quit: bool,
+    pub saves: Vec<SaveEntry>,
+    pub store: Option<crate::save::Store>,
+    /// A save the run loop should load (the title's "continue", or `scored resume`).
+    pub resume_request: Option<PathBuf>,
+    /// Something the title screen must tell the player (a save that cannot be read).
+    pub notice: Option<String>,
+    /// The origin of the next game begun.
+    origin: Origin,
 }
 
 /// How many steps a throttled feed takes to load.
 const LOADING_STEPS: u8 = 4;
 
 impl Play {
-    fn new(game: Game, opening: &[Outcome]) -> Play {
+    pub fn new(game: Game, opening: &[Outcome], origin: Origin) -> Play {
         let toasts = opening
             .iter()
             .filter_map(|o| present::outcome_line(&game, o))
@@ -84,6 +122,9 @@ impl Play {
             summary: None,
             loading: 0,
             day_start,
+            origin,
+            save_due: false,
+            saved_to: None,
         }
     }
 
@@ -115,6 +156,7 @@ impl Play {
                 if ending_day {
                     self.summary = Some(lines.clone());
                     self.day_start = self.game.state().score;
+                    self.save_due = true;
                 }
                 self.toasts = lines;
             }
@@ -225,6 +267,74 @@ impl App {
             catalog,
             seed,
             quit: false,
+            saves: Vec::new(),
+            store: None,
+            resume_request: None,
+            notice: None,
+            origin: Origin::default(),
+        }
+    }
+
+    /// Saves go to `store`; its games are offered on the title screen.
+    pub fn with_saves(mut self, store: crate::save::Store) -> App {
+        self.saves = store
+            .list()
+            .into_iter()
+            .map(|l| SaveEntry {
+                label: l
+                    .save
+                    .map(|s| {
+                        let score = s
+                            .score
+                            .map_or("no score yet".into(), |x| format!("score {x}"));
+                        format!("{} · {} · day {} · {score}", s.level_id, s.persona, s.day)
+                    })
+                    .map_err(|e| e.to_string()),
+                path: l.path,
+            })
+            .collect();
+        self.store = Some(store);
+        self
+    }
+
+    /// The level file and save slot of the game `start` begins.
+    pub fn set_origin(&mut self, level_path: PathBuf, slot: Option<PathBuf>) {
+        let origin = Origin { level_path, slot };
+        match &mut self.screen {
+            Screen::Intro(intro) => intro.origin = origin,
+            _ => self.origin = origin,
+        }
+    }
+
+    pub fn request_resume(&mut self, path: PathBuf) {
+        self.resume_request = Some(path);
+    }
+
+    /// A loaded save: play on, or first confirm when its level changed.
+    pub fn resumed(&mut self, game: Game, origin: Origin, level_changed: bool) {
+        let mut play = Play::new(game, &[], origin);
+        play.toasts = vec![format!(
+            "Resumed on day {}. Saved to {}.",
+            play.game.state().day,
+            play.origin
+                .slot
+                .as_ref()
+                .map_or(String::new(), |p| p.display().to_string())
+        )];
+        self.screen = if level_changed {
+            Screen::Changed(Box::new(play))
+        } else if play.game.is_over() {
+            Screen::End(Box::new(play))
+        } else {
+            Screen::Play(Box::new(play))
+        };
+    }
+
+    /// The game in progress, if any.
+    pub fn playing_mut(&mut self) -> Option<&mut Play> {
+        match &mut self.screen {
+            Screen::Play(p) | Screen::End(p) => Some(p),
+            _ => None,
         }
     }
 
@@ -250,6 +360,7 @@ impl App {
         let pre_ticked = level.consent.as_ref().is_some_and(|c| c.pre_ticked);
         if let Ok((game, opening)) = Game::new(level, Some(persona), self.seed) {
             self.screen = Screen::Intro(Box::new(Intro {
+                origin: std::mem::take(&mut self.origin),
                 game,
                 opening,
                 ticked: pre_ticked,
@@ -271,12 +382,18 @@ impl App {
         };
         if msg == Msg::ForceQuit {
             self.quit = true;
+            if let Some(play) = self.playing_mut() {
+                play.save_due = true;
+            }
             return;
         }
         if let Some(overlay) = self.overlay {
             self.overlay = match (overlay, msg) {
                 (Overlay::QuitConfirm, Msg::Yes | Msg::Quit) => {
                     self.quit = true;
+                    if let Some(play) = self.playing_mut() {
+                        play.save_due = true;
+                    }
                     None
                 }
                 (Overlay::Inspector { scroll }, Msg::Down) => Some(Overlay::Inspector {
@@ -312,10 +429,35 @@ impl App {
         self.screen = self.next_screen(screen, msg);
     }
 
+    fn choose_on_title(&mut self, selected: usize) -> Screen {
+        if let Some(entry) = self.catalog.get(selected) {
+            if let Ok(level) = entry.level.clone() {
+                self.origin = Origin {
+                    level_path: entry.path.clone(),
+                    slot: None,
+                };
+                self.start(level, None);
+                return std::mem::replace(&mut self.screen, Screen::Title { selected });
+            }
+            return Screen::Title { selected };
+        }
+        match self.saves.get(selected - self.catalog.len()) {
+            Some(SaveEntry { path, label: Ok(_) }) => self.resume_request = Some(path.clone()),
+            Some(SaveEntry {
+                path,
+                label: Err(why),
+            }) => {
+                self.notice = Some(format!("{} {why}. It is kept as it is.", path.display()));
+            }
+            None => {}
+        }
+        Screen::Title { selected }
+    }
+
     fn next_screen(&mut self, screen: Screen, msg: Msg) -> Screen {
         match screen {
             Screen::Title { selected } => {
-                let n = self.catalog.len().max(1);
+                let n = (self.catalog.len() + self.saves.len()).max(1);
                 match msg {
                     Msg::Up => Screen::Title {
                         selected: (selected + n - 1) % n,
@@ -327,16 +469,15 @@ impl App {
                         self.quit = true;
                         Screen::Title { selected }
                     }
-                    Msg::Choose => match self.catalog.get(selected).map(|e| e.level.clone()) {
-                        Some(Ok(level)) => {
-                            self.start(level, None);
-                            std::mem::replace(&mut self.screen, Screen::Title { selected })
-                        }
-                        _ => Screen::Title { selected },
-                    },
+                    Msg::Choose => self.choose_on_title(selected),
                     _ => Screen::Title { selected },
                 }
             }
+            Screen::Changed(play) => match msg {
+                Msg::Choose => Screen::Play(play),
+                Msg::Back | Msg::Quit => Screen::Title { selected: 0 },
+                _ => Screen::Changed(play),
+            },
             Screen::Persona { level, selected } => {
                 let n = level.personas.len().max(1);
                 match msg {
@@ -380,7 +521,8 @@ impl App {
                         {
                             opening.extend(more);
                         }
-                        return Screen::Play(Box::new(Play::new(intro.game, &opening)));
+                        let origin = std::mem::take(&mut intro.origin);
+                        return Screen::Play(Box::new(Play::new(intro.game, &opening, origin)));
                     }
                     Msg::Back => return Screen::Title { selected: 0 },
                     Msg::Quit => self.quit = true,
@@ -394,6 +536,7 @@ impl App {
                         self.overlay = Some(Overlay::QuitConfirm);
                     } else {
                         self.quit = true;
+                        play.save_due = true;
                     }
                     return Screen::Play(play);
                 }

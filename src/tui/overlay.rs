@@ -22,6 +22,7 @@ pub fn help(frame: &mut Frame, area: Rect, app: &App) {
             "Your score (top) opens and closes doors; your self meter measures how true you stay to your values. Every option shows what it would do to both, where the system lets you see."
         }
         Screen::End(_) => "How your month ended, and how the score and the self moved.",
+        Screen::Changed(_) => "The level file changed after this game was saved.",
     };
     let keys = [
         ("↑↓ or j k", "move"),

@@ -40,22 +40,33 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, selected: usize) {
             Ok(l) => l.title.clone(),
             Err(_) => format!("{} (broken)", entry.id),
         };
-        let style = if i == selected {
-            theme.selected()
-        } else {
-            theme.text()
-        };
-        let marker = if i == selected { "> " } else { "  " };
-        lines.push(Line::from(Span::styled(format!("{marker}{name}"), style)));
+        lines.push(item(theme, i == selected, name));
     }
     if lines.is_empty() {
         lines.push(Line::from("No levels found in levels/."));
+    }
+    if !app.saves.is_empty() {
+        lines.push(Line::from(""));
+        lines.push(Line::styled("Continue", theme.title()));
+        for (j, save) in app.saves.iter().enumerate() {
+            let i = app.catalog.len() + j;
+            let name = save
+                .path
+                .file_stem()
+                .map_or(String::new(), |s| s.to_string_lossy().to_string());
+            let name = if save.label.is_ok() {
+                name
+            } else {
+                format!("{name} (unreadable)")
+            };
+            lines.push(item(theme, i == selected, name));
+        }
     }
     frame.render_widget(
         Paragraph::new(lines).block(Block::default().borders(Borders::ALL).title(" Levels ")),
         list,
     );
-    let text = match app.catalog.get(selected).map(|e| &e.level) {
+    let mut text = match app.catalog.get(selected).map(|e| &e.level) {
         Some(Ok(l)) => vec![
             Line::styled(l.title.clone(), theme.title()),
             Line::styled(l.setting.clone(), theme.dim()),
@@ -77,12 +88,40 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, selected: usize) {
             Line::from(e.clone()),
             Line::from("Run `scored check` on it to see them all."),
         ],
-        None => vec![],
+        None => match app.saves.get(selected.saturating_sub(app.catalog.len())) {
+            Some(save) => match &save.label {
+                Ok(label) => vec![
+                    Line::styled("Continue a saved game", theme.title()),
+                    Line::from(label.clone()),
+                    Line::styled(save.path.display().to_string(), theme.dim()),
+                ],
+                Err(why) => vec![
+                    Line::styled("This save cannot be read", theme.bad()),
+                    Line::from(format!("{} {why}.", save.path.display())),
+                    Line::from("It is kept as it is; you can still start a new game."),
+                ],
+            },
+            None => vec![],
+        },
     };
+    if let Some(notice) = &app.notice {
+        text.push(Line::from(""));
+        text.push(Line::styled(notice.clone(), theme.bad()));
+    }
     frame.render_widget(
         Paragraph::new(text)
             .wrap(Wrap { trim: true })
             .block(Block::default().borders(Borders::ALL).title(" About ")),
         detail,
     );
+}
+
+fn item(theme: super::theme::Theme, selected: bool, name: String) -> Line<'static> {
+    let style = if selected {
+        theme.selected()
+    } else {
+        theme.text()
+    };
+    let marker = if selected { "> " } else { "  " };
+    Line::from(Span::styled(format!("{marker}{name}"), style))
 }

@@ -30,6 +30,7 @@ pub fn render(frame: &mut Frame, app: &App) {
         Screen::Intro(intro) => setup::intro(frame, body, app.theme, intro),
         Screen::Play(p) => play::render(frame, body, app.theme, p),
         Screen::End(p) => end::render(frame, body, app.theme, p),
+        Screen::Changed(p) => changed(frame, body, app.theme, p),
     }
     match app.overlay {
         Some(Overlay::Help) => overlay::help(frame, body, app),
@@ -42,6 +43,26 @@ pub fn render(frame: &mut Frame, app: &App) {
         None => {}
     }
     footer(frame, footer_area, app);
+}
+
+fn changed(frame: &mut Frame, area: Rect, theme: Theme, play: &super::app::Play) {
+    let rect = centered(area, 70, 9);
+    let inner = popup(frame, rect, "The level changed", theme);
+    let text = vec![
+        Line::from(format!(
+            "{} was edited after this game was saved (on day {}).",
+            play.origin.level_path.display(),
+            play.game.state().day
+        )),
+        Line::from(""),
+        Line::from("The game can go on with the new version, but things may not fit."),
+        Line::from(""),
+        Line::styled(
+            "Enter: continue anyway    Esc: back to the title",
+            theme.key(),
+        ),
+    ];
+    frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), inner);
 }
 
 fn too_small(frame: &mut Frame, area: Rect, theme: Theme) {
@@ -97,6 +118,7 @@ fn footer(frame: &mut Frame, area: Rect, app: &App) {
             ("q", "quit"),
         ],
         (None, Screen::End(_)) => &[("Enter", "title screen"), ("i", "inspect"), ("q", "quit")],
+        (None, Screen::Changed(_)) => &[("Enter", "continue anyway"), ("Esc", "back to the title")],
     };
     let mut spans = Vec::new();
     for (k, what) in keys {

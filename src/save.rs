@@ -1,0 +1,195 @@
+//! Saved games: versioned RON files that hold the whole state, written so that a crash at any
+//! instant leaves the old save or the new one, never a torn file. A save that cannot be read is
+//! reported with its reason and left exactly where it is.
+
+mod store;
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::game::{Game, Level, State};
+
+pub use store::{Listed, Store, write};
+
+/// The save format this build writes, and the newest it reads.
+pub const SAVE_VERSION: u32 = 1;
+
+/// Saves larger than this are not read.
+const MAX_SAVE_BYTES: u64 = 16 * 1024 * 1024;
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct SaveFile {
+    pub version: u32,
+    pub level_id: String,
+    /// Where the level was loaded from, to find it again.
+    pub level_path: String,
+    /// SHA-256 of the level file, to notice a level that changed since.
+    pub level_hash: String,
+    pub seed: u64,
+    pub persona: String,
+    pub day: u32,
+    pub score: Option<i32>,
+    /// Everything else. All chance comes from (seed, day), so this is the generator's state too.
+    pub state: State,
+}
+
+#[derive(Debug, Deserialize)]
+struct Header {
+    version: u32,
+}
+
+#[derive(Debug)]
+pub enum SaveError {
+    Io(std::io::Error),
+    TooLarge,
+    /// Not a Scored save, or damaged: the parser's position and message.
+    Damaged(String),
+    Newer {
+        found: u32,
+    },
+    /// The save names a persona or day the level does not have.
+    Mismatch(String),
+    NoLevel(String),
+}
+
+impl fmt::Display for SaveError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SaveError::Io(e) => write!(f, "cannot be read: {e}"),
+            SaveError::TooLarge => write!(f, "is too large to be a save"),
+            SaveError::Damaged(why) => write!(f, "is damaged or not a Scored save ({why})"),
+            SaveError::Newer { found } => write!(
+                f,
+                "comes from a newer version of Scored (save format {found}; this one reads up to {SAVE_VERSION})"
+            ),
+            SaveError::Mismatch(why) => write!(f, "does not fit its level: {why}"),
+            SaveError::NoLevel(why) => write!(f, "is of a level that cannot be loaded: {why}"),
+        }
+    }
+}
+
+impl std::error::Error for SaveError {}
+
+/// SHA-256 of a level file, in hex.
+pub fn level_hash(path: &Path) -> std::io::Result<String> {
+    let bytes = std::fs::read(path)?;
+    Ok(Sha256::digest(&bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect())
+}
+
+impl SaveFile {
+    pub fn of(game: &Game, level_path: &Path, level_hash: String) -> SaveFile {
+        let state = game.state().clone();
+        SaveFile {
+            version: SAVE_VERSION,
+            level_id: game.level().id.clone(),
+            level_path: level_path.display().to_string(),
+            level_hash,
+            seed: state.seed,
+            persona: state.persona.clone(),
+            day: state.day,
+            score: state.score,
+            state,
+        }
+    }
+
+    pub fn to_ron(&self) -> String {
+        let config = ron::ser::PrettyConfig::new().depth_limit(3);
+        ron::ser::to_string_pretty(self, config).expect("a save always serialises")
+    }
+
+    pub fn parse(text: &str) -> Result<SaveFile, SaveError> {
+        let header: Header = ron::from_str(text).map_err(|e| {
+            SaveError::Damaged(format!(
+                "{}:{}: {}",
+                e.span.start.line, e.span.start.col, e.code
+            ))
+        })?;
+        if header.version > SAVE_VERSION {
+            return Err(SaveError::Newer {
+                found: header.version,
+            });
+        }
+        ron::from_str(text).map_err(|e| {
+            SaveError::Damaged(format!(
+                "{}:{}: {}",
+                e.span.start.line, e.span.start.col, e.code
+            ))
+        })
+    }
+
+    pub fn read(path: &Path) -> Result<SaveFile, SaveError> {
+        let meta = std::fs::metadata(path).map_err(SaveError::Io)?;
+        if meta.len() > MAX_SAVE_BYTES {
+            return Err(SaveError::TooLarge);
+        }
+        let text = std::fs::read_to_string(path).map_err(SaveError::Io)?;
+        SaveFile::parse(&text)
+    }
+
+    /// The level file this save was made with: its recorded path, else `levels/ID.ron`.
+    pub fn level_file(&self, levels: &Path) -> PathBuf {
+        let recorded = PathBuf::from(&self.level_path);
+        if recorded.is_file() {
+            recorded
+        } else {
+            levels.join(format!("{}.ron", self.level_id))
+        }
+    }
+
+    /// The game again, on its level. Refuses a state that does not fit the level.
+    pub fn into_game(self, level: Arc<Level>) -> Result<Game, SaveError> {
+        if level.id != self.level_id {
+            return Err(SaveError::Mismatch(format!(
+                "it is a save of `{}`, not `{}`",
+                self.level_id, level.id
+            )));
+        }
+        if level.persona(&self.state.persona).is_none() {
+            return Err(SaveError::Mismatch(format!(
+                "the level has no persona `{}`",
+                self.state.persona
+            )));
+        }
+        if self.state.day == 0 || self.state.day > level.days + 1 {
+            return Err(SaveError::Mismatch(format!(
+                "day {} is outside the level's {} days",
+                self.state.day, level.days
+            )));
+        }
+        Ok(Game::from_state(level, self.state))
+    }
+}
+
+/// A loaded save, with a warning when its level changed since it was written.
+pub struct Resumed {
+    pub game: Game,
+    pub level_path: PathBuf,
+    pub level_changed: bool,
+}
+
+/// Reads a save and its level.
+pub fn resume(path: &Path, levels: &Path) -> Result<Resumed, SaveError> {
+    let save = SaveFile::read(path)?;
+    let level_path = save.level_file(levels);
+    let level = crate::check::load_file(&level_path).map_err(|d| {
+        SaveError::NoLevel(
+            d.first()
+                .map_or_else(|| level_path.display().to_string(), |d| d.headline()),
+        )
+    })?;
+    let hash = level_hash(&level_path).map_err(SaveError::Io)?;
+    let level_changed = hash != save.level_hash;
+    let game = save.into_game(Arc::new(level))?;
+    Ok(Resumed {
+        game,
+        level_path,
+        level_changed,
+    })
+}
