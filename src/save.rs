@@ -74,6 +74,17 @@ impl fmt::Display for SaveError {
 
 impl std::error::Error for SaveError {}
 
+fn damaged(e: &ron::error::SpannedError) -> SaveError {
+    let what = e
+        .code
+        .to_string()
+        .replace("struct `Header`", "a saved game");
+    SaveError::Damaged(format!(
+        "line {}, column {}: {what}",
+        e.span.start.line, e.span.start.col
+    ))
+}
+
 /// SHA-256 of a level file, in hex.
 pub fn level_hash(path: &Path) -> std::io::Result<String> {
     let bytes = std::fs::read(path)?;
@@ -105,23 +116,13 @@ impl SaveFile {
     }
 
     pub fn parse(text: &str) -> Result<SaveFile, SaveError> {
-        let header: Header = ron::from_str(text).map_err(|e| {
-            SaveError::Damaged(format!(
-                "{}:{}: {}",
-                e.span.start.line, e.span.start.col, e.code
-            ))
-        })?;
+        let header: Header = ron::from_str(text).map_err(|e| damaged(&e))?;
         if header.version > SAVE_VERSION {
             return Err(SaveError::Newer {
                 found: header.version,
             });
         }
-        ron::from_str(text).map_err(|e| {
-            SaveError::Damaged(format!(
-                "{}:{}: {}",
-                e.span.start.line, e.span.start.col, e.code
-            ))
-        })
+        ron::from_str(text).map_err(|e| damaged(&e))
     }
 
     pub fn read(path: &Path) -> Result<SaveFile, SaveError> {

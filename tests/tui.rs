@@ -356,6 +356,11 @@ fn the_title_offers_to_continue_saves_and_explains_broken_ones() {
     assert!(text.contains("This save cannot be read"), "{text}");
     app.update(Msg::Choose);
     assert!(
+        matches!(app.screen, Screen::Title { .. }),
+        "an unreadable save does not start"
+    );
+    assert!(text.contains("kept as it is"), "{text}");
+    assert!(
         app.notice
             .as_deref()
             .unwrap_or("")

@@ -443,13 +443,8 @@ impl App {
         }
         match self.saves.get(selected - self.catalog.len()) {
             Some(SaveEntry { path, label: Ok(_) }) => self.resume_request = Some(path.clone()),
-            Some(SaveEntry {
-                path,
-                label: Err(why),
-            }) => {
-                self.notice = Some(format!("{} {why}. It is kept as it is.", path.display()));
-            }
-            None => {}
+            // The details beside the list already say why it cannot be read.
+            Some(SaveEntry { label: Err(_), .. }) | None => {}
         }
         Screen::Title { selected }
     }
