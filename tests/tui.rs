@@ -360,12 +360,6 @@ fn the_title_offers_to_continue_saves_and_explains_broken_ones() {
         "an unreadable save does not start"
     );
     assert!(text.contains("kept as it is"), "{text}");
-    assert!(
-        app.notice
-            .as_deref()
-            .unwrap_or("")
-            .contains("kept as it is")
-    );
     assert!(dir.path().join("torn.ron").exists());
     // The good one: back in the game on day 2.
     let good = app.saves.iter().position(|s| s.label.is_ok()).unwrap() + 2;
