@@ -3,6 +3,7 @@
 //! `game` is the pure core; `check` loads and validates level files; `headless` is the
 //! line-based mode; `bots` plays levels automatically.
 
+pub mod author;
 pub mod bots;
 pub mod check;
 pub mod game;

@@ -8,6 +8,7 @@ use std::time::Instant;
 use anyhow::Result;
 use clap::{Parser, Subcommand};
 
+use scored::author::{self, Transcript};
 use scored::bots::{self, Strategy};
 use scored::check;
 use scored::launch::{self, Start};
@@ -48,6 +49,22 @@ enum Command {
         /// Line-based play on standard input and output.
         #[arg(long)]
         headless: bool,
+    },
+    /// Write levels/NAME.ron: a commented template, or a copy of an existing level.
+    NewLevel {
+        name: String,
+        /// Start from this level instead of the template.
+        #[arg(long)]
+        from: Option<String>,
+    },
+    /// Replay golden transcripts against a level and report the first difference of each.
+    Test {
+        level: String,
+        #[arg(required = true)]
+        transcripts: Vec<PathBuf>,
+        /// Rewrite the transcripts with the output the level gives now.
+        #[arg(long)]
+        update: bool,
     },
     /// Check level files and report every problem with file:line:col.
     Check {
@@ -113,6 +130,22 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
         }
         Some(Command::Check { files }) => return Ok(check_files(&files)),
+        Some(Command::NewLevel { name, from }) => {
+            let source = match &from {
+                Some(f) => Some((launch::level_path(f), launch::load_level(f)?)),
+                None => None,
+            };
+            let from = source.as_ref().map(|(p, l)| (p.as_path(), l.as_ref()));
+            let path = author::new_level(std::path::Path::new("levels"), &name, from)?;
+            println!("Wrote {}. Next:", path.display());
+            println!("  scored check {}", path.display());
+            println!("  scored play {name} --watch");
+        }
+        Some(Command::Test {
+            level,
+            transcripts,
+            update,
+        }) => return transcripts_test(&level, &transcripts, update),
         Some(Command::Simulate {
             level,
             strategy,
@@ -123,6 +156,50 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }) => return simulate(&level, strategy, runs, seed, persona.as_deref(), json),
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn transcripts_test(level: &str, files: &[PathBuf], update: bool) -> Result<ExitCode> {
+    let level = launch::load_level(level)?;
+    let mut failed = 0;
+    for file in files {
+        let text = std::fs::read_to_string(file)
+            .map_err(|e| anyhow::anyhow!("{}: cannot read: {e}", file.display()))?;
+        let transcript =
+            Transcript::parse(&text).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
+        let (outputs, difference) = transcript.replay(level.clone())?;
+        if update {
+            std::fs::write(file, transcript.blessed(&outputs))?;
+            println!(
+                "updated {} ({} commands)",
+                file.display(),
+                transcript.steps.len()
+            );
+            continue;
+        }
+        match difference {
+            None => println!(
+                "ok {} ({} commands)",
+                file.display(),
+                transcript.steps.len()
+            ),
+            Some(d) => {
+                failed += 1;
+                println!(
+                    "FAILED {}:{}: after `> {}`",
+                    file.display(),
+                    d.line,
+                    d.command
+                );
+                println!("  expected: {}", d.expected);
+                println!("  actual:   {}", d.actual);
+            }
+        }
+    }
+    Ok(if failed > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn check_files(files: &[PathBuf]) -> ExitCode {

@@ -214,3 +214,91 @@ fn term_dumb_falls_back_to_line_mode() {
     assert!(out.status.success());
     assert!(text(&out.stdout).contains("Final score: "));
 }
+
+#[test]
+fn new_level_writes_a_template_that_checks_and_plays() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |args: &[&str], stdin: &str| {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_scored"))
+            .args(args)
+            .current_dir(dir.path())
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let _ = child.stdin.take().unwrap().write_all(stdin.as_bytes());
+        child.wait_with_output().unwrap()
+    };
+    let out = run(&["new-level", "night-shift"], "");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("Wrote levels/night-shift.ron"));
+    let written = std::fs::read_to_string(dir.path().join("levels/night-shift.ron")).unwrap();
+    assert!(written.contains("id: \"night-shift\"") && written.contains("title: \"Night Shift\""));
+    assert!(
+        written
+            .lines()
+            .filter(|l| l.trim_start().starts_with("//"))
+            .count()
+            > 5,
+        "it is commented"
+    );
+    assert!(
+        run(&["check", "levels/night-shift.ron"], "")
+            .status
+            .success()
+    );
+    let played = run(&["play", "night-shift", "--headless"], &"next\n".repeat(10));
+    assert!(text(&played.stdout).contains("Final score: "));
+    let again = run(&["new-level", "night-shift"], "");
+    assert_eq!(
+        again.status.code(),
+        Some(2),
+        "an existing level is never overwritten"
+    );
+    let bad = run(&["new-level", "night shift"], "");
+    assert_eq!(bad.status.code(), Some(2));
+
+    let source = format!("{}/levels/tutorial.ron", env!("CARGO_MANIFEST_DIR"));
+    let out = run(&["new-level", "my-tutorial", "--from", &source], "");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let copy = std::fs::read_to_string(dir.path().join("levels/my-tutorial.ron")).unwrap();
+    assert!(copy.contains("id: \"my-tutorial\""));
+    assert!(
+        run(&["check", "levels/my-tutorial.ron"], "")
+            .status
+            .success()
+    );
+}
+
+#[test]
+fn golden_transcripts_pass_and_a_difference_is_pinpointed() {
+    for level in LEVELS {
+        let path = format!("levels/transcripts/{level}.txt");
+        let out = scored(&["test", level, &path], "");
+        assert!(out.status.success(), "{}", text(&out.stdout));
+        assert!(text(&out.stdout).starts_with(&format!("ok {path}")));
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let broken = dir.path().join("broken.txt");
+    std::fs::write(
+        &broken,
+        "seed: 1\n> status\n-- Day 1 of 7 — 9 actions left --\n",
+    )
+    .unwrap();
+    let out = scored(&["test", "tutorial", broken.to_str().unwrap()], "");
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.contains("broken.txt:3: after `> status`"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("expected: -- Day 1 of 7 — 9 actions left --"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("actual:   -- Day 1 of 7 — 3 actions left --"),
+        "{stdout}"
+    );
+}

@@ -70,4 +70,8 @@ macro_rules! golden {
 
 golden!(mini, "tests/fixtures/mini.ron", "tests/golden/mini.txt");
 golden!(tutorial, "levels/tutorial.ron", "tests/golden/tutorial.txt");
-golden!(mandatory, "levels/mandatory.ron", "tests/golden/mandatory.txt");
+golden!(
+    mandatory,
+    "levels/mandatory.ron",
+    "tests/golden/mandatory.txt"
+);
