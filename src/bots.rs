@@ -1,7 +1,6 @@
 //! Built-in players: they read the same predictions a player sees and play whole levels
 //! headless, for balance reports and tests.
 
-use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use rand::rngs::ChaCha8Rng;
@@ -252,78 +251,4 @@ fn candidates(game: &Game) -> Vec<Action> {
     }
     out.retain(|a| game.allows(a));
     out
-}
-
-/// Summary statistics over many runs.
-#[derive(Debug, Clone, Serialize)]
-pub struct Stats {
-    pub mean: f64,
-    pub min: i64,
-    pub max: i64,
-}
-
-impl Stats {
-    fn of(xs: impl Iterator<Item = i64> + Clone) -> Stats {
-        let n = xs.clone().count().max(1) as f64;
-        Stats {
-            mean: (xs.clone().sum::<i64>() as f64 / n * 10.0).round() / 10.0,
-            min: xs.clone().min().unwrap_or(0),
-            max: xs.max().unwrap_or(0),
-        }
-    }
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct Report {
-    pub level: String,
-    pub strategy: Strategy,
-    pub persona: String,
-    pub runs: u32,
-    pub seed: u64,
-    pub score: Stats,
-    #[serde(rename = "self")]
-    pub integrity: Stats,
-    pub money: Stats,
-    pub endings: BTreeMap<String, u32>,
-    pub runs_per_second: f64,
-}
-
-/// Plays `runs` games with seeds `seed`, `seed + 1`, …
-pub fn simulate(
-    level: Arc<Level>,
-    persona: Option<&str>,
-    strategy: Strategy,
-    runs: u32,
-    seed: u64,
-) -> Report {
-    let results: Vec<RunResult> = (0..u64::from(runs))
-        .map(|i| {
-            result(&play(
-                level.clone(),
-                persona,
-                seed.wrapping_add(i),
-                strategy,
-            ))
-        })
-        .collect();
-    let mut endings = BTreeMap::new();
-    for r in &results {
-        *endings.entry(r.ending.clone()).or_insert(0) += 1;
-    }
-    let persona = persona
-        .map(str::to_string)
-        .or_else(|| level.personas.first().map(|p| p.id.clone()))
-        .unwrap_or_default();
-    Report {
-        level: level.id.clone(),
-        strategy,
-        persona,
-        runs,
-        seed,
-        score: Stats::of(results.iter().map(|r| i64::from(r.score))),
-        integrity: Stats::of(results.iter().map(|r| i64::from(r.integrity))),
-        money: Stats::of(results.iter().map(|r| r.money)),
-        endings,
-        runs_per_second: 0.0,
-    }
 }

@@ -4,6 +4,7 @@
 //! line-based mode; `bots` plays levels automatically.
 
 pub mod author;
+pub mod balance;
 pub mod bots;
 pub mod check;
 pub mod game;

@@ -9,7 +9,8 @@ use anyhow::Result;
 use clap::{Parser, Subcommand};
 
 use scored::author::{self, Transcript};
-use scored::bots::{self, Strategy};
+use scored::balance;
+use scored::bots::Strategy;
 use scored::check;
 use scored::launch::{self, Start};
 
@@ -71,20 +72,28 @@ enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
-    /// Let a built-in strategy play a level many times and summarise the outcomes.
+    /// Let built-in strategies play a level many times and summarise the outcomes.
     Simulate {
         level: String,
+        /// The strategy to play (a --report plays all four unless one is given).
         #[arg(long, value_enum)]
-        strategy: Strategy,
+        strategy: Option<Strategy>,
         #[arg(long, default_value_t = 100)]
         runs: u32,
         #[arg(long, default_value_t = 1)]
         seed: u64,
         #[arg(long)]
         persona: Option<String>,
-        /// Print one JSON object instead of text.
+        /// Print one JSON object instead of text (a list of them with --report or --personas).
         #[arg(long)]
         json: bool,
+        /// The balance report: every strategy side by side, perks and sanctions met, and
+        /// the content no run ever reached.
+        #[arg(long)]
+        report: bool,
+        /// Run every persona of the level: the fairness report, who gains and who loses.
+        #[arg(long)]
+        personas: bool,
     },
 }
 
@@ -153,7 +162,20 @@ fn run(cli: Cli) -> Result<ExitCode> {
             seed,
             persona,
             json,
-        }) => return simulate(&level, strategy, runs, seed, persona.as_deref(), json),
+            report,
+            personas,
+        }) => {
+            return simulate(SimulateArgs {
+                level,
+                strategy,
+                runs,
+                seed,
+                persona,
+                json,
+                report,
+                personas,
+            });
+        }
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -227,21 +249,82 @@ fn check_files(files: &[PathBuf]) -> ExitCode {
     }
 }
 
-fn simulate(
-    level: &str,
-    strategy: Strategy,
+struct SimulateArgs {
+    level: String,
+    strategy: Option<Strategy>,
     runs: u32,
     seed: u64,
-    persona: Option<&str>,
+    persona: Option<String>,
     json: bool,
+    report: bool,
+    personas: bool,
+}
+
+fn simulate(args: SimulateArgs) -> Result<ExitCode> {
+    let level = launch::load_level(&args.level)?;
+    launch::check_persona(&level, args.persona.as_deref())?;
+    if !args.report && !args.personas {
+        let Some(strategy) = args.strategy else {
+            anyhow::bail!(
+                "choose a --strategy (conformist, authentic, rebel, random), or ask for a --report"
+            );
+        };
+        return simulate_one(&level, strategy, &args);
+    }
+    let strategies: Vec<Strategy> = match args.strategy {
+        Some(s) => vec![s],
+        None => vec![
+            Strategy::Conformist,
+            Strategy::Authentic,
+            Strategy::Rebel,
+            Strategy::Random,
+        ],
+    };
+    let personas: Vec<String> = if args.personas {
+        level.personas.iter().map(|p| p.id.clone()).collect()
+    } else {
+        vec![
+            args.persona
+                .clone()
+                .unwrap_or_else(|| level.personas[0].id.clone()),
+        ]
+    };
+    let mut by_persona = Vec::new();
+    for persona in personas {
+        let reports: Vec<balance::Report> = strategies
+            .iter()
+            .map(|s| balance::simulate(level.clone(), Some(&persona), *s, args.runs, args.seed))
+            .collect();
+        if args.report && !args.json {
+            println!("{}", balance::report_text(&level, &reports));
+        }
+        by_persona.push((persona, reports));
+    }
+    if args.json {
+        let all: Vec<&balance::Report> = by_persona.iter().flat_map(|(_, r)| r).collect();
+        println!("{}", serde_json::to_string(&all)?);
+    } else if args.personas {
+        print!("{}", balance::fairness_text(&level, &by_persona));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn simulate_one(
+    level: &std::sync::Arc<scored::game::Level>,
+    strategy: Strategy,
+    args: &SimulateArgs,
 ) -> Result<ExitCode> {
-    let level = launch::load_level(level)?;
-    launch::check_persona(&level, persona)?;
     let started = Instant::now();
-    let mut report = bots::simulate(level, persona, strategy, runs, seed);
+    let mut report = balance::simulate(
+        level.clone(),
+        args.persona.as_deref(),
+        strategy,
+        args.runs,
+        args.seed,
+    );
     let secs = started.elapsed().as_secs_f64().max(1e-9);
-    report.runs_per_second = (f64::from(runs) / secs).round();
-    if json {
+    report.runs_per_second = (f64::from(args.runs) / secs).round();
+    if args.json {
         println!("{}", serde_json::to_string(&report)?);
         return Ok(ExitCode::SUCCESS);
     }
@@ -250,8 +333,8 @@ fn simulate(
         report.level,
         report.persona,
         strategy.name(),
-        runs,
-        seed
+        args.runs,
+        args.seed
     );
     for (name, s) in [
         ("score", &report.score),
@@ -267,7 +350,7 @@ fn simulate(
     for (id, n) in &report.endings {
         println!(
             "  {id:<20} {n:>5}  ({:.0}%)",
-            f64::from(*n) * 100.0 / f64::from(runs.max(1))
+            f64::from(*n) * 100.0 / f64::from(args.runs.max(1))
         );
     }
     println!("runs per second: {}", report.runs_per_second);

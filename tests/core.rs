@@ -122,7 +122,7 @@ fn not_enough_money_is_refused() {
     let mut game = start(mini(), "student");
     assert!(matches!(
         game.play(buy("yacht")),
-        Err(Refusal::NotEnoughMoney { price: 5000, .. })
+        Err(Refusal::NotEnoughMoney { price: 1200, .. })
     ));
 }
 

@@ -87,13 +87,28 @@ fn did_you_mean_finds_close_ids_only() {
 fn warnings_are_reported_but_the_level_still_loads() {
     let src = std::fs::read_to_string("tests/fixtures/mini.ron")
         .unwrap()
-        .replace("    rule_setter: Vote(every: 7),\n", "");
+        .replace("    rule_setter: Vote(every: 7),\n", "")
+        .replace("price: 1200", "price: 5000");
     let (level, diagnostics) = check::load_str("mini.ron", &src);
     assert!(level.is_some(), "a warning is not an error");
-    assert_eq!(diagnostics.len(), 1);
-    assert_eq!(diagnostics[0].severity, check::Severity::Warning);
+    let codes: Vec<&str> = diagnostics.iter().map(|d| d.code).collect();
     assert_eq!(
-        diagnostics[0].headline(),
+        codes,
+        ["C022", "C021"],
+        "the yacht no one can afford, the proposals no one votes on"
+    );
+    assert!(
+        diagnostics
+            .iter()
+            .all(|d| d.severity == check::Severity::Warning)
+    );
+    assert_eq!(
+        diagnostics[1].headline(),
         "mini.ron:112:5: warning[C021]: there are proposals but nobody votes on them"
+    );
+    assert!(
+        diagnostics[0]
+            .message
+            .contains("more than any persona can ever have (1300)")
     );
 }

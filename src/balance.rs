@@ -1,0 +1,368 @@
+//! What the bots found: outcomes per strategy, what each run met, and the content that no run
+//! ever reached — the author's balance report and, across personas, the fairness report.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write;
+use std::sync::Arc;
+
+use serde::Serialize;
+
+use crate::bots::{self, Strategy};
+use crate::game::journal::DecisionKind;
+use crate::game::state::MilestoneKind;
+use crate::game::{Game, Level};
+
+/// Summary statistics over many runs.
+#[derive(Debug, Clone, Serialize)]
+pub struct Stats {
+    pub mean: f64,
+    pub min: i64,
+    pub max: i64,
+}
+
+impl Stats {
+    fn of(xs: &[i64]) -> Stats {
+        let n = xs.len().max(1) as f64;
+        Stats {
+            mean: (xs.iter().sum::<i64>() as f64 / n * 10.0).round() / 10.0,
+            min: xs.iter().copied().min().unwrap_or(0),
+            max: xs.iter().copied().max().unwrap_or(0),
+        }
+    }
+}
+
+/// Everything a run touched, by kind and id.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Reached {
+    pub items: BTreeSet<String>,
+    pub topics: BTreeSet<String>,
+    pub events: BTreeSet<String>,
+    pub choices: BTreeSet<String>,
+    pub endings: BTreeSet<String>,
+    pub perks: BTreeSet<String>,
+    pub sanctions: BTreeSet<String>,
+}
+
+impl Reached {
+    fn of(game: &Game) -> Reached {
+        let s = game.state();
+        let mut r = Reached::default();
+        for d in &s.journal.decisions {
+            let chosen = &d.options[d.chosen].id;
+            match d.kind {
+                DecisionKind::Buy => {
+                    r.items.insert(chosen.clone());
+                }
+                DecisionKind::Post if chosen == "post" => {
+                    r.topics.insert(d.subject.clone());
+                }
+                DecisionKind::Event => {
+                    r.choices.insert(format!("{}.{chosen}", d.subject));
+                }
+                _ => {}
+            }
+        }
+        r.events = s.arrived.clone();
+        r.endings.extend(s.ending.clone());
+        for m in &s.milestones {
+            match m.kind {
+                MilestoneKind::PerkOpened => r.perks.insert(m.id.clone()),
+                MilestoneKind::SanctionImposed => r.sanctions.insert(m.id.clone()),
+                _ => false,
+            };
+        }
+        r
+    }
+
+    fn extend(&mut self, other: &Reached) {
+        self.items.extend(other.items.iter().cloned());
+        self.topics.extend(other.topics.iter().cloned());
+        self.events.extend(other.events.iter().cloned());
+        self.choices.extend(other.choices.iter().cloned());
+        self.endings.extend(other.endings.iter().cloned());
+        self.perks.extend(other.perks.iter().cloned());
+        self.sanctions.extend(other.sanctions.iter().cloned());
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    pub level: String,
+    pub strategy: Strategy,
+    pub persona: String,
+    pub runs: u32,
+    pub seed: u64,
+    pub score: Stats,
+    #[serde(rename = "self")]
+    pub integrity: Stats,
+    pub money: Stats,
+    pub endings: BTreeMap<String, u32>,
+    /// How many runs met each perk and each sanction at least once.
+    pub perks: BTreeMap<String, u32>,
+    pub sanctions: BTreeMap<String, u32>,
+    pub runs_per_second: f64,
+    #[serde(skip)]
+    pub reached: Reached,
+}
+
+/// Plays `runs` games with seeds `seed`, `seed + 1`, …
+pub fn simulate(
+    level: Arc<Level>,
+    persona: Option<&str>,
+    strategy: Strategy,
+    runs: u32,
+    seed: u64,
+) -> Report {
+    let persona = persona
+        .map(str::to_string)
+        .or_else(|| level.personas.first().map(|p| p.id.clone()))
+        .unwrap_or_default();
+    let (mut scores, mut selves, mut money) = (Vec::new(), Vec::new(), Vec::new());
+    let mut endings = BTreeMap::new();
+    let mut perks: BTreeMap<String, u32> = level.perks.iter().map(|p| (p.id.clone(), 0)).collect();
+    let mut sanctions: BTreeMap<String, u32> =
+        level.sanctions.iter().map(|s| (s.id.clone(), 0)).collect();
+    let mut reached = Reached::default();
+    for i in 0..u64::from(runs) {
+        let game = bots::play(
+            level.clone(),
+            Some(&persona),
+            seed.wrapping_add(i),
+            strategy,
+        );
+        let r = bots::result(&game);
+        scores.push(i64::from(r.score));
+        selves.push(i64::from(r.integrity));
+        money.push(r.money);
+        *endings.entry(r.ending).or_insert(0) += 1;
+        let run = Reached::of(&game);
+        for p in &run.perks {
+            *perks.entry(p.clone()).or_insert(0) += 1;
+        }
+        for s in &run.sanctions {
+            *sanctions.entry(s.clone()).or_insert(0) += 1;
+        }
+        reached.extend(&run);
+    }
+    Report {
+        level: level.id.clone(),
+        strategy,
+        persona,
+        runs,
+        seed,
+        score: Stats::of(&scores),
+        integrity: Stats::of(&selves),
+        money: Stats::of(&money),
+        endings,
+        perks,
+        sanctions,
+        runs_per_second: 0.0,
+        reached,
+    }
+}
+
+fn percent(n: u32, of: u32) -> String {
+    format!("{:>3.0}%", f64::from(n) * 100.0 / f64::from(of.max(1)))
+}
+
+/// The balance report for one persona: every strategy side by side, then what no run reached.
+pub fn report_text(level: &Level, reports: &[Report]) -> String {
+    let mut out = String::new();
+    let Some(first) = reports.first() else {
+        return out;
+    };
+    let _ = writeln!(
+        out,
+        "Balance of `{}` for persona `{}`: {} runs per strategy, seeds {}..{}",
+        level.id,
+        first.persona,
+        first.runs,
+        first.seed,
+        first.seed + u64::from(first.runs.max(1)) - 1
+    );
+    let _ = writeln!(
+        out,
+        "\n{:<11} {:>22} {:>18} {:>10}",
+        "strategy", "score mean (min..max)", "self mean (min..max)", "money"
+    );
+    for r in reports {
+        let _ = writeln!(
+            out,
+            "{:<11} {:>8.1} ({:>4}..{:<4})   {:>6.1} ({:>3}..{:<3})   {:>8.1}",
+            r.strategy.name(),
+            r.score.mean,
+            r.score.min,
+            r.score.max,
+            r.integrity.mean,
+            r.integrity.min,
+            r.integrity.max,
+            r.money.mean
+        );
+    }
+    let header: String = reports
+        .iter()
+        .map(|r| format!("{:>11}", r.strategy.name()))
+        .collect();
+    let _ = writeln!(out, "\nEndings (share of runs)\n{:<30}{header}", "");
+    for e in &level.endings {
+        let row: String = reports
+            .iter()
+            .map(|r| {
+                format!(
+                    "{:>11}",
+                    percent(r.endings.get(&e.id).copied().unwrap_or(0), r.runs)
+                )
+            })
+            .collect();
+        let _ = writeln!(out, "{:<30}{row}", e.id);
+    }
+    let _ = writeln!(
+        out,
+        "\nPerks and sanctions met at least once (share of runs)\n{:<30}{header}",
+        ""
+    );
+    for (id, kind) in level
+        .perks
+        .iter()
+        .map(|p| (&p.id, "perk"))
+        .chain(level.sanctions.iter().map(|s| (&s.id, "sanction")))
+    {
+        let row: String = reports
+            .iter()
+            .map(|r| {
+                let n = if kind == "perk" {
+                    r.perks.get(id)
+                } else {
+                    r.sanctions.get(id)
+                };
+                format!("{:>11}", percent(n.copied().unwrap_or(0), r.runs))
+            })
+            .collect();
+        let _ = writeln!(out, "{:<30}{row}", format!("{id} ({kind})"));
+    }
+    let mut all = Reached::default();
+    for r in reports {
+        all.extend(&r.reached);
+    }
+    let _ = writeln!(out, "\nNever reached in any run");
+    out.push_str(&unreached(level, &all));
+    out
+}
+
+/// Content of the level that no run reached, one line per kind.
+pub fn unreached(level: &Level, all: &Reached) -> String {
+    let missing = |ids: Vec<&String>, seen: &BTreeSet<String>| -> Vec<String> {
+        ids.into_iter()
+            .filter(|id| !seen.contains(*id))
+            .cloned()
+            .collect()
+    };
+    let choices: Vec<String> = level
+        .events
+        .iter()
+        .filter(|e| all.events.contains(&e.id))
+        .flat_map(|e| e.choices.iter().map(move |c| format!("{}.{}", e.id, c.id)))
+        .filter(|c| !all.choices.contains(c))
+        .collect();
+    let lines = [
+        (
+            "items never bought",
+            missing(level.items.iter().map(|i| &i.id).collect(), &all.items),
+        ),
+        (
+            "topics never posted",
+            missing(level.topics.iter().map(|t| &t.id).collect(), &all.topics),
+        ),
+        (
+            "events never arrived",
+            missing(level.events.iter().map(|e| &e.id).collect(), &all.events),
+        ),
+        ("choices never taken", choices),
+        (
+            "endings never reached",
+            missing(level.endings.iter().map(|e| &e.id).collect(), &all.endings),
+        ),
+        (
+            "perks never opened",
+            missing(level.perks.iter().map(|p| &p.id).collect(), &all.perks),
+        ),
+        (
+            "sanctions never imposed",
+            missing(
+                level.sanctions.iter().map(|s| &s.id).collect(),
+                &all.sanctions,
+            ),
+        ),
+    ];
+    let mut out = String::new();
+    let mut any = false;
+    for (what, ids) in lines {
+        if !ids.is_empty() {
+            any = true;
+            let _ = writeln!(out, "  {what}: {}", ids.join(", "));
+        }
+    }
+    if !any {
+        out.push_str(
+            "  nothing: every item, topic, event, choice, ending, perk and sanction was reached\n",
+        );
+    }
+    out
+}
+
+/// Who gains and who loses under these rules: every persona under every strategy.
+pub fn fairness_text(level: &Level, by_persona: &[(String, Vec<Report>)]) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "Fairness of `{}`: mean final score / self, by persona and strategy",
+        level.id
+    );
+    let Some((_, first)) = by_persona.first() else {
+        return out;
+    };
+    let header: String = first
+        .iter()
+        .map(|r| format!("{:>14}", r.strategy.name()))
+        .collect();
+    let _ = writeln!(out, "{:<16}{header}", "persona");
+    for (persona, reports) in by_persona {
+        let row: String = reports
+            .iter()
+            .map(|r| {
+                format!(
+                    "{:>14}",
+                    format!("{:.0} / {:.0}", r.score.mean, r.integrity.mean)
+                )
+            })
+            .collect();
+        let _ = writeln!(out, "{persona:<16}{row}");
+    }
+    let mut all = Reached::default();
+    for r in by_persona.iter().flat_map(|(_, rs)| rs) {
+        all.extend(&r.reached);
+    }
+    for (i, r) in first.iter().enumerate() {
+        let column: Vec<(&String, f64)> = by_persona
+            .iter()
+            .map(|(p, rs)| (p, rs[i].score.mean))
+            .collect();
+        let best = column.iter().max_by(|a, b| a.1.total_cmp(&b.1));
+        let worst = column.iter().min_by(|a, b| a.1.total_cmp(&b.1));
+        if let (Some(b), Some(w)) = (best, worst) {
+            let _ = writeln!(
+                out,
+                "Playing {}: `{}` ends highest ({:.0}), `{}` lowest ({:.0}), a gap of {:.0}.",
+                r.strategy.name(),
+                b.0,
+                b.1,
+                w.0,
+                w.1,
+                b.1 - w.1
+            );
+        }
+    }
+    let _ = writeln!(out, "\nNever reached by any persona in any run");
+    out.push_str(&unreached(level, &all));
+    out
+}
