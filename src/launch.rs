@@ -103,7 +103,12 @@ pub fn title_screen(saves: Option<PathBuf>) -> Result<()> {
     tui::run(app(saves, 1)?).context("running the terminal interface")
 }
 
-pub fn play_tui(start: &Start, saves: Option<PathBuf>, slot: Option<PathBuf>) -> Result<()> {
+pub fn play_tui(
+    start: &Start,
+    saves: Option<PathBuf>,
+    slot: Option<PathBuf>,
+    watch: bool,
+) -> Result<()> {
     let level = load_level(&start.level)?;
     check_persona(&level, start.persona.as_deref())?;
     if let Some(slot) = &slot {
@@ -113,6 +118,13 @@ pub fn play_tui(start: &Start, saves: Option<PathBuf>, slot: Option<PathBuf>) ->
     let path = level_path(&start.level);
     let mut app = app(saves, start.seed)?;
     app.start(level, start.persona.as_deref());
+    if watch {
+        app.watch = Some(tui::app::Watch {
+            modified: std::fs::metadata(&path).and_then(|m| m.modified()).ok(),
+            path: path.clone(),
+            errors: Vec::new(),
+        });
+    }
     app.set_origin(path, slot);
     tui::run(app).context("running the terminal interface")
 }

@@ -43,6 +43,9 @@ enum Command {
         /// Save the game to this file at the end of every day and when play stops.
         #[arg(long)]
         save: Option<PathBuf>,
+        /// For authors: reload the level whenever its file is saved, replaying your actions.
+        #[arg(long, conflicts_with = "headless")]
+        watch: bool,
     },
     /// Continue a saved game.
     Resume {
@@ -119,6 +122,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             persona,
             headless,
             save,
+            watch,
         }) => {
             let start = Start {
                 level,
@@ -128,7 +132,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             if headless || launch::line_mode() {
                 launch::play_headless(&start, save)?;
             } else {
-                launch::play_tui(&start, saves, save)?;
+                launch::play_tui(&start, saves, save, watch)?;
             }
         }
         Some(Command::Resume { save, headless }) => {

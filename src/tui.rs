@@ -140,6 +140,34 @@ pub fn service(app: &mut App) {
     }
 }
 
+/// Reloads the watched level when its file changed: its diagnostics while it is broken, else a
+/// fresh game replayed through the player's actions.
+pub fn watch(app: &mut App) {
+    let Some(w) = &mut app.watch else { return };
+    let modified = std::fs::metadata(&w.path).and_then(|m| m.modified()).ok();
+    if modified == w.modified {
+        return;
+    }
+    w.modified = modified;
+    let (level, diagnostics) = crate::check::check_file(&w.path);
+    w.errors = diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .map(ToString::to_string)
+        .collect();
+    if let Some(level) = level {
+        app.reload(Arc::new(level));
+        if let app::Screen::End(play) = &app.screen
+            && !play.game.is_over()
+        {
+            let screen = std::mem::replace(&mut app.screen, app::Screen::Title { selected: 0 });
+            if let app::Screen::End(play) = screen {
+                app.screen = app::Screen::Play(play);
+            }
+        }
+    }
+}
+
 /// Waits for keys; wakes on its own only while a throttled feed is "loading".
 fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
     // For the end-to-end test that a panic still gives the terminal back.
@@ -156,6 +184,11 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
         }
         if app.wants_tick() && !event::poll(Duration::from_millis(350))? {
             app.update(Msg::Tick);
+            continue;
+        }
+        // An author's watch checks the level file between keys; otherwise we block on input.
+        if app.watch.is_some() && !event::poll(Duration::from_millis(400))? {
+            watch(app);
             continue;
         }
         // Anything but a key (a resize, focus) simply redraws at the top of the loop.

@@ -371,3 +371,56 @@ fn the_title_offers_to_continue_saves_and_explains_broken_ones() {
     };
     assert_eq!(p.game.state().day, 2);
 }
+
+#[test]
+fn watch_mode_reloads_the_level_and_shows_its_errors_until_fixed() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("watched.ron");
+    std::fs::copy("tests/fixtures/mini.ron", &path).unwrap();
+    let level = Arc::new(check::load_file(&path).unwrap());
+    let mut app = App::new(vec![], Theme { color: true }, 42);
+    app.start(level, Some("student"));
+    app.watch = Some(scored::tui::app::Watch {
+        path: path.clone(),
+        modified: None,
+        errors: Vec::new(),
+    });
+    send(
+        &mut app,
+        &[Msg::Choose, Msg::Choose, Msg::EndDay, Msg::Other],
+    );
+    let day = |app: &App| match &app.screen {
+        Screen::Play(p) => p.game.state().day,
+        _ => panic!("not playing"),
+    };
+    assert_eq!(day(&app), 2);
+
+    let edit = |from: &str, to: &str| {
+        let text = std::fs::read_to_string(&path).unwrap().replace(from, to);
+        std::fs::write(&path, text).unwrap();
+    };
+    edit(
+        "name: \"Game\", description: \"A game.\"",
+        "name: \"Console\", description: \"A console.\"",
+    );
+    scored::tui::watch(&mut app);
+    assert_eq!(day(&app), 2, "the actions were replayed on the new version");
+    let text = screen_text(&app, 100, 30);
+    assert!(
+        text.contains("Console") && text.contains("Reloaded the level and replayed 3 action(s)"),
+        "{text}"
+    );
+
+    edit("    days: 6,\n", "    days: 6\n");
+    app.watch.as_mut().unwrap().modified = None;
+    scored::tui::watch(&mut app);
+    let text = screen_text(&app, 100, 30);
+    assert!(text.contains("watched.ron does not load"), "{text}");
+    assert!(text.contains("error[C001]: expected a comma"), "{text}");
+
+    edit("    days: 6\n", "    days: 6,\n");
+    app.watch.as_mut().unwrap().modified = None;
+    scored::tui::watch(&mut app);
+    assert!(app.watch.as_ref().unwrap().errors.is_empty());
+    assert!(!screen_text(&app, 100, 30).contains("does not load"));
+}

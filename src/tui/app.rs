@@ -77,6 +77,8 @@ pub struct Play {
     pub save_due: bool,
     /// Where it was last saved, shown to the player.
     pub saved_to: Option<String>,
+    /// Every action that was accepted, to replay on a reloaded level (watch mode).
+    pub history: Vec<Action>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -101,6 +103,17 @@ pub struct App {
     pub notice: Option<String>,
     /// The origin of the next game begun.
     origin: Origin,
+    /// Watch mode: the level file is reloaded when it changes.
+    pub watch: Option<Watch>,
+}
+
+/// An author's watch on the level file they are editing.
+#[derive(Debug, Clone)]
+pub struct Watch {
+    pub path: PathBuf,
+    pub modified: Option<std::time::SystemTime>,
+    /// The file's diagnostics while it does not load.
+    pub errors: Vec<String>,
 }
 
 /// How many steps a throttled feed takes to load.
@@ -125,6 +138,7 @@ impl Play {
             origin,
             save_due: false,
             saved_to: None,
+            history: Vec::new(),
         }
     }
 
@@ -147,8 +161,9 @@ impl Play {
 
     fn play(&mut self, action: Action) {
         let ending_day = action == Action::EndDay;
-        match self.game.play(action) {
+        match self.game.play(action.clone()) {
             Ok(outcomes) => {
+                self.history.push(action);
                 let lines: Vec<String> = outcomes
                     .iter()
                     .filter_map(|o| present::outcome_line(&self.game, o))
@@ -272,6 +287,7 @@ impl App {
             resume_request: None,
             notice: None,
             origin: Origin::default(),
+            watch: None,
         }
     }
 
@@ -328,6 +344,33 @@ impl App {
         } else {
             Screen::Play(Box::new(play))
         };
+    }
+
+    /// Swaps in a new version of the level: a fresh game replayed through the same actions.
+    pub fn reload(&mut self, level: Arc<Level>) {
+        let Some(play) = self.playing_mut() else {
+            return;
+        };
+        let (persona, seed) = (play.game.state().persona.clone(), play.game.state().seed);
+        let Ok((mut game, _)) = Game::new(level, Some(&persona), seed) else {
+            play.toasts = vec![format!("The reloaded level has no persona `{persona}`.")];
+            return;
+        };
+        let mut kept = Vec::new();
+        for action in play.history.drain(..) {
+            if game.play(action.clone()).is_ok() {
+                kept.push(action);
+            }
+        }
+        play.toasts = vec![format!(
+            "Reloaded the level and replayed {} action(s): day {}.",
+            kept.len(),
+            game.state().day
+        )];
+        play.history = kept;
+        play.game = game;
+        play.menu = None;
+        play.day_start = play.game.state().score;
     }
 
     /// The game in progress, if any.
@@ -517,7 +560,13 @@ impl App {
                             opening.extend(more);
                         }
                         let origin = std::mem::take(&mut intro.origin);
-                        return Screen::Play(Box::new(Play::new(intro.game, &opening, origin)));
+                        let mut play = Play::new(intro.game, &opening, origin);
+                        if has_consent {
+                            play.history.push(Action::Consent {
+                                share: intro.ticked,
+                            });
+                        }
+                        return Screen::Play(Box::new(play));
                     }
                     Msg::Back => return Screen::Title { selected: 0 },
                     Msg::Quit => self.quit = true,

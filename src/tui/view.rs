@@ -42,7 +42,36 @@ pub fn render(frame: &mut Frame, app: &App) {
         Some(Overlay::QuitConfirm) => overlay::quit(frame, body, app.theme),
         None => {}
     }
+    if let Some(w) = &app.watch
+        && !w.errors.is_empty()
+    {
+        broken_level(frame, body, app.theme, w);
+    }
     footer(frame, footer_area, app);
+}
+
+/// Watch mode, while the file does not load: its diagnostics, until it is fixed.
+fn broken_level(frame: &mut Frame, area: Rect, theme: Theme, watch: &super::app::Watch) {
+    let rect = centered(
+        area,
+        area.width.saturating_sub(2),
+        area.height.saturating_sub(2),
+    );
+    let title = format!("{} does not load", watch.path.display());
+    let inner = popup(frame, rect, &title, theme);
+    let mut lines = vec![
+        Line::styled(
+            "Fix the file and save it: the game reloads by itself.",
+            theme.warn(),
+        ),
+        Line::from(""),
+    ];
+    for d in &watch.errors {
+        for l in d.lines() {
+            lines.push(Line::from(l.to_string()));
+        }
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
 }
 
 fn changed(frame: &mut Frame, area: Rect, theme: Theme, play: &super::app::Play) {
