@@ -662,3 +662,33 @@ fn the_same_person_cannot_be_reported_again_within_a_week() {
     ));
     assert!(!game.allows(&Action::Denounce { npc: "pan".into() }));
 }
+
+#[test]
+fn a_basic_income_coupled_to_the_score_pays_by_the_score() {
+    let mut level = mini();
+    level.economy.score_income = Some(scored::game::level::ScoreIncome {
+        pivot: 500,
+        per_100: 30,
+        floor: 0,
+        provenance: scored::game::level::Provenance {
+            source: scored::game::level::Source::Fiction,
+            note: "Test.".into(),
+        },
+    });
+    let mut game = start(level, "student");
+    next_day(&mut game);
+    let score = game.state().score.unwrap();
+    let money = game.state().money;
+    let outcomes = next_day(&mut game);
+    let paid = outcomes.iter().find_map(|o| match o {
+        Outcome::MoneyChanged { delta, reason } if reason.starts_with("basic income") => {
+            Some(*delta)
+        }
+        _ => None,
+    });
+    let expected =
+        (i64::from(game.state().timeline.last().unwrap().score.unwrap_or(score) - 500) * 30 / 100)
+            .max(0);
+    assert_eq!(paid.unwrap_or(0), expected);
+    assert!(game.state().money >= money, "income came in");
+}

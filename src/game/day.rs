@@ -117,6 +117,11 @@ impl Game {
             .sum();
         let income = self.state.income;
         self.change_money(income + bonus, "income", log);
+        if let (Some(coupled), Some(score)) = (&self.level.economy.score_income, self.state.score) {
+            let paid =
+                (i64::from(score - coupled.pivot) * coupled.per_100 / 100).max(coupled.floor);
+            self.change_money(paid, &format!("basic income at score {score}"), log);
+        }
         self.change_money(-fines, "fines", log);
         let every = self.level.economy.rent_every.max(1);
         if self.state.rent > 0 && (day - 1) % every == 0 {
