@@ -5,6 +5,7 @@
 pub mod action;
 mod condition;
 mod day;
+pub mod debrief;
 mod events;
 mod friends;
 pub mod journal;

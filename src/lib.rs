@@ -7,6 +7,7 @@ pub mod author;
 pub mod balance;
 pub mod bots;
 pub mod check;
+pub mod classroom;
 pub mod game;
 pub mod headless;
 pub mod launch;

@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::Action;
+
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Journal {
     pub decisions: Vec<Decision>,
@@ -22,6 +24,9 @@ pub struct Decision {
     pub defaulted: bool,
     pub score_best: usize,
     pub values_best: usize,
+    /// What was done, so the same decisions can be replayed as another persona.
+    #[serde(default)]
+    pub action: Option<Action>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -77,14 +82,21 @@ impl Decision {
             defaulted,
             score_best,
             values_best,
+            action: None,
         }
     }
 
-    /// The score would have the player do something other than what their values would.
+    /// The score would have the player do something other than what their values would: the
+    /// score-best option scores strictly more, the values-best one is strictly truer to the self.
+    /// A choice the day made for the player counts only on the consent screen, where leaving
+    /// the box as it is was the choice the screen was built for.
     pub fn conflicted(&self) -> bool {
         let s = &self.options[self.score_best];
         let v = &self.options[self.values_best];
-        self.score_best != self.values_best && (s.score > v.score || v.integrity > s.integrity)
+        (!self.defaulted || self.kind == DecisionKind::Consent)
+            && self.score_best != self.values_best
+            && s.score > v.score
+            && v.integrity > s.integrity
     }
 
     /// A conflicted decision settled in the score's favour.

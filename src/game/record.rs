@@ -15,6 +15,7 @@ impl Game {
         chosen: usize,
         defaulted: bool,
     ) {
+        let action = offers.get(chosen).and_then(|o| o.2.clone());
         let options = offers
             .into_iter()
             .map(|(id, label, action)| {
@@ -27,7 +28,7 @@ impl Game {
                 }
             })
             .collect();
-        let decision = Decision::new(
+        let mut decision = Decision::new(
             self.state.day,
             self.scored(),
             kind,
@@ -36,6 +37,7 @@ impl Game {
             chosen,
             defaulted,
         );
+        decision.action = action;
         self.state.journal.decisions.push(decision);
     }
 }

@@ -420,7 +420,6 @@ pub fn proposals(game: &Game, out: &mut impl Write) -> R {
 }
 
 pub fn summary(game: &Game, out: &mut impl Write) -> R {
-    let level = game.level();
     writeln!(out)?;
     if let Some(e) = game.ending() {
         writeln!(out, "=== {} ===", e.title)?;
@@ -430,11 +429,17 @@ pub fn summary(game: &Game, out: &mut impl Write) -> R {
     for line in game.summary().lines() {
         writeln!(out, "{line}")?;
     }
-    if !level.questions.is_empty() {
+    let (report, sections) = crate::classroom::debrief(game);
+    writeln!(
+        out,
+        "Result code: {}",
+        crate::classroom::encode(&report.summary)
+    )?;
+    for (title, lines) in sections {
         writeln!(out)?;
-        writeln!(out, "To discuss:")?;
-        for q in &level.questions {
-            writeln!(out, "  - {q}")?;
+        writeln!(out, "--- {title} ---")?;
+        for l in lines {
+            writeln!(out, "{l}")?;
         }
     }
     Ok(())

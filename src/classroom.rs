@@ -1,0 +1,396 @@
+//! The class mirror: a player's report (Markdown to read, JSON to aggregate, a result code to
+//! paste), and `scored class`, which merges a class's reports offline.
+
+mod class;
+mod code;
+
+use std::fmt::Write;
+
+use serde::{Deserialize, Serialize};
+
+use crate::game::Game;
+use crate::game::debrief::{Debrief, Ghost};
+use crate::game::journal::DecisionKind;
+use crate::game::level::Source;
+
+pub use class::{Class, ClassEntry};
+pub use code::{decode, encode};
+
+/// The summary a report, a result code and the class summary share.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Summary {
+    pub level: String,
+    pub seed: u64,
+    pub persona: String,
+    pub ending: String,
+    pub score: i32,
+    pub integrity: i32,
+    pub money: i64,
+    pub conflicted: u32,
+    pub obeyed: u32,
+    pub censored: u32,
+    pub reports: u32,
+    pub dropped: u32,
+    /// The largest drift, e.g. "posts on The smog", with before and after per day (×10).
+    pub drift: Option<(String, i32, i32)>,
+}
+
+impl Summary {
+    pub fn obedience(&self) -> f64 {
+        if self.conflicted == 0 {
+            0.0
+        } else {
+            f64::from(self.obeyed) / f64::from(self.conflicted)
+        }
+    }
+}
+
+/// One decision, reduced to what a class compares: when, what about, what was chosen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Choice {
+    pub day: u32,
+    pub kind: DecisionKind,
+    pub subject: String,
+    pub chosen: String,
+    pub label: String,
+}
+
+/// The data file of a report.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    pub summary: Summary,
+    pub choices: Vec<Choice>,
+    /// Friends dropped: (day, the journal's words, with their score then).
+    pub dropped: Vec<(u32, String)>,
+}
+
+impl Report {
+    pub fn of(game: &Game, debrief: &Debrief) -> Report {
+        let drift = debrief.drift.as_ref().and_then(|d| {
+            d.rows
+                .iter()
+                .filter(|(_, b, a)| b != a)
+                .max_by(|x, y| {
+                    let s = |r: &(String, f64, f64)| (r.2 - r.1).abs() / r.1.max(r.2).max(1.0);
+                    s(x).total_cmp(&s(y))
+                })
+                .map(|(k, b, a)| {
+                    (
+                        k.clone(),
+                        (b * 10.0).round() as i32,
+                        (a * 10.0).round() as i32,
+                    )
+                })
+        });
+        let summary = Summary {
+            level: debrief.level.clone(),
+            seed: debrief.seed,
+            persona: debrief.persona.clone(),
+            ending: debrief.ending.clone().unwrap_or_default(),
+            score: debrief.score.unwrap_or_else(|| game.implied_score()),
+            integrity: debrief.integrity,
+            money: debrief.money,
+            conflicted: debrief.obedience.conflicted,
+            obeyed: debrief.obedience.obeyed,
+            censored: debrief.censored.len() as u32,
+            reports: debrief.reports.len() as u32,
+            dropped: debrief.dropped.len() as u32,
+            drift,
+        };
+        let choices = game
+            .state()
+            .journal
+            .decisions
+            .iter()
+            .map(|d| Choice {
+                day: d.day,
+                kind: d.kind,
+                subject: d.subject.clone(),
+                chosen: d.options[d.chosen].id.clone(),
+                label: d.options[d.chosen].label.clone(),
+            })
+            .collect();
+        Report {
+            summary,
+            choices,
+            dropped: debrief.dropped.clone(),
+        }
+    }
+}
+
+fn source(s: Source) -> &'static str {
+    match s {
+        Source::Real => "Real",
+        Source::Reported => "Reported",
+        Source::Fiction => "Fiction",
+    }
+}
+
+/// The debrief as plain lines: the end of headless play, the report, the UI's pages.
+pub fn debrief_sections(
+    game: &Game,
+    d: &Debrief,
+    ghost: Option<&Ghost>,
+) -> Vec<(String, Vec<String>)> {
+    let level = game.level();
+    let mut sections = Vec::new();
+    let mut lines = Vec::new();
+    let scores: Vec<String> = d
+        .timeline
+        .iter()
+        .map(|(day, s, _)| s.map_or(format!("{day}:-"), |s| format!("{day}:{s}")))
+        .collect();
+    let selves: Vec<String> = d
+        .timeline
+        .iter()
+        .map(|(day, _, i)| format!("{day}:{i}"))
+        .collect();
+    lines.push(format!("Score by day: {}", scores.join(" ")));
+    lines.push(format!("Self by day:  {}", selves.join(" ")));
+    sections.push(("Over time".to_string(), lines));
+
+    let o = &d.obedience;
+    let mut lines = vec![format!(
+        "Obedience index: {:.0}% — in {} of {} decisions where the score and your values pulled apart, you took the score's side.",
+        o.index * 100.0,
+        o.obeyed,
+        o.conflicted
+    )];
+    if o.moments.is_empty() {
+        lines.push("No moment where you gave way.".into());
+    } else {
+        lines.push("The moments that moved it most:".into());
+        lines.extend(o.moments.iter().map(|m| format!("  {m}")));
+    }
+    sections.push(("Obedience".to_string(), lines));
+
+    let mut lines = Vec::new();
+    match &d.drift {
+        None => lines.push("This level had no days without a score to compare with.".into()),
+        Some(dr) => {
+            lines.push(format!(
+                "Per day, in the {} days before the score against the {} days with it:",
+                dr.baseline_days, dr.scored_days
+            ));
+            let widest = dr.rows.iter().map(|r| r.1.max(r.2)).fold(1.0, f64::max);
+            for (what, b, a) in &dr.rows {
+                let bar = |x: f64| "█".repeat(((x / widest) * 20.0).round() as usize);
+                lines.push(format!("  {what}"));
+                lines.push(format!("    before {:>7.1} {}", b, bar(*b)));
+                lines.push(format!("    after  {:>7.1} {}", a, bar(*a)));
+            }
+            lines.push(format!(
+                "  friends kept: {:.1} before, {:.1} after",
+                dr.friends.0, dr.friends.1
+            ));
+            if let Some(l) = &dr.largest {
+                lines.push(format!("The largest shift: {l}."));
+            }
+        }
+    }
+    sections.push(("Drift mirror".to_string(), lines));
+
+    let mut lines = Vec::new();
+    let list = |title: &str, items: &[(u32, String)], lines: &mut Vec<String>| {
+        if items.is_empty() {
+            lines.push(format!("{title}: none."));
+        } else {
+            lines.push(format!("{title}:"));
+            lines.extend(
+                items
+                    .iter()
+                    .map(|(day, what)| format!("  Day {day}: {what}")),
+            );
+        }
+    };
+    list("Drafts you deleted unposted", &d.censored, &mut lines);
+    list("Friends you dropped", &d.dropped, &mut lines);
+    list("Reports you filed", &d.reports, &mut lines);
+    list("Perks and sanctions", &d.milestones, &mut lines);
+    if d.appeals.is_empty() {
+        lines.push("Appeals: none.".into());
+    } else {
+        lines.push("Appeals:".into());
+        lines.extend(
+            d.appeals
+                .iter()
+                .map(|(row, what, verdict)| format!("  Row {row} ({what}): {verdict}")),
+        );
+    }
+    sections.push(("What you did".to_string(), lines));
+
+    if let Some(g) = ghost {
+        let name = |id: &str| level.persona(id).map_or(id.to_string(), |p| p.name.clone());
+        let ending = |e: &Option<String>| {
+            e.as_deref()
+                .and_then(|id| level.ending(id))
+                .map_or("-".to_string(), |e| e.title.clone())
+        };
+        let sc = |s: Option<i32>| s.map_or("-".to_string(), |s| s.to_string());
+        let lines = vec![
+            format!(
+                "The same decisions, made by {} instead of {}:",
+                name(&g.persona),
+                name(&d.persona)
+            ),
+            format!(
+                "  {:<12} {:<24} {:<24}",
+                "",
+                name(&d.persona),
+                name(&g.persona)
+            ),
+            format!(
+                "  {:<12} {:<24} {:<24}",
+                "final score",
+                sc(d.score),
+                sc(g.score)
+            ),
+            format!("  {:<12} {:<24} {:<24}", "self", d.integrity, g.integrity),
+            format!("  {:<12} {:<24} {:<24}", "money", d.money, g.money),
+            format!(
+                "  {:<12} {:<24} {:<24}",
+                "ending",
+                ending(&d.ending),
+                ending(&g.ending)
+            ),
+            format!(
+                "  Perks met by {}: {}",
+                name(&g.persona),
+                list_or_none(&g.perks)
+            ),
+            format!(
+                "  Sanctions met by {}: {}",
+                name(&g.persona),
+                list_or_none(&g.sanctions)
+            ),
+            format!(
+                "  Decisions {} could not make (money, locks, sanctions): {}",
+                name(&g.persona),
+                g.refused
+            ),
+        ];
+        sections.push(("Ghost run".to_string(), lines));
+    }
+
+    let mut lines = Vec::new();
+    for m in &d.real {
+        lines.push(format!("  [{}] {} — {}", source(m.source), m.what, m.note));
+    }
+    if lines.is_empty() {
+        lines.push("  Nothing in this level claims to be real.".into());
+    }
+    sections.push(("What was real?".to_string(), lines));
+
+    if !d.questions.is_empty() {
+        sections.push((
+            "To discuss".to_string(),
+            d.questions.iter().map(|q| format!("  - {q}")).collect(),
+        ));
+    }
+    sections
+}
+
+fn list_or_none(xs: &[String]) -> String {
+    if xs.is_empty() {
+        "none".into()
+    } else {
+        xs.join(", ")
+    }
+}
+
+/// The persona a ghost run uses: the one that starts poorest among the others.
+pub fn ghost_persona(game: &Game) -> Option<String> {
+    let level = game.level();
+    level
+        .personas
+        .iter()
+        .filter(|p| p.id != game.state().persona)
+        .min_by_key(|p| (p.money + p.income * i64::from(level.days), p.friends.len()))
+        .map(|p| p.id.clone())
+}
+
+/// The report as Markdown, to read or print.
+pub fn markdown(game: &Game, report: &Report, sections: &[(String, Vec<String>)]) -> String {
+    let s = &report.summary;
+    let level = game.level();
+    let ending = level
+        .ending(&s.ending)
+        .map_or(s.ending.clone(), |e| e.title.clone());
+    let persona = level
+        .persona(&s.persona)
+        .map_or(s.persona.clone(), |p| p.name.clone());
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "# Scored — {} ({} as {})\n",
+        level.title, ending, persona
+    );
+    let _ = writeln!(
+        out,
+        "Level `{}`, seed {}, persona `{}`.\n",
+        s.level, s.seed, s.persona
+    );
+    let _ = writeln!(out, "Result code: `{}`\n", encode(s));
+    let _ = writeln!(
+        out,
+        "| final score | self | money | obedience index | drafts deleted | reports | friends dropped |\n|---|---|---|---|---|---|---|\n| {} | {} | {} | {:.0}% | {} | {} | {} |\n",
+        s.score,
+        s.integrity,
+        s.money,
+        s.obedience() * 100.0,
+        s.censored,
+        s.reports,
+        s.dropped
+    );
+    for (title, lines) in sections {
+        let _ = writeln!(out, "## {title}\n\n```text");
+        for l in lines {
+            let _ = writeln!(out, "{l}");
+        }
+        let _ = writeln!(out, "```\n");
+    }
+    out
+}
+
+/// Everything the end of a level shows: the debrief, a ghost run as the poorest other persona,
+/// and the report built from them.
+pub fn debrief(game: &Game) -> (Report, Vec<(String, Vec<String>)>) {
+    let d = game.debrief();
+    let ghost = ghost_persona(game)
+        .and_then(|p| crate::game::debrief::ghost(game.level_arc().clone(), game, &p));
+    let sections = debrief_sections(game, &d, ghost.as_ref());
+    (Report::of(game, &d), sections)
+}
+
+/// Writes `NAME.md`, `NAME.json` and `NAME.code` into `dir`; returns the paths written.
+pub fn write_report(
+    dir: &std::path::Path,
+    game: &Game,
+) -> std::io::Result<Vec<std::path::PathBuf>> {
+    std::fs::create_dir_all(dir)?;
+    let (report, sections) = debrief(game);
+    let s = &report.summary;
+    let base = format!("{}-{}-seed{}", s.level, s.persona, s.seed);
+    let mut n = 1;
+    let stem = loop {
+        let stem = if n == 1 {
+            base.clone()
+        } else {
+            format!("{base}-{n}")
+        };
+        if !dir.join(format!("{stem}.json")).exists() {
+            break stem;
+        }
+        n += 1;
+    };
+    let md = dir.join(format!("{stem}.md"));
+    let json = dir.join(format!("{stem}.json"));
+    let code = dir.join(format!("{stem}.code"));
+    std::fs::write(&md, markdown(game, &report, &sections))?;
+    std::fs::write(
+        &json,
+        serde_json::to_string_pretty(&report).map_err(std::io::Error::other)?,
+    )?;
+    std::fs::write(&code, format!("{}\n", encode(&report.summary)))?;
+    Ok(vec![md, json, code])
+}
