@@ -164,7 +164,7 @@ fn autosaver(slot: Option<PathBuf>, level_path: PathBuf) -> Result<impl FnMut(&G
     })
 }
 
-pub fn play_headless(start: &Start, slot: Option<PathBuf>) -> Result<()> {
+pub fn play_headless(start: &Start, slot: Option<PathBuf>, report: Option<PathBuf>) -> Result<()> {
     let level = load_level(&start.level)?;
     check_persona(&level, start.persona.as_deref())?;
     if let Some(slot) = &slot {
@@ -177,7 +177,108 @@ pub fn play_headless(start: &Start, slot: Option<PathBuf>) -> Result<()> {
     let mut out = BufWriter::new(io::stdout().lock());
     headless::run(&mut game, &opening, stdin.lock(), &mut out, &mut autosave)
         .context("writing to standard output")?;
+    if let Some(dir) = report
+        && game.is_over()
+    {
+        let written = crate::classroom::write_report(&dir, &game).context("writing the report")?;
+        for p in written {
+            writeln!(out, "Report written: {}", p.display())?;
+        }
+    }
     out.flush()?;
+    Ok(())
+}
+
+/// `scored report SAVE`: the debrief of a saved game, and its report files.
+pub fn report(save: &Path, out: Option<PathBuf>) -> Result<()> {
+    let resumed = save::resume(save, Path::new("levels"))
+        .map_err(|e| anyhow::anyhow!("the save {} {e}; it is kept as it is", save.display()))?;
+    let game = resumed.game;
+    if !game.is_over() {
+        println!(
+            "This game is not finished (day {}); the debrief covers the days played.",
+            game.state().day
+        );
+    }
+    let (report, sections) = crate::classroom::debrief(&game);
+    for line in game.summary().lines() {
+        println!("{line}");
+    }
+    println!("Result code: {}", crate::classroom::encode(&report.summary));
+    for (title, lines) in sections {
+        println!("\n--- {title} ---");
+        for l in lines {
+            println!("{l}");
+        }
+    }
+    let dir = out.unwrap_or_else(|| PathBuf::from("saves/reports"));
+    for p in crate::classroom::write_report(&dir, &game).context("writing the report")? {
+        println!("Report written: {}", p.display());
+    }
+    Ok(())
+}
+
+/// `scored class`: reports and codes merged into the class summary.
+pub fn class(paths: &[PathBuf], codes: Option<&Path>, markdown: Option<&Path>) -> Result<()> {
+    use crate::classroom::{Class, ClassEntry, Report, decode};
+    let mut entries = Vec::new();
+    let mut problems = Vec::new();
+    let mut code_lines: Vec<(String, String)> = Vec::new();
+    for p in paths {
+        let text =
+            std::fs::read_to_string(p).with_context(|| format!("reading {}", p.display()))?;
+        if text.trim_start().starts_with('{') {
+            match serde_json::from_str::<Report>(&text) {
+                Ok(r) => entries.push(ClassEntry::Report(r)),
+                Err(e) => problems.push(format!("{}: not a Scored report ({e})", p.display())),
+            }
+        } else {
+            code_lines.extend(
+                text.lines()
+                    .enumerate()
+                    .map(|(i, l)| (format!("{}:{}", p.display(), i + 1), l.to_string())),
+            );
+        }
+    }
+    if let Some(c) = codes {
+        let text =
+            std::fs::read_to_string(c).with_context(|| format!("reading {}", c.display()))?;
+        code_lines.extend(
+            text.lines()
+                .enumerate()
+                .map(|(i, l)| (format!("{}:{}", c.display(), i + 1), l.to_string())),
+        );
+    }
+    for (at, line) in code_lines {
+        // A pasted line may carry a name or a bullet before the code.
+        let Some(start) = line.find("SCORED1~") else {
+            if !line.trim().is_empty() {
+                problems.push(format!("{at}: no result code on this line"));
+            }
+            continue;
+        };
+        let code = line[start..].split_whitespace().next().unwrap_or("");
+        match decode(code) {
+            Ok(s) => entries.push(ClassEntry::Code(s)),
+            Err(e) => problems.push(format!("{at}: {e}")),
+        }
+    }
+    if entries.is_empty() {
+        for p in &problems {
+            eprintln!("{p}");
+        }
+        bail!("no reports or result codes to summarise");
+    }
+    let class = Class { entries };
+    print!("{}", class.text());
+    for p in &problems {
+        println!("skipped {p}");
+    }
+    if let Some(md) = markdown {
+        std::fs::write(md, class.markdown())
+            .with_context(|| format!("writing {}", md.display()))?;
+        println!("Markdown written: {}", md.display());
+    }
     Ok(())
 }
 

@@ -43,6 +43,9 @@ enum Command {
         /// Save the game to this file at the end of every day and when play stops.
         #[arg(long)]
         save: Option<PathBuf>,
+        /// Headless: write the end-of-level report (Markdown, data, result code) into DIR.
+        #[arg(long, value_name = "DIR")]
+        report: Option<PathBuf>,
         /// For authors: reload the level whenever its file is saved, replaying your actions.
         #[arg(long, conflicts_with = "headless")]
         watch: bool,
@@ -69,6 +72,24 @@ enum Command {
         /// Rewrite the transcripts with the output the level gives now.
         #[arg(long)]
         update: bool,
+    },
+    /// The debrief of a saved game; writes its report (Markdown, data, result code).
+    Report {
+        save: PathBuf,
+        /// Where the report files go (default: saves/reports).
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Merge a class's reports (.json) and result codes into one summary, offline.
+    Class {
+        /// Report files (.json) or result-code files (.code).
+        paths: Vec<PathBuf>,
+        /// A text file with one result code per line (pasted from a chat or a document).
+        #[arg(long)]
+        codes: Option<PathBuf>,
+        /// Also write the summary as Markdown to this file.
+        #[arg(long)]
+        markdown: Option<PathBuf>,
     },
     /// Check level files and report every problem with file:line:col.
     Check {
@@ -114,7 +135,7 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<ExitCode> {
     let saves = cli.saves_dir;
     match cli.command {
-        None if launch::line_mode() => launch::play_headless(&Start::tutorial(), None)?,
+        None if launch::line_mode() => launch::play_headless(&Start::tutorial(), None, None)?,
         None => launch::title_screen(saves)?,
         Some(Command::Play {
             level,
@@ -122,6 +143,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             persona,
             headless,
             save,
+            report,
             watch,
         }) => {
             let start = Start {
@@ -130,7 +152,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 persona,
             };
             if headless || launch::line_mode() {
-                launch::play_headless(&start, save)?;
+                launch::play_headless(&start, save, report)?;
             } else {
                 launch::play_tui(&start, saves, save, watch)?;
             }
@@ -143,6 +165,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
         }
         Some(Command::Check { files }) => return Ok(check_files(&files)),
+        Some(Command::Report { save, out }) => launch::report(&save, out)?,
+        Some(Command::Class {
+            paths,
+            codes,
+            markdown,
+        }) => launch::class(&paths, codes.as_deref(), markdown.as_deref())?,
         Some(Command::NewLevel { name, from }) => {
             let source = match &from {
                 Some(f) => Some((launch::level_path(f), launch::load_level(f)?)),

@@ -115,6 +115,32 @@ pub fn service(app: &mut App) {
     let Some(play) = app.playing_mut() else {
         return;
     };
+    if let Some(end) = &mut play.end
+        && end.export_due
+    {
+        end.export_due = false;
+        let dir = store
+            .as_ref()
+            .map_or(std::path::PathBuf::from("saves"), |s| s.dir.clone())
+            .join("reports");
+        end.exported = match crate::classroom::write_report(&dir, &play.game) {
+            Ok(paths) => {
+                let mut lines: Vec<String> = paths
+                    .iter()
+                    .map(|p| format!("Written: {}", p.display()))
+                    .collect();
+                lines.push(format!(
+                    "Result code: {}",
+                    crate::classroom::encode(&end.report.summary)
+                ));
+                lines
+            }
+            Err(e) => vec![format!(
+                "The report could not be written to {}: {e}",
+                dir.display()
+            )],
+        };
+    }
     if !play.save_due {
         return;
     }

@@ -141,6 +141,16 @@ fn a_scripted_game_screen_by_screen() {
         "six days end the level"
     );
     snap!("23_end", &app, both);
+    app.update(Msg::Right);
+    snap!("24_debrief_over_time", &app);
+    app.update(Msg::Right);
+    snap!("25_debrief_obedience", &app, both);
+    send(&mut app, &[Msg::Right, Msg::Right, Msg::Right]);
+    snap!("26_debrief_ghost", &app, both);
+    app.update(Msg::Right);
+    snap!("27_debrief_real", &app);
+    app.update(Msg::Export);
+    assert!(matches!(&app.screen, Screen::End(p) if p.end.as_ref().is_some_and(|e| e.export_due)));
     app.update(Msg::Quit);
     assert!(app.quit);
 }

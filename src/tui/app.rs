@@ -79,6 +79,39 @@ pub struct Play {
     pub saved_to: Option<String>,
     /// Every action that was accepted, to replay on a reloaded level (watch mode).
     pub history: Vec<Action>,
+    /// The debrief, once the level is over.
+    pub end: Option<EndView>,
+}
+
+/// The debrief's pages on the end screen.
+pub struct EndView {
+    pub report: crate::classroom::Report,
+    pub sections: Vec<(String, Vec<String>)>,
+    /// 0 is the overview (ending, charts, summary); then one page per section.
+    pub page: usize,
+    pub scroll: u16,
+    /// The report should be written (the run loop does it).
+    pub export_due: bool,
+    /// What the export wrote, or why it failed.
+    pub exported: Vec<String>,
+}
+
+impl EndView {
+    pub fn of(game: &Game) -> EndView {
+        let (report, sections) = crate::classroom::debrief(game);
+        EndView {
+            report,
+            sections,
+            page: 0,
+            scroll: 0,
+            export_due: false,
+            exported: Vec::new(),
+        }
+    }
+
+    pub fn pages(&self) -> usize {
+        self.sections.len() + 1
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -139,6 +172,7 @@ impl Play {
             save_due: false,
             saved_to: None,
             history: Vec::new(),
+            end: None,
         }
     }
 
@@ -468,6 +502,11 @@ impl App {
             }
             _ => {}
         }
+        // While a watched level does not load, the game behind its errors stays still.
+        let broken = self.watch.as_ref().is_some_and(|w| !w.errors.is_empty());
+        if broken && matches!(self.screen, Screen::Play(_) | Screen::End(_)) && msg != Msg::Quit {
+            return;
+        }
         let screen = std::mem::replace(&mut self.screen, Screen::Title { selected: 0 });
         self.screen = self.next_screen(screen, msg);
     }
@@ -586,18 +625,35 @@ impl App {
                 }
                 play.update(msg);
                 if play.game.is_over() && play.summary.is_none() {
+                    play.end = Some(EndView::of(&play.game));
                     return Screen::End(play);
                 }
                 Screen::Play(play)
             }
-            Screen::End(play) => match msg {
-                Msg::Quit | Msg::Back => {
-                    self.quit = true;
-                    Screen::End(play)
+            Screen::End(mut play) => {
+                let end = play.end.get_or_insert_with(|| EndView::of(&play.game));
+                let pages = end.pages();
+                match msg {
+                    Msg::Quit | Msg::Back => {
+                        self.quit = true;
+                        play.save_due = true;
+                    }
+                    Msg::Choose => return Screen::Title { selected: 0 },
+                    Msg::Right | Msg::NextPanel => {
+                        end.page = (end.page + 1) % pages;
+                        end.scroll = 0;
+                    }
+                    Msg::Left | Msg::PrevPanel => {
+                        end.page = (end.page + pages - 1) % pages;
+                        end.scroll = 0;
+                    }
+                    Msg::Down => end.scroll = end.scroll.saturating_add(1),
+                    Msg::Up => end.scroll = end.scroll.saturating_sub(1),
+                    Msg::Export => end.export_due = true,
+                    _ => {}
                 }
-                Msg::Choose => Screen::Title { selected: 0 },
-                _ => Screen::End(play),
-            },
+                Screen::End(play)
+            }
         }
     }
 }

@@ -4,13 +4,54 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::symbols::Marker;
-use ratatui::text::Line;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{Axis, Block, Borders, Chart, Dataset, GraphType, Paragraph, Wrap};
 
 use super::app::Play;
 use super::theme::Theme;
 
 pub fn render(frame: &mut Frame, area: Rect, theme: Theme, play: &Play) {
+    let [tabs, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
+    let Some(end) = &play.end else {
+        overview(frame, area, theme, play);
+        return;
+    };
+    // Every page by number, the current one by name: it fits at 80 columns.
+    let mut spans = vec![Span::styled("Debrief ", theme.dim())];
+    for i in 0..end.pages() {
+        let name = if i == 0 {
+            "Overview"
+        } else {
+            end.sections[i - 1].0.as_str()
+        };
+        if i == end.page {
+            spans.push(Span::styled(format!(" {} {name} ", i + 1), theme.tab(true)));
+        } else {
+            spans.push(Span::raw(format!(" {} ", i + 1)));
+        }
+    }
+    spans.push(Span::styled("  (← →)", theme.dim()));
+    frame.render_widget(Paragraph::new(Line::from(spans)), tabs);
+    match end.sections.get(end.page.wrapping_sub(1)) {
+        Some((title, lines)) if end.page > 0 => {
+            let text: Vec<Line> = lines.iter().map(|l| Line::from(l.clone())).collect();
+            frame.render_widget(
+                Paragraph::new(text)
+                    .wrap(Wrap { trim: false })
+                    .scroll((end.scroll, 0))
+                    .block(
+                        Block::default()
+                            .borders(Borders::ALL)
+                            .title(format!(" {title} ")),
+                    ),
+                body,
+            );
+        }
+        _ => overview(frame, body, theme, play),
+    }
+}
+
+fn overview(frame: &mut Frame, area: Rect, theme: Theme, play: &Play) {
     let game = &play.game;
     let summary = game.summary().lines();
     let inner = usize::from(area.width.saturating_sub(2)).max(1);
@@ -22,7 +63,7 @@ pub fn render(frame: &mut Frame, area: Rect, theme: Theme, play: &Play) {
     let [story, charts, facts] = Layout::vertical([
         Constraint::Length(story_height),
         Constraint::Min(6),
-        Constraint::Length(summary.len() as u16 + 3),
+        Constraint::Length(summary.len() as u16 + 5),
     ])
     .areas(area);
     let mut text = Vec::new();
@@ -56,10 +97,13 @@ pub fn render(frame: &mut Frame, area: Rect, theme: Theme, play: &Play) {
         right,
     );
     let mut lines: Vec<Line> = summary.into_iter().map(Line::from).collect();
-    lines.push(Line::styled(
-        "The full debrief — what the system inferred, where you gave way, what was real — comes here.",
-        theme.dim(),
-    ));
+    match play.end.as_ref().map(|e| &e.exported) {
+        Some(done) if !done.is_empty() => lines.extend(done.iter().map(|l| Line::styled(l.clone(), theme.good()))),
+        _ => lines.push(Line::styled(
+            "← → for the debrief: obedience, drift, ghost run, what was real. e exports your report.",
+            theme.dim(),
+        )),
+    }
     frame.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: true })

@@ -20,6 +20,8 @@ pub enum Msg {
     EndDay,
     Help,
     Inspector,
+    /// `e`: export the end-of-level report.
+    Export,
     /// Any other key: skips a slow-loading feed, dismisses a summary.
     Other,
     /// Time passed while something was loading.
@@ -49,6 +51,7 @@ pub fn to_msg(key: KeyEvent) -> Option<Msg> {
         KeyCode::Char('n' | 'N') => Msg::EndDay,
         KeyCode::Char('?') => Msg::Help,
         KeyCode::Char('i' | 'I') => Msg::Inspector,
+        KeyCode::Char('e' | 'E') => Msg::Export,
         _ => Msg::Other,
     })
 }

@@ -21,7 +21,9 @@ pub fn help(frame: &mut Frame, area: Rect, app: &App) {
         Screen::Play(_) => {
             "Your score (top) opens and closes doors; your self meter measures how true you stay to your values. Every option shows what it would do to both, where the system lets you see."
         }
-        Screen::End(_) => "How your month ended, and how the score and the self moved.",
+        Screen::End(_) => {
+            "How the level ended, then the debrief page by page (← →): how often the score won against your values, how you changed once it switched on, where the same choices led another persona, and what was real. Press e to export your report and its result code for the class."
+        }
         Screen::Changed(_) => "The level file changed after this game was saved.",
     };
     let keys = [

@@ -108,7 +108,9 @@ fn too_small(frame: &mut Frame, area: Rect, theme: Theme) {
 
 /// The keys of the current screen, always on the last line.
 fn footer(frame: &mut Frame, area: Rect, app: &App) {
+    let broken = app.watch.as_ref().is_some_and(|w| !w.errors.is_empty());
     let keys: &[(&str, &str)] = match (&app.overlay, &app.screen) {
+        _ if broken => &[("save the fixed file", "reload"), ("q", "quit")],
         (Some(Overlay::QuitConfirm), _) => &[("y/q", "quit"), ("n/Esc", "stay")],
         (Some(Overlay::Inspector { .. }), _) => {
             &[("↑↓", "scroll"), ("?", "help"), ("any key", "close")]
@@ -146,7 +148,14 @@ fn footer(frame: &mut Frame, area: Rect, app: &App) {
             ("?", "help"),
             ("q", "quit"),
         ],
-        (None, Screen::End(_)) => &[("Enter", "title screen"), ("i", "inspect"), ("q", "quit")],
+        (None, Screen::End(_)) => &[
+            ("←→", "debrief pages"),
+            ("↑↓", "scroll"),
+            ("e", "export report"),
+            ("Enter", "title"),
+            ("i", "inspect"),
+            ("q", "quit"),
+        ],
         (None, Screen::Changed(_)) => &[("Enter", "continue anyway"), ("Esc", "back to the title")],
     };
     let mut spans = Vec::new();
