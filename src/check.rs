@@ -219,8 +219,23 @@ fn parse_error(path: &str, src: &str, e: &ron::error::SpannedError) -> Diagnosti
         ),
         E::IntegerOutOfBounds => (
             "C004",
-            "number out of range for this field".into(),
-            Some("see docs/levels.md for the field's range".into()),
+            "this number is out of range for the field (negative where only 0 or more is allowed, or far too large)".into(),
+            Some("see the field's row in docs/levels.md for its range".into()),
+        ),
+        E::ExpectedIdentifier => (
+            "C004",
+            "expected a name written without quotes".into(),
+            Some("kinds and variants are written bare: `behaviour: Rebel`, not `behaviour: \"Rebel\"`".into()),
+        ),
+        E::ExpectedArray => (
+            "C004",
+            "expected a list in `[` `]`".into(),
+            Some("even one entry is a list: `tags: [\"sweets\"]`".into()),
+        ),
+        E::ExpectedMap => (
+            "C004",
+            "expected a map in `{` `}`".into(),
+            Some("values and starting dimensions are maps: `values: {\"games\": 3}`".into()),
         ),
         E::Eof => (
             "C001",

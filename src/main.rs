@@ -258,20 +258,27 @@ fn transcripts_test(level: &str, files: &[PathBuf], update: bool) -> Result<Exit
 
 fn check_files(files: &[PathBuf]) -> ExitCode {
     let mut failed = 0;
+    let mut warnings = 0;
     let mut stderr = io::stderr().lock();
     for f in files {
         let (level, diagnostics) = check::check_file(f);
         if level.is_none() {
             failed += 1;
         }
+        warnings += diagnostics.iter().filter(|d| !d.is_error()).count();
         for d in &diagnostics {
             let _ = write!(stderr, "{d}");
         }
     }
     let ok = files.len() - failed;
+    let warned = if warnings > 0 {
+        format!(", {warnings} warning(s)")
+    } else {
+        String::new()
+    };
     let _ = writeln!(
         stderr,
-        "checked {} file(s): {ok} ok, {failed} with errors",
+        "checked {} file(s): {ok} ok, {failed} with errors{warned}",
         files.len()
     );
     if failed > 0 {

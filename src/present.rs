@@ -61,3 +61,12 @@ pub fn action_effect(game: &Game, action: &Action) -> String {
         _ => String::new(),
     }
 }
+
+/// "1 action left", "3 actions left".
+pub fn actions_left(n: u32) -> String {
+    if n == 1 {
+        "1 action left".into()
+    } else {
+        format!("{n} actions left")
+    }
+}

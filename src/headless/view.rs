@@ -60,10 +60,10 @@ pub fn status(game: &Game, out: &mut impl Write) -> R {
     let level = game.level();
     writeln!(
         out,
-        "-- Day {} of {} — {} actions left --",
+        "-- Day {} of {} — {} --",
         s.day.min(level.days),
         level.days,
-        s.actions_left
+        crate::present::actions_left(s.actions_left)
     )?;
     match (s.score, game.tier()) {
         (Some(score), Some(tier)) => {

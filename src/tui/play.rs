@@ -73,10 +73,10 @@ fn header_lines(frame: &mut Frame, area: Rect, theme: Theme, play: &Play, score_
     let s = game.state();
     let level = game.level();
     let day = format!(
-        "Day {} of {} · {} actions left",
+        "Day {} of {} · {}",
         s.day.min(level.days),
         level.days,
-        s.actions_left
+        crate::present::actions_left(s.actions_left)
     );
     let [left, right] = Layout::horizontal([
         Constraint::Min(20),
