@@ -25,14 +25,31 @@ fn text(bytes: &[u8]) -> String {
     String::from_utf8(bytes.to_vec()).expect("output is UTF-8")
 }
 
-const LEVELS: &[&str] = &["tutorial", "mandatory"];
+/// Every level shipped in `levels/`, by id.
+fn shipped() -> Vec<String> {
+    let mut ids: Vec<String> = std::fs::read_dir("levels")
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+        .map(|p| p.file_stem().unwrap().to_string_lossy().to_string())
+        .collect();
+    ids.sort();
+    ids
+}
 
 #[test]
-fn every_shipped_level_passes_check() {
-    for level in LEVELS {
+fn every_shipped_level_passes_check_without_warnings() {
+    let ids = shipped();
+    assert!(ids.len() >= 2);
+    for level in ids {
         let path = format!("levels/{level}.ron");
         let out = scored(&["check", &path], "");
         assert!(out.status.success(), "{path}:\n{}", text(&out.stderr));
+        assert!(
+            !text(&out.stderr).contains("warning["),
+            "{path}:\n{}",
+            text(&out.stderr)
+        );
     }
 }
 
@@ -70,7 +87,7 @@ fn check_reports_a_missing_file_without_panicking() {
 
 #[test]
 fn next_alone_plays_every_level_to_its_end() {
-    for level in LEVELS {
+    for level in &shipped() {
         let script = "next\n".repeat(60);
         let out = scored(&["play", level, "--headless", "--seed", "5"], &script);
         assert!(out.status.success(), "{level}: {}", text(&out.stderr));
@@ -273,7 +290,7 @@ fn new_level_writes_a_template_that_checks_and_plays() {
 
 #[test]
 fn golden_transcripts_pass_and_a_difference_is_pinpointed() {
-    for level in LEVELS {
+    for level in &shipped() {
         let path = format!("levels/transcripts/{level}.txt");
         let out = scored(&["test", level, &path], "");
         assert!(out.status.success(), "{}", text(&out.stdout));
