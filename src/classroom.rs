@@ -219,6 +219,8 @@ pub fn debrief_sections(
     }
     sections.push(("What you did".to_string(), lines));
 
+    sections.push(("The ledger".to_string(), ledger_lines(game)));
+
     if let Some(g) = ghost {
         let name = |id: &str| level.persona(id).map_or(id.to_string(), |p| p.name.clone());
         let ending = |e: &Option<String>| {
@@ -288,6 +290,39 @@ pub fn debrief_sections(
         ));
     }
     sections
+}
+
+/// The inference ledger, biggest changes first. A black box shows it to citizens only now.
+fn ledger_lines(game: &Game) -> Vec<String> {
+    let level = game.level();
+    let rows = &game.state().ledger;
+    let mut lines = Vec::new();
+    if !game.rules_visible() {
+        lines.push(
+            "The ledger was not available to citizens. This is what the system wrote about you:"
+                .into(),
+        );
+    } else {
+        lines.push("What the system inferred, the biggest changes first:".into());
+    }
+    let mut sorted: Vec<_> = rows.iter().filter(|r| r.applied && r.delta != 0).collect();
+    sorted.sort_by_key(|r| (std::cmp::Reverse(r.delta.abs()), r.id));
+    for r in sorted.iter().take(15) {
+        let dim = level
+            .dimension(&r.dimension)
+            .map_or(r.dimension.as_str(), |d| d.name.as_str());
+        lines.push(format!(
+            "  Day {:>2} {:>+5} {dim}: {} — inferred: {}",
+            r.day, r.delta, r.did, r.inference
+        ));
+    }
+    if sorted.len() > 15 {
+        lines.push(format!("  … and {} smaller changes.", sorted.len() - 15));
+    }
+    if sorted.is_empty() {
+        lines.push("  Nothing moved your score.".into());
+    }
+    lines
 }
 
 fn list_or_none(xs: &[String]) -> String {
