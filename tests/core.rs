@@ -692,3 +692,32 @@ fn a_basic_income_coupled_to_the_score_pays_by_the_score() {
     assert_eq!(paid.unwrap_or(0), expected);
     assert!(game.state().money >= money, "income came in");
 }
+
+#[test]
+fn a_choice_that_costs_self_directly_is_predicted_so() {
+    let mut level = mini();
+    let invite = level.events.iter_mut().find(|e| e.id == "invite").unwrap();
+    let refuse = invite
+        .choices
+        .iter_mut()
+        .find(|c| c.id == "refuse")
+        .unwrap();
+    refuse
+        .effects
+        .push(scored::game::level::Effect::Integrity(-5));
+    let mut game = start(level, "student");
+    next_day(&mut game);
+    let action = Action::Answer {
+        event: "invite".into(),
+        choice: "refuse".into(),
+    };
+    let predicted = game.predict(&action).unwrap().integrity;
+    let before = game.state().integrity;
+    game.play(action).unwrap();
+    assert_eq!(game.state().integrity - before, predicted);
+    assert_eq!(
+        predicted,
+        2 - 5,
+        "values +2 for refusing, then the choice's own -5"
+    );
+}

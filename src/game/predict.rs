@@ -16,6 +16,8 @@ pub(super) struct Anatomy {
     pub points: Vec<(String, i32)>,
     /// A friendship made (`true`) or ended (`false`).
     pub friend: Option<(String, bool)>,
+    /// Direct changes to the self meter (event choices).
+    pub integrity: i32,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -127,7 +129,16 @@ impl Game {
                         _ => None,
                     })
                     .collect();
+                let integrity = c
+                    .effects
+                    .iter()
+                    .map(|e| match e {
+                        Effect::Integrity(d) => *d,
+                        _ => 0,
+                    })
+                    .sum();
                 Anatomy {
+                    integrity,
                     trigger: Some(Trigger::Choice(String::new())),
                     tags: c.tags.clone(),
                     affirms: c.tags.clone(),
@@ -185,7 +196,7 @@ impl Game {
     }
 
     pub(super) fn predict_anatomy(&self, a: &Anatomy) -> Prediction {
-        let integrity = self.conscience(&a.affirms, &a.betrays);
+        let integrity = self.conscience(&a.affirms, &a.betrays) + a.integrity;
         let mut moves: Vec<(&str, i32)> = a.points.iter().map(|(d, p)| (d.as_str(), *p)).collect();
         if let Some(trigger) = &a.trigger {
             for r in self.rules_for_player(trigger, &a.tags) {
