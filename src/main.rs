@@ -122,6 +122,12 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    // Piped into `head` or `less` that quits early, end quietly like any Unix tool.
+    #[cfg(unix)]
+    // SAFETY: restoring the default disposition of SIGPIPE before any thread starts.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,
