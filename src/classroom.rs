@@ -66,22 +66,17 @@ pub struct Report {
 
 impl Report {
     pub fn of(game: &Game, debrief: &Debrief) -> Report {
-        let drift = debrief.drift.as_ref().and_then(|d| {
-            d.rows
-                .iter()
-                .filter(|(_, b, a)| b != a)
-                .max_by(|x, y| {
-                    let s = |r: &(String, f64, f64)| (r.2 - r.1).abs() / r.1.max(r.2).max(1.0);
-                    s(x).total_cmp(&s(y))
-                })
-                .map(|(k, b, a)| {
-                    (
-                        k.clone(),
-                        (b * 10.0).round() as i32,
-                        (a * 10.0).round() as i32,
-                    )
-                })
-        });
+        let drift = debrief
+            .drift
+            .as_ref()
+            .and_then(|d| d.largest.as_ref())
+            .map(|(k, b, a)| {
+                (
+                    k.clone(),
+                    (b * 10.0).round() as i32,
+                    (a * 10.0).round() as i32,
+                )
+            });
         let summary = Summary {
             level: debrief.level.clone(),
             seed: debrief.seed,
@@ -183,8 +178,10 @@ pub fn debrief_sections(
                 "  friends kept: {:.1} before, {:.1} after",
                 dr.friends.0, dr.friends.1
             ));
-            if let Some(l) = &dr.largest {
-                lines.push(format!("The largest shift: {l}."));
+            if let Some((k, b, a)) = &dr.largest {
+                lines.push(format!(
+                    "The largest shift: {k}: {b} a day before the score, {a} a day after."
+                ));
             }
         }
     }
@@ -428,4 +425,21 @@ pub fn write_report(
     )?;
     std::fs::write(&code, format!("{}\n", encode(&report.summary)))?;
     Ok(vec![md, json, code])
+}
+
+/// The end-of-level text: the summary, the result code, then the debrief's sections.
+pub fn debrief_text(game: &Game) -> String {
+    let (report, sections) = debrief(game);
+    let mut out = String::new();
+    for line in game.summary().lines() {
+        let _ = writeln!(out, "{line}");
+    }
+    let _ = writeln!(out, "Result code: {}", encode(&report.summary));
+    for (title, lines) in sections {
+        let _ = writeln!(out, "\n--- {title} ---");
+        for l in lines {
+            let _ = writeln!(out, "{l}");
+        }
+    }
+    out
 }

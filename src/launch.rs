@@ -200,17 +200,7 @@ pub fn report(save: &Path, out: Option<PathBuf>) -> Result<()> {
             game.state().day
         );
     }
-    let (report, sections) = crate::classroom::debrief(&game);
-    for line in game.summary().lines() {
-        println!("{line}");
-    }
-    println!("Result code: {}", crate::classroom::encode(&report.summary));
-    for (title, lines) in sections {
-        println!("\n--- {title} ---");
-        for l in lines {
-            println!("{l}");
-        }
-    }
+    print!("{}", crate::classroom::debrief_text(&game));
     let dir = out.unwrap_or_else(|| PathBuf::from("saves/reports"));
     for p in crate::classroom::write_report(&dir, &game).context("writing the report")? {
         println!("Report written: {}", p.display());

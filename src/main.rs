@@ -97,28 +97,7 @@ enum Command {
         files: Vec<PathBuf>,
     },
     /// Let built-in strategies play a level many times and summarise the outcomes.
-    Simulate {
-        level: String,
-        /// The strategy to play (a --report plays all four unless one is given).
-        #[arg(long, value_enum)]
-        strategy: Option<Strategy>,
-        #[arg(long, default_value_t = 100)]
-        runs: u32,
-        #[arg(long, default_value_t = 1)]
-        seed: u64,
-        #[arg(long)]
-        persona: Option<String>,
-        /// Print one JSON object instead of text (a list of them with --report or --personas).
-        #[arg(long)]
-        json: bool,
-        /// The balance report: every strategy side by side, perks and sanctions met, and
-        /// the content no run ever reached.
-        #[arg(long)]
-        report: bool,
-        /// Run every persona of the level: the fairness report, who gains and who loses.
-        #[arg(long)]
-        personas: bool,
-    },
+    Simulate(SimulateArgs),
 }
 
 fn main() -> ExitCode {
@@ -193,27 +172,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             transcripts,
             update,
         }) => return transcripts_test(&level, &transcripts, update),
-        Some(Command::Simulate {
-            level,
-            strategy,
-            runs,
-            seed,
-            persona,
-            json,
-            report,
-            personas,
-        }) => {
-            return simulate(SimulateArgs {
-                level,
-                strategy,
-                runs,
-                seed,
-                persona,
-                json,
-                report,
-                personas,
-            });
-        }
+        Some(Command::Simulate(args)) => return simulate(args),
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -294,14 +253,27 @@ fn check_files(files: &[PathBuf]) -> ExitCode {
     }
 }
 
+#[derive(clap::Args)]
 struct SimulateArgs {
     level: String,
+    /// The strategy to play (a --report plays all four unless one is given).
+    #[arg(long, value_enum)]
     strategy: Option<Strategy>,
+    #[arg(long, default_value_t = 100)]
     runs: u32,
+    #[arg(long, default_value_t = 1)]
     seed: u64,
+    #[arg(long)]
     persona: Option<String>,
+    /// Print one JSON object instead of text (a list of them with --report or --personas).
+    #[arg(long)]
     json: bool,
+    /// The balance report: every strategy side by side, perks and sanctions met, and
+    /// the content no run ever reached.
+    #[arg(long)]
     report: bool,
+    /// Run every persona of the level: the fairness report, who gains and who loses.
+    #[arg(long)]
     personas: bool,
 }
 

@@ -60,8 +60,8 @@ pub struct Drift {
     pub rows: Vec<(String, f64, f64)>,
     /// Friends kept, on average, before and after.
     pub friends: (f64, f64),
-    /// The largest shift, in words.
-    pub largest: Option<String>,
+    /// The row that shifted most (as a share of its larger side).
+    pub largest: Option<(String, f64, f64)>,
 }
 
 /// A mechanic the player met, with its provenance.
@@ -274,7 +274,7 @@ fn drift(level: &Level, game: &Game) -> Option<Drift> {
         .iter()
         .filter(|(_, b, a)| b != a)
         .max_by(|x, y| shift(x).total_cmp(&shift(y)))
-        .map(|(k, b, a)| format!("{k}: {b} a day before the score, {a} a day after"));
+        .cloned();
     Some(Drift {
         baseline_days: baseline,
         scored_days,

@@ -64,6 +64,33 @@ impl Game {
         if !self.scored() || points == 0 {
             return;
         }
+        let id = self.push_row(dimension, did, inference, points, rule);
+        if self.immediate() {
+            let delta = self.apply_row(id);
+            self.state.score = Some(self.state.score.unwrap_or(0) + delta);
+            log.push(Outcome::ScoreChanged {
+                delta,
+                dimension: dimension.to_string(),
+                reason: format!("{did} ({inference})"),
+            });
+            self.refresh_thresholds(log);
+        } else {
+            log.push(Outcome::ChangeQueued {
+                dimension: dimension.to_string(),
+                reason: format!("{did} ({inference})"),
+            });
+        }
+    }
+
+    /// Writes a new, not yet applied row; returns its id.
+    fn push_row(
+        &mut self,
+        dimension: &str,
+        did: &str,
+        inference: &str,
+        points: i32,
+        rule: Option<String>,
+    ) -> usize {
         let total: u32 = self.level.score.dimensions.iter().map(|d| d.weight).sum();
         let weight = self
             .level
@@ -83,21 +110,7 @@ impl Game {
             rule,
             appealed: false,
         });
-        if self.immediate() {
-            let delta = self.apply_row(id);
-            self.state.score = Some(self.state.score.unwrap_or(0) + delta);
-            log.push(Outcome::ScoreChanged {
-                delta,
-                dimension: dimension.to_string(),
-                reason: format!("{did} ({inference})"),
-            });
-            self.refresh_thresholds(log);
-        } else {
-            log.push(Outcome::ChangeQueued {
-                dimension: dimension.to_string(),
-                reason: format!("{did} ({inference})"),
-            });
-        }
+        id
     }
 
     /// Moves the row's points into its dimension; returns the change in the implied score.
@@ -144,25 +157,10 @@ impl Game {
                 .iter()
                 .find(|d| matches!(d.source, DimensionSource::Friends { .. }))
                 .map_or(String::new(), |d| d.id.clone());
-            let total: u32 = self.level.score.dimensions.iter().map(|d| d.weight).sum();
-            let weight = self
-                .level
-                .dimension(&dimension)
-                .map_or(0, |d| d.weight * 100 / total.max(1));
-            let id = self.state.ledger.len();
-            self.state.ledger.push(LedgerRow {
-                id,
-                day: self.state.day,
-                did: did.to_string(),
-                inference: inference.to_string(),
-                dimension: dimension.clone(),
-                weight,
-                points: 0,
-                delta: drift,
-                applied: true,
-                rule: None,
-                appealed: false,
-            });
+            let id = self.push_row(&dimension, did, inference, 0, None);
+            let row = &mut self.state.ledger[id];
+            row.delta = drift;
+            row.applied = true;
             if self.immediate() {
                 log.push(Outcome::ScoreChanged {
                     delta: drift,

@@ -426,21 +426,6 @@ pub fn summary(game: &Game, out: &mut impl Write) -> R {
         writeln!(out, "{}", e.text)?;
         writeln!(out)?;
     }
-    for line in game.summary().lines() {
-        writeln!(out, "{line}")?;
-    }
-    let (report, sections) = crate::classroom::debrief(game);
-    writeln!(
-        out,
-        "Result code: {}",
-        crate::classroom::encode(&report.summary)
-    )?;
-    for (title, lines) in sections {
-        writeln!(out)?;
-        writeln!(out, "--- {title} ---")?;
-        for l in lines {
-            writeln!(out, "{l}")?;
-        }
-    }
+    write!(out, "{}", crate::classroom::debrief_text(game))?;
     Ok(())
 }
