@@ -9,6 +9,7 @@ pub mod bots;
 pub mod check;
 pub mod classroom;
 pub mod game;
+pub mod harness;
 pub mod headless;
 pub mod launch;
 pub mod present;

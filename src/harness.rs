@@ -1,0 +1,130 @@
+//! Untrusted input driven as far into the game as it gets: the entry points of the fuzz
+//! targets in `fuzz/`, and of `tests/hostile.rs`, which replays their corpus on every test
+//! run. Each must return for any bytes at all; a panic is a bug.
+
+use std::io::Cursor;
+use std::sync::{Arc, OnceLock};
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+use crate::bots::{self, Strategy};
+use crate::check;
+use crate::game::{Game, Level};
+use crate::save::SaveFile;
+use crate::tui::app::{App, Origin};
+use crate::tui::keys::Msg;
+use crate::tui::theme::Theme;
+use crate::{classroom, headless};
+
+/// The shipped levels a fuzzed save may name.
+const LEVELS: [(&str, &str); 2] = [
+    ("tutorial", include_str!("../levels/tutorial.ron")),
+    ("mandatory", include_str!("../levels/mandatory.ron")),
+];
+
+fn shipped(id: &str) -> Option<Arc<Level>> {
+    static LOADED: OnceLock<Vec<Arc<Level>>> = OnceLock::new();
+    let all = LOADED.get_or_init(|| {
+        LEVELS
+            .iter()
+            .map(|(id, src)| {
+                let (level, _) = check::load_str(&format!("levels/{id}.ron"), src);
+                Arc::new(level.expect("shipped levels are valid"))
+            })
+            .collect()
+    });
+    all.iter().find(|l| l.id == id).cloned()
+}
+
+/// A level file: diagnostics are rendered; a level that passes is played to its end by a
+/// random bot, and its debrief written.
+pub fn level(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let (level, diagnostics) = check::load_str("fuzz.ron", text);
+    for d in &diagnostics {
+        let _ = d.to_string();
+    }
+    let Some(level) = level else {
+        return;
+    };
+    if diagnostics.iter().any(|d| d.is_error()) {
+        return;
+    }
+    let level = Arc::new(level);
+    let game = bots::play(level, None, seed_of(data), Strategy::Random);
+    let _ = classroom::debrief_text(&game);
+    render(App::new(Vec::new(), Theme { color: true }, 1), game);
+}
+
+/// A save file: parsed, and if it names a shipped level, resumed, shown in every headless
+/// view, drawn, played on, and debriefed.
+pub fn save(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let Ok(save) = SaveFile::parse(text) else {
+        return;
+    };
+    let Some(level) = shipped(&save.level_id) else {
+        return;
+    };
+    let Ok(mut game) = save.into_game(level) else {
+        return;
+    };
+    let script = "status\nshop\ntopics\nfeed\npeople\ninbox\nledger\nperks\nrules\nproposals\n\
+                  like 0\nshare 1\nreport 2\nappeal 0\nnext\nnext\n";
+    let _ = headless::resume(
+        &mut game,
+        Cursor::new(script),
+        &mut std::io::sink(),
+        &mut |_| {},
+    );
+    let _ = classroom::debrief_text(&game);
+    render(App::new(Vec::new(), Theme { color: false }, 1), game);
+}
+
+/// Headless commands, one per line, played on the tutorial.
+pub fn commands(data: &[u8]) {
+    let level = shipped("tutorial").expect("shipped");
+    let (mut game, opening) = Game::new(level, None, seed_of(data)).expect("tutorial persona");
+    let input = Cursor::new(data);
+    let _ = headless::run(
+        &mut game,
+        &opening,
+        input,
+        &mut std::io::sink(),
+        &mut |_| {},
+    );
+}
+
+/// The game on the main screen and after a few keys, at two sizes.
+fn render(mut app: App, game: Game) {
+    app.resumed(game, Origin::default(), false);
+    let keys = [
+        Msg::Other,
+        Msg::Down,
+        Msg::Choose,
+        Msg::NextPanel,
+        Msg::Down,
+        Msg::Choose,
+        Msg::Inspector,
+        Msg::Back,
+        Msg::EndDay,
+        Msg::Other,
+    ];
+    for (i, key) in keys.into_iter().enumerate() {
+        let (w, h) = if i % 2 == 0 { (80, 24) } else { (200, 60) };
+        let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("test backend");
+        let _ = terminal.draw(|frame| crate::tui::view::render(frame, &app));
+        app.update(key);
+    }
+}
+
+fn seed_of(data: &[u8]) -> u64 {
+    data.iter().fold(0xcbf2_9ce4_8422_2325, |h: u64, b| {
+        (h ^ u64::from(*b)).wrapping_mul(0x100_0000_01b3)
+    })
+}
