@@ -143,8 +143,14 @@ fn play_day(game: &mut Game, strategy: Strategy, rng: &mut ChaCha8Rng) {
         censor_or_post(game, strategy);
     }
     while game.state().actions_left > 0 && !game.is_over() {
-        let options = candidates(game);
-        let Some(action) = choose(game, strategy, &options, rng, true) else {
+        let action = if strategy == Strategy::Random {
+            pick_allowed(game, candidates(game), rng)
+        } else {
+            let mut options = candidates(game);
+            options.retain(|a| worth(game, a));
+            choose(game, strategy, &options, rng, true)
+        };
+        let Some(action) = action else {
             break;
         };
         if let Action::Draft { .. } = action {
@@ -206,28 +212,33 @@ fn censor_or_post(game: &mut Game, strategy: Strategy) {
     }
 }
 
-/// Every action worth considering now.
+/// A random one of `options` worth taking; tests only as many as it draws.
+fn pick_allowed(game: &Game, mut options: Vec<Action>, rng: &mut ChaCha8Rng) -> Option<Action> {
+    while !options.is_empty() {
+        let i = (rng.next_u64() % options.len() as u64) as usize;
+        let a = options.swap_remove(i);
+        if worth(game, &a) {
+            return Some(a);
+        }
+    }
+    None
+}
+
+/// Every action a bot might consider now; [`worth`] says which to take seriously.
 fn candidates(game: &Game) -> Vec<Action> {
     let s = game.state();
     let level = game.level();
     let mut out = Vec::new();
-    let reserve = s.rent.max(0);
     for item in &level.items {
-        if let Ok(price) = game.can_buy(item)
-            && s.money - price >= reserve
-        {
-            out.push(Action::Buy {
-                item: item.id.clone(),
-            });
-        }
+        out.push(Action::Buy {
+            item: item.id.clone(),
+        });
     }
     if s.draft.is_none() {
         for t in &level.topics {
-            if game.check_tags(&t.tags).is_ok() {
-                out.push(Action::Draft {
-                    topic: t.id.clone(),
-                });
-            }
+            out.push(Action::Draft {
+                topic: t.id.clone(),
+            });
         }
     }
     for p in game.visible_feed().iter().rev().take(6) {
@@ -244,11 +255,28 @@ fn candidates(game: &Game) -> Vec<Action> {
     for n in &level.npcs {
         if s.friends.contains(&n.id) {
             out.push(Action::Unfriend { npc: n.id.clone() });
-        } else if game.refuses_friendship(&n.id).is_none() {
+        } else {
             out.push(Action::Befriend { npc: n.id.clone() });
         }
         out.push(Action::Denounce { npc: n.id.clone() });
     }
-    out.retain(|a| game.allows(a));
     out
+}
+
+/// Allowed, and sensible: a bot keeps the rent in hand and does not ask people who would
+/// refuse.
+fn worth(game: &Game, action: &Action) -> bool {
+    if !game.allows(action) {
+        return false;
+    }
+    let s = game.state();
+    match action {
+        Action::Buy { item } => game
+            .level()
+            .item(item)
+            .and_then(|i| game.can_buy(i).ok())
+            .is_some_and(|price| s.money - price >= s.rent.max(0)),
+        Action::Befriend { npc } => game.refuses_friendship(npc).is_none(),
+        _ => true,
+    }
 }

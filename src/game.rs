@@ -303,22 +303,25 @@ impl Game {
             }
         }
         for tag in tags {
-            let unlockers: Vec<&level::Perk> = self
-                .level
-                .perks
-                .iter()
-                .filter(|p| {
-                    p.effects
-                        .iter()
-                        .any(|e| matches!(e, level::PerkEffect::Unlock(t) if t == tag))
-                })
-                .collect();
-            if !unlockers.is_empty() && !unlockers.iter().any(|p| self.state.perks.contains(&p.id))
-            {
-                let p = unlockers
+            // A tag some perk unlocks is locked until the player holds one of those perks.
+            let mut cheapest: Option<&level::Perk> = None;
+            for p in &self.level.perks {
+                let unlocks = p
+                    .effects
                     .iter()
-                    .min_by_key(|p| p.threshold)
-                    .expect("not empty");
+                    .any(|e| matches!(e, level::PerkEffect::Unlock(t) if t == tag));
+                if !unlocks {
+                    continue;
+                }
+                if self.state.perks.contains(&p.id) {
+                    cheapest = None;
+                    break;
+                }
+                if cheapest.is_none_or(|c| p.threshold < c.threshold) {
+                    cheapest = Some(p);
+                }
+            }
+            if let Some(p) = cheapest {
                 return Err(Refusal::Locked {
                     perk: p.name.clone(),
                     threshold: p.threshold,

@@ -152,9 +152,11 @@ impl Game {
         let Some(a) = self.anatomy(action) else {
             return;
         };
-        if let Some(trigger) = a.trigger.clone() {
-            self.fire(trigger, &a.tags, did, log);
+        let (trigger, tags) = (a.trigger, a.tags.into_owned());
+        let (affirms, betrays) = (a.affirms.into_owned(), a.betrays.into_owned());
+        if let Some(trigger) = trigger {
+            self.fire(trigger, &tags, did, log);
         }
-        self.judge(&a.affirms, &a.betrays, did, log);
+        self.judge(&affirms, &betrays, did, log);
     }
 }

@@ -1,21 +1,25 @@
 //! What an action would do to the score and the self, worked out without doing it. The
 //! handlers use the same anatomy, so a prediction and the real effect cannot disagree on rules.
 
+use std::borrow::Cow;
+
 use super::level::{Effect, Trigger};
 use super::state::Author;
 use super::{Action, Game, score};
 
 /// The parts of an action that rules and values look at.
+/// It borrows from the level and the state where it can: bots and the journal predict
+/// every option of every decision, so this is the game's hottest path.
 #[derive(Debug, Clone, Default)]
-pub(super) struct Anatomy {
+pub(super) struct Anatomy<'a> {
     pub trigger: Option<Trigger>,
-    pub tags: Vec<String>,
-    pub affirms: Vec<String>,
-    pub betrays: Vec<String>,
+    pub tags: Cow<'a, [String]>,
+    pub affirms: Cow<'a, [String]>,
+    pub betrays: Cow<'a, [String]>,
     /// Direct changes to dimensions (event choices).
-    pub points: Vec<(String, i32)>,
+    pub points: Vec<(&'a str, i32)>,
     /// A friendship made (`true`) or ended (`false`).
-    pub friend: Option<(String, bool)>,
+    pub friend: Option<(&'a str, bool)>,
     /// Direct changes to the self meter (event choices).
     pub integrity: i32,
 }
@@ -31,11 +35,11 @@ pub struct Prediction {
 }
 
 impl Game {
-    pub(super) fn anatomy(&self, action: &Action) -> Option<Anatomy> {
+    pub(super) fn anatomy<'a>(&'a self, action: &'a Action) -> Option<Anatomy<'a>> {
         let level = &self.level;
         Some(match action {
             Action::Consent { share } => {
-                let betrays = level.consent.as_ref()?.betrays.clone();
+                let betrays = Cow::from(&level.consent.as_ref()?.betrays[..]);
                 if *share {
                     Anatomy {
                         trigger: Some(Trigger::DataShared),
@@ -51,7 +55,7 @@ impl Game {
                 }
             }
             Action::Buy { item } => {
-                let tags = level.item(item)?.tags.clone();
+                let tags = Cow::from(&level.item(item)?.tags[..]);
                 Anatomy {
                     trigger: Some(Trigger::Buy(String::new())),
                     affirms: tags.clone(),
@@ -68,9 +72,9 @@ impl Game {
                 let p = self.state.feed.get(*post)?;
                 match action {
                     Action::Report { .. } => {
-                        let mut target = p.tags.clone();
+                        let mut target = Cow::from(&p.tags[..]);
                         if let Author::Npc(id) = &p.author {
-                            target.extend(level.npc(id)?.tags.iter().cloned());
+                            target.to_mut().extend(level.npc(id)?.tags.iter().cloned());
                         }
                         self.anatomy_of_report(target)
                     }
@@ -80,27 +84,27 @@ impl Game {
                         } else {
                             Trigger::Share(String::new())
                         }),
-                        tags: p.tags.clone(),
-                        affirms: p.tags.clone(),
+                        tags: Cow::from(&p.tags[..]),
+                        affirms: Cow::from(&p.tags[..]),
                         ..Anatomy::default()
                     },
                 }
             }
             Action::Befriend { npc } | Action::Unfriend { npc } | Action::Denounce { npc } => {
-                let tags = level.npc(npc)?.tags.clone();
+                let tags = Cow::from(&level.npc(npc)?.tags[..]);
                 match action {
                     Action::Befriend { .. } => Anatomy {
                         trigger: Some(Trigger::Befriend(String::new())),
                         affirms: tags.clone(),
                         tags,
-                        friend: Some((npc.clone(), true)),
+                        friend: Some((npc, true)),
                         ..Anatomy::default()
                     },
                     Action::Unfriend { .. } => Anatomy {
                         trigger: Some(Trigger::Unfriend(String::new())),
                         betrays: tags.clone(),
                         tags,
-                        friend: Some((npc.clone(), false)),
+                        friend: Some((npc, false)),
                         ..Anatomy::default()
                     },
                     _ => Anatomy {
@@ -108,7 +112,7 @@ impl Game {
                             .state
                             .friends
                             .contains(npc)
-                            .then(|| (npc.clone(), false)),
+                            .then_some((npc.as_str(), false)),
                         ..self.anatomy_of_report(tags)
                     },
                 }
@@ -125,7 +129,7 @@ impl Game {
                     .filter_map(|e| match e {
                         Effect::Points {
                             dimension, points, ..
-                        } => Some((dimension.clone(), *points)),
+                        } => Some((dimension.as_str(), *points)),
                         _ => None,
                     })
                     .collect();
@@ -140,15 +144,15 @@ impl Game {
                 Anatomy {
                     integrity,
                     trigger: Some(Trigger::Choice(String::new())),
-                    tags: c.tags.clone(),
-                    affirms: c.tags.clone(),
-                    betrays: c.betrays.clone(),
+                    tags: Cow::from(&c.tags[..]),
+                    affirms: Cow::from(&c.tags[..]),
+                    betrays: Cow::from(&c.betrays[..]),
                     points,
                     ..Anatomy::default()
                 }
             }
             Action::Vote { proposal } => Anatomy {
-                affirms: level.proposal(proposal)?.tags.clone(),
+                affirms: Cow::from(&level.proposal(proposal)?.tags[..]),
                 ..Anatomy::default()
             },
             Action::Appeal { .. } | Action::EndDay => return None,
@@ -157,10 +161,12 @@ impl Game {
 
     /// A report goes against what its target stands for, and is itself an act (the level's
     /// reporting tags) that rules may pay for and values may judge.
-    fn anatomy_of_report(&self, target: Vec<String>) -> Anatomy {
-        let act = self.level.reporting.tags.clone();
+    fn anatomy_of_report<'a>(&'a self, target: Cow<'a, [String]>) -> Anatomy<'a> {
+        let act = Cow::from(&self.level.reporting.tags[..]);
         let mut tags = target.clone();
-        tags.extend(act.iter().cloned());
+        if !act.is_empty() {
+            tags.to_mut().extend(act.iter().cloned());
+        }
         Anatomy {
             trigger: Some(Trigger::Report(String::new())),
             tags,
@@ -170,19 +176,19 @@ impl Game {
         }
     }
 
-    fn anatomy_of_post(&self, tags: &[String], post: bool) -> Anatomy {
+    fn anatomy_of_post<'a>(&self, tags: &'a [String], post: bool) -> Anatomy<'a> {
         if post {
             Anatomy {
                 trigger: Some(Trigger::Post(String::new())),
-                tags: tags.to_vec(),
-                affirms: tags.to_vec(),
+                tags: Cow::from(tags),
+                affirms: Cow::from(tags),
                 ..Anatomy::default()
             }
         } else {
             Anatomy {
                 trigger: Some(Trigger::Censor(String::new())),
-                tags: tags.to_vec(),
-                betrays: tags.to_vec(),
+                tags: Cow::from(tags),
+                betrays: Cow::from(tags),
                 ..Anatomy::default()
             }
         }
@@ -191,13 +197,18 @@ impl Game {
     /// The predicted effect of an action on the score and the self; `None` for actions
     /// without one (ending the day, appeals) or naming nothing that exists.
     pub fn predict(&self, action: &Action) -> Option<Prediction> {
-        let a = self.anatomy(action)?;
-        Some(self.predict_anatomy(&a))
+        self.predict_from(action, self.implied_score())
     }
 
-    pub(super) fn predict_anatomy(&self, a: &Anatomy) -> Prediction {
+    /// [`Game::predict`] given the score now, for callers predicting many options at once.
+    pub(super) fn predict_from(&self, action: &Action, now: i32) -> Option<Prediction> {
+        let a = self.anatomy(action)?;
+        Some(self.predict_anatomy(&a, now))
+    }
+
+    fn predict_anatomy(&self, a: &Anatomy, now: i32) -> Prediction {
         let integrity = self.conscience(&a.affirms, &a.betrays) + a.integrity;
-        let mut moves: Vec<(&str, i32)> = a.points.iter().map(|(d, p)| (d.as_str(), *p)).collect();
+        let mut moves: Vec<(&str, i32)> = a.points.clone();
         if let Some(trigger) = &a.trigger {
             for r in self.rules_for_player(trigger, &a.tags) {
                 moves.push((&r.dimension, r.points));
@@ -223,19 +234,22 @@ impl Game {
                 (sum != 0).then(|| (d.id.clone(), sum))
             })
             .collect();
-        let mut points = self.state.points.clone();
-        for (dim, p) in moves {
-            if let Some(v) = points.get_mut(dim) {
-                *v = (*v + p).clamp(-100, 100);
-            }
-        }
+        let points = |dim: &str| {
+            let Some(&now) = self.state.points.get(dim) else {
+                return 0;
+            };
+            moves
+                .iter()
+                .filter(|(d, _)| *d == dim)
+                .fold(now, |v, (_, p)| (v + p).clamp(-100, 100))
+        };
         let friends = &self.state.friends;
-        let after = score::compute(&self.level, &points, || match &a.friend {
+        let after = score::compute(&self.level, points, || match a.friend {
             None => self.friends_mean(friends),
             Some((npc, add)) => {
                 let mut changed = friends.clone();
-                if *add {
-                    changed.insert(npc.clone());
+                if add {
+                    changed.insert(npc.to_string());
                 } else {
                     changed.remove(npc);
                 }
@@ -243,7 +257,7 @@ impl Game {
             }
         });
         Prediction {
-            score: after - self.implied_score(),
+            score: after - now,
             integrity,
             dimensions,
         }

@@ -16,10 +16,13 @@ impl Game {
         defaulted: bool,
     ) {
         let action = offers.get(chosen).and_then(|o| o.2.clone());
+        let now = self.implied_score();
         let options = offers
             .into_iter()
             .map(|(id, label, action)| {
-                let p = action.and_then(|a| self.predict(&a)).unwrap_or_default();
+                let p = action
+                    .and_then(|a| self.predict_from(&a, now))
+                    .unwrap_or_default();
                 OptionRecord {
                     id,
                     label,

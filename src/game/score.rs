@@ -1,6 +1,6 @@
 //! The score: dimensions, their weights, and the perks and sanctions that follow it.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use super::level::{DimensionSource, Level};
 use super::state::{Milestone, MilestoneKind};
@@ -10,7 +10,7 @@ use super::{Game, Log, Outcome};
 /// on every machine, and always inside the level's range.
 pub fn compute(
     level: &Level,
-    points: &BTreeMap<String, i32>,
+    points: impl Fn(&str) -> i32,
     friend_scores: impl Fn() -> Option<i32>,
 ) -> i32 {
     let model = &level.score;
@@ -21,7 +21,7 @@ pub fn compute(
     let mut friends_mean = None;
     let mut weighted: i64 = 0;
     for d in &model.dimensions {
-        let own = i64::from(*points.get(&d.id).unwrap_or(&0));
+        let own = i64::from(points(&d.id));
         let value = match d.source {
             DimensionSource::Rules => own,
             DimensionSource::Friends { alone } => {
@@ -80,7 +80,8 @@ impl Game {
 
     /// The score the state implies right now (even while it is not yet switched on).
     pub fn implied_score(&self) -> i32 {
-        compute(&self.level, &self.state.points, || {
+        let points = |d: &str| self.state.points.get(d).copied().unwrap_or(0);
+        compute(&self.level, points, || {
             self.friends_mean(&self.state.friends)
         })
     }
