@@ -105,37 +105,42 @@ pub struct Report {
     pub reached: Reached,
 }
 
-/// Plays `runs` games with seeds `seed`, `seed + 1`, …
+/// Plays `runs` games with seeds `seed`, `seed + 1`, … on `threads` threads. Each run's
+/// seed depends only on its index and results are merged in index order, so the report is
+/// the same for any number of threads.
 pub fn simulate(
     level: Arc<Level>,
     persona: Option<&str>,
     strategy: Strategy,
     runs: u32,
     seed: u64,
+    threads: usize,
 ) -> Report {
     let persona = persona
         .map(str::to_string)
         .or_else(|| level.personas.first().map(|p| p.id.clone()))
         .unwrap_or_default();
-    let (mut scores, mut selves, mut money) = (Vec::new(), Vec::new(), Vec::new());
-    let mut endings = BTreeMap::new();
-    let mut perks: BTreeMap<String, u32> = level.perks.iter().map(|p| (p.id.clone(), 0)).collect();
-    let mut sanctions: BTreeMap<String, u32> =
-        level.sanctions.iter().map(|s| (s.id.clone(), 0)).collect();
-    let mut reached = Reached::default();
-    for i in 0..u64::from(runs) {
+    let play = |i: u64| {
         let game = bots::play(
             level.clone(),
             Some(&persona),
             seed.wrapping_add(i),
             strategy,
         );
-        let r = bots::result(&game);
+        (bots::result(&game), Reached::of(&game))
+    };
+    let runs_done = in_parallel(u64::from(runs), threads, play);
+    let (mut scores, mut selves, mut money) = (Vec::new(), Vec::new(), Vec::new());
+    let mut endings = BTreeMap::new();
+    let mut perks: BTreeMap<String, u32> = level.perks.iter().map(|p| (p.id.clone(), 0)).collect();
+    let mut sanctions: BTreeMap<String, u32> =
+        level.sanctions.iter().map(|s| (s.id.clone(), 0)).collect();
+    let mut reached = Reached::default();
+    for (r, run) in runs_done {
         scores.push(i64::from(r.score));
         selves.push(i64::from(r.integrity));
         money.push(r.money);
         *endings.entry(r.ending).or_insert(0) += 1;
-        let run = Reached::of(&game);
         for p in &run.perks {
             *perks.entry(p.clone()).or_insert(0) += 1;
         }
@@ -159,6 +164,22 @@ pub fn simulate(
         runs_per_second: 0.0,
         reached,
     }
+}
+
+/// `f(0..n)` split into contiguous chunks over `threads` threads, results in index order.
+fn in_parallel<T: Send>(n: u64, threads: usize, f: impl Fn(u64) -> T + Sync) -> Vec<T> {
+    let threads = (threads.max(1) as u64).min(n.max(1));
+    let chunk = |t: u64| (n * t / threads)..(n * (t + 1) / threads);
+    std::thread::scope(|scope| {
+        let f = &f;
+        let handles: Vec<_> = (0..threads)
+            .map(|t| scope.spawn(move || chunk(t).map(f).collect::<Vec<T>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().expect("a bot run panicked"))
+            .collect()
+    })
 }
 
 fn percent(n: u32, of: u32) -> String {

@@ -275,6 +275,18 @@ struct SimulateArgs {
     /// Run every persona of the level: the fairness report, who gains and who loses.
     #[arg(long)]
     personas: bool,
+    /// Threads to play on (0: one per core). Results are the same for any number.
+    #[arg(long, default_value_t = 1)]
+    threads: usize,
+}
+
+impl SimulateArgs {
+    fn threads(&self) -> usize {
+        match self.threads {
+            0 => std::thread::available_parallelism().map_or(1, usize::from),
+            n => n,
+        }
+    }
 }
 
 fn simulate(args: SimulateArgs) -> Result<ExitCode> {
@@ -310,7 +322,17 @@ fn simulate(args: SimulateArgs) -> Result<ExitCode> {
     for persona in personas {
         let reports: Vec<balance::Report> = strategies
             .iter()
-            .map(|s| balance::simulate(level.clone(), Some(&persona), *s, args.runs, args.seed))
+            .map(|s| {
+                let persona = Some(persona.as_str());
+                balance::simulate(
+                    level.clone(),
+                    persona,
+                    *s,
+                    args.runs,
+                    args.seed,
+                    args.threads(),
+                )
+            })
             .collect();
         if args.report && !args.json {
             println!("{}", balance::report_text(&level, &reports));
@@ -338,6 +360,7 @@ fn simulate_one(
         strategy,
         args.runs,
         args.seed,
+        args.threads(),
     );
     let secs = started.elapsed().as_secs_f64().max(1e-9);
     report.runs_per_second = (f64::from(args.runs) / secs).round();
@@ -346,12 +369,13 @@ fn simulate_one(
         return Ok(ExitCode::SUCCESS);
     }
     println!(
-        "Level {}, persona {}, strategy {}, {} runs from seed {}",
+        "Level {}, persona {}, strategy {}, {} runs from seed {} on {} thread(s)",
         report.level,
         report.persona,
         strategy.name(),
         args.runs,
-        args.seed
+        args.seed,
+        args.threads()
     );
     for (name, s) in [
         ("score", &report.score),

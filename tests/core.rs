@@ -721,3 +721,19 @@ fn a_choice_that_costs_self_directly_is_predicted_so() {
         "values +2 for refusing, then the choice's own -5"
     );
 }
+
+#[test]
+fn simulate_gives_the_same_report_on_any_number_of_threads() {
+    use scored::balance::simulate;
+    use scored::bots::Strategy;
+    let level = Arc::new(mini());
+    for strategy in [Strategy::Random, Strategy::Conformist] {
+        let one = simulate(level.clone(), None, strategy, 23, 7, 1);
+        let json = |r| serde_json::to_string(&r).unwrap();
+        let one = json(one);
+        for threads in [2, 3, 8, 64] {
+            let many = simulate(level.clone(), None, strategy, 23, 7, threads);
+            assert_eq!(json(many), one, "{threads} threads, {strategy:?}");
+        }
+    }
+}
