@@ -6,7 +6,7 @@ use super::{Diagnostic, at};
 /// Why a character is refused in level text, if it is.
 pub fn forbidden(c: char) -> Option<&'static str> {
     match c {
-        '\n' | '\r' | '\t' => None,
+        ' '..='~' | '\n' | '\r' | '\t' => None,
         '\u{1b}' => Some("an escape character (it can take over the terminal)"),
         c if c.is_control() => Some("a control character"),
         '\u{202a}'..='\u{202e}'
@@ -24,7 +24,16 @@ pub fn forbidden(c: char) -> Option<&'static str> {
 pub fn scan(path: &str, src: &str) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let hint = || Some("remove it; level text must be plain printable characters".to_string());
-    for (offset, c) in src.char_indices() {
+    // Printable ASCII is most of any level and always fine; decode only the rest.
+    let suspect = |b: &u8| !matches!(b, b' '..=b'~' | b'\n' | b'\r' | b'\t');
+    let mut from = 0;
+    while let Some(skip) = src.as_bytes()[from..].iter().position(suspect) {
+        let offset = from + skip;
+        let c = src[offset..]
+            .chars()
+            .next()
+            .expect("a char starts at a non-ASCII byte");
+        from = offset + c.len_utf8();
         if let Some(why) = forbidden(c) {
             let message = format!("the text contains {why}, U+{:04X}", c as u32);
             out.push(at(path, src, offset, 1, "C018", message, hint()));

@@ -808,10 +808,11 @@ impl Checker<'_> {
         let l = self.level;
         let mut always: Option<&str> = None;
         for e in &l.endings {
-            let at = (self.entity("endings", &e.id), e.id.chars().count() + 2);
+            // Locating text is slow; only a diagnostic needs it.
+            let at = || (self.entity("endings", &e.id), e.id.chars().count() + 2);
             if let Some(first) = always {
                 self.error(
-                    at,
+                    at(),
                     "C016",
                     format!("ending `{}` can never be reached", e.id),
                     Some(format!(
@@ -820,7 +821,7 @@ impl Checker<'_> {
                 );
             } else if !reach::satisfiable(l, &e.when) {
                 self.error(
-                    at,
+                    at(),
                     "C016",
                     format!(
                         "ending `{}` can never be reached: its condition cannot hold",

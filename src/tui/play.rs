@@ -251,35 +251,32 @@ fn panel(frame: &mut Frame, area: Rect, theme: Theme, play: &Play) {
     let height = inner.height as usize;
     let first = cursor.saturating_sub(height.saturating_sub(1));
     let width = inner.width as usize;
-    let lines: Vec<Line> = rows
-        .iter()
-        .enumerate()
-        .skip(first)
-        .take(height)
-        .map(|(i, row)| {
-            let aside_width = row.aside.chars().count();
-            let room = width.saturating_sub(aside_width + 3);
-            let mut label: String = row.label.chars().take(room).collect();
-            if row.label.chars().count() > room && room > 1 {
-                label.pop();
-                label.push('…');
-            }
-            let pointer = if i == cursor { "> " } else { "  " };
-            let pad = width.saturating_sub(label.chars().count() + aside_width + 2);
-            let text = format!("{pointer}{label}{}{}", " ".repeat(pad), row.aside);
-            let style = match (i == cursor, row.mark, row.lock.is_some()) {
-                (true, _, _) => theme.selected(),
-                (_, _, true) => theme.locked(),
-                (_, Mark::Waiting, _) => theme.warn(),
-                (_, Mark::Good, _) => theme.good(),
-                (_, Mark::Bad, _) => theme.bad(),
-                (_, Mark::Faded, _) => theme.dim(),
-                _ => theme.text(),
-            };
-            Line::styled(text, style)
-        })
-        .collect();
-    frame.render_widget(Paragraph::new(lines), inner);
+    // Labels on the left and asides right-aligned, as two paragraphs: padding each row
+    // with spaces to the full width would cost a grapheme per blank cell on every frame.
+    let (mut labels, mut asides) = (Vec::new(), Vec::new());
+    for (i, row) in rows.iter().enumerate().skip(first).take(height) {
+        let aside_width = row.aside.chars().count();
+        let room = width.saturating_sub(aside_width + 3);
+        let mut label: String = row.label.chars().take(room).collect();
+        if row.label.chars().count() > room && room > 1 {
+            label.pop();
+            label.push('…');
+        }
+        let pointer = if i == cursor { "> " } else { "  " };
+        let style = match (i == cursor, row.mark, row.lock.is_some()) {
+            (true, _, _) => theme.selected(),
+            (_, _, true) => theme.locked(),
+            (_, Mark::Waiting, _) => theme.warn(),
+            (_, Mark::Good, _) => theme.good(),
+            (_, Mark::Bad, _) => theme.bad(),
+            (_, Mark::Faded, _) => theme.dim(),
+            _ => theme.text(),
+        };
+        labels.push(Line::styled(format!("{pointer}{label}"), style));
+        asides.push(Line::styled(row.aside.as_str(), style));
+    }
+    frame.render_widget(Paragraph::new(labels), inner);
+    frame.render_widget(Paragraph::new(asides).right_aligned(), inner);
 
     let mut detail: Vec<Line> = Vec::new();
     if let Some(row) = rows.get(cursor) {
