@@ -15,6 +15,11 @@ use ron::extensions::Extensions;
 
 pub use diagnostic::{Diagnostic, Severity};
 
+/// Control, bidi and zero-width characters in `text`, raw or escaped (C018).
+pub fn unsafe_text(path: &str, text: &str) -> Vec<Diagnostic> {
+    safety::scan(path, text)
+}
+
 use crate::game::Level;
 
 /// Level files larger than this are refused before parsing.

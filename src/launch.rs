@@ -217,6 +217,16 @@ pub fn class(paths: &[PathBuf], codes: Option<&Path>, markdown: Option<&Path>) -
     for p in paths {
         let text =
             std::fs::read_to_string(p).with_context(|| format!("reading {}", p.display()))?;
+        if let Some(d) = crate::check::unsafe_text("", &text).first() {
+            problems.push(format!(
+                "{}:{}:{}: {}",
+                p.display(),
+                d.line,
+                d.col,
+                d.message
+            ));
+            continue;
+        }
         if text.trim_start().starts_with('{') {
             match serde_json::from_str::<Report>(&text) {
                 Ok(r) => entries.push(ClassEntry::Report(r)),
@@ -233,6 +243,9 @@ pub fn class(paths: &[PathBuf], codes: Option<&Path>, markdown: Option<&Path>) -
     if let Some(c) = codes {
         let text =
             std::fs::read_to_string(c).with_context(|| format!("reading {}", c.display()))?;
+        if let Some(d) = crate::check::unsafe_text("", &text).first() {
+            bail!("{}:{}:{}: {}", c.display(), d.line, d.col, d.message);
+        }
         code_lines.extend(
             text.lines()
                 .enumerate()

@@ -10,6 +10,7 @@ pub mod overlay;
 pub mod panels;
 mod play;
 mod setup;
+mod text;
 pub mod theme;
 mod title;
 pub mod view;

@@ -32,3 +32,99 @@ fn save_corpus_never_panics() {
 fn commands_corpus_never_panics() {
     replay("commands", scored::harness::commands);
 }
+
+fn scored(args: &[&str], stdin: &str) -> std::process::Output {
+    use std::io::Write;
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_scored"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+/// A save whose text would put an escape sequence on the player's screen is refused, and
+/// kept as it was.
+#[test]
+fn a_save_carrying_escape_sequences_is_refused_and_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let clean = std::fs::read_to_string("fuzz/corpus/save/tutorial-day3.ron").unwrap();
+    let at = clean.find("did: \"").unwrap() + 6;
+    for payload in [
+        r"\u{1b}]0;owned\u{7}",
+        "\u{1b}[2J",
+        r"\x1b[31m",
+        "\u{202e}txt.exe",
+    ] {
+        let evil = format!("{}{payload}{}", &clean[..at], &clean[at..]);
+        let path = dir.path().join("evil.ron");
+        std::fs::write(&path, &evil).unwrap();
+        let out = scored(
+            &["resume", "--headless", path.to_str().unwrap()],
+            "ledger\n",
+        );
+        let (stdout, stderr) = (out.stdout, String::from_utf8_lossy(&out.stderr).to_string());
+        assert!(!out.status.success(), "{payload}: refused");
+        assert!(stderr.contains("is damaged"), "{payload}: {stderr}");
+        for bytes in [&stdout[..], stderr.as_bytes()] {
+            assert!(
+                !bytes.contains(&0x1b) && !bytes.contains(&0x07),
+                "{payload}: no escapes out"
+            );
+        }
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            evil,
+            "kept as it was"
+        );
+    }
+}
+
+/// Reports come from students' machines: one carrying escape sequences is skipped, by name.
+#[test]
+fn class_skips_a_report_carrying_escape_sequences() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = scored(
+        &[
+            "play",
+            "levels/tutorial.ron",
+            "--headless",
+            "--report",
+            dir.path().to_str().unwrap(),
+        ],
+        &"next\n".repeat(10),
+    );
+    assert!(out.status.success());
+    let report = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "json"))
+        .expect("a JSON report");
+    let text = std::fs::read_to_string(&report).unwrap();
+    let evil = dir.path().join("evil.json");
+    std::fs::write(
+        &evil,
+        text.replacen("\"tutorial\"", "\"tutorial\\u001b]0;owned\\u0007\"", 1),
+    )
+    .unwrap();
+    let out = scored(
+        &["class", report.to_str().unwrap(), evil.to_str().unwrap()],
+        "",
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "the clean report is still summarised");
+    assert!(
+        stdout.contains("skipped") && stdout.contains("evil.json"),
+        "{stdout}"
+    );
+    assert!(!out.stdout.contains(&0x1b) && !out.stdout.contains(&0x07));
+}

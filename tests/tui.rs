@@ -434,3 +434,53 @@ fn watch_mode_reloads_the_level_and_shows_its_errors_until_fixed() {
     assert!(app.watch.as_ref().unwrap().errors.is_empty());
     assert!(!screen_text(&app, 100, 30).contains("does not load"));
 }
+
+/// Names in CJK and emoji take two columns each: rows are cut by columns, so the price and
+/// the panel's border stay where they belong.
+#[test]
+fn wide_characters_keep_their_columns() {
+    let src = std::fs::read_to_string("tests/fixtures/mini.ron")
+        .unwrap()
+        .replace(
+            r#"name: "Game""#,
+            r#"name: "李伟的游戏机🎮，限量版，附赠两个手柄和一整年的会员资格🎉🎉🎉""#,
+        );
+    let (level, diagnostics) = check::load_str("wide.ron", &src);
+    assert!(diagnostics.iter().all(|d| !d.is_error()), "{diagnostics:?}");
+    let level = Arc::new(level.unwrap());
+    let wide = Entry {
+        id: level.id.clone(),
+        path: "wide.ron".into(),
+        level: Ok(level),
+    };
+    let mut app = App::new(vec![wide], Theme { color: true }, 42);
+    send(
+        &mut app,
+        &[Msg::Choose, Msg::Choose, Msg::Space, Msg::Choose],
+    );
+    assert!(matches!(app.screen, Screen::Play(_)));
+    for (w, h) in [(80, 24), (120, 40), (200, 60)] {
+        let terminal = draw(&app, w, h);
+        let buffer = terminal.backend().buffer();
+        let rows: Vec<Vec<&str>> = (0..h)
+            .map(|y| (0..w).map(|x| buffer[(x, y)].symbol()).collect())
+            .collect();
+        let find = |needle: &str| {
+            rows.iter()
+                .find(|r| r.contains(&needle))
+                .unwrap_or_else(|| panic!("`{needle}` on screen at {w}x{h}"))
+        };
+        let (row, plain) = (find("李"), find("N"));
+        let borders =
+            |r: &Vec<&str>| -> Vec<usize> { (0..r.len()).filter(|&x| r[x] == "│").collect() };
+        assert_eq!(borders(row), borders(plain), "borders at {w}x{h}");
+        let text: String = row.concat();
+        assert!(text.contains("30"), "price kept at {w}x{h}: {text}");
+        if w <= 120 {
+            assert!(
+                text.contains('…'),
+                "the long name is cut at {w}x{h}: {text}"
+            );
+        }
+    }
+}

@@ -56,7 +56,7 @@ fn overview(frame: &mut Frame, area: Rect, theme: Theme, play: &Play) {
     let summary = game.summary().lines();
     let inner = usize::from(area.width.saturating_sub(2)).max(1);
     let text_lines = game.ending().map_or(0, |e| {
-        1 + e.text.chars().count().div_ceil(inner) + e.text.len() / (inner * 4)
+        1 + super::text::width(&e.text).div_ceil(inner) + e.text.len() / (inner * 4)
     });
     // Tall enough for the ending's words, leaving room for the charts.
     let story_height = (text_lines as u16 + 2).min(area.height / 3).max(3);

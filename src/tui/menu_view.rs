@@ -16,7 +16,7 @@ pub fn render(frame: &mut Frame, area: Rect, theme: Theme, play: &Play) {
     let text_lines: u16 = menu
         .text
         .iter()
-        .map(|t| (t.chars().count() as u16 / width.saturating_sub(4).max(1)) + 1)
+        .map(|t| (super::text::width(t) as u16 / width.saturating_sub(4).max(1)) + 1)
         .sum();
     let height = (text_lines + 2 + menu.choices.len() as u16 * 2 + 2).min(area.height);
     let rect = centered(area, width, height);

@@ -80,7 +80,7 @@ fn header_lines(frame: &mut Frame, area: Rect, theme: Theme, play: &Play, score_
     );
     let [left, right] = Layout::horizontal([
         Constraint::Min(20),
-        Constraint::Length(day.chars().count() as u16 + 2),
+        Constraint::Length(super::text::width(&day) as u16 + 2),
     ])
     .areas(Rect { height: 1, ..area });
     frame.render_widget(
@@ -165,8 +165,7 @@ fn dimension_line(game: &Game, theme: Theme, width: u16) -> Line<'static> {
     let mut spans = Vec::new();
     for d in dims {
         let value = game.dimension_value(&d.id);
-        let name: String = d.name.chars().take(name_width).collect();
-        spans.push(Span::raw(format!("{name:<name_width$}")));
+        spans.push(Span::raw(super::text::pad(&d.name, name_width)));
         spans.push(Span::styled(format!("{value:>3} "), theme.title()));
         if with_bar {
             spans.push(Span::styled(format!("{} ", bar(value, 5)), theme.title()));
@@ -255,13 +254,8 @@ fn panel(frame: &mut Frame, area: Rect, theme: Theme, play: &Play) {
     // with spaces to the full width would cost a grapheme per blank cell on every frame.
     let (mut labels, mut asides) = (Vec::new(), Vec::new());
     for (i, row) in rows.iter().enumerate().skip(first).take(height) {
-        let aside_width = row.aside.chars().count();
-        let room = width.saturating_sub(aside_width + 3);
-        let mut label: String = row.label.chars().take(room).collect();
-        if row.label.chars().count() > room && room > 1 {
-            label.pop();
-            label.push('…');
-        }
+        let room = width.saturating_sub(super::text::width(&row.aside) + 3);
+        let label = super::text::truncate(&row.label, room);
         let pointer = if i == cursor { "> " } else { "  " };
         let style = match (i == cursor, row.mark, row.lock.is_some()) {
             (true, _, _) => theme.selected(),

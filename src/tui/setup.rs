@@ -93,7 +93,7 @@ pub fn intro(frame: &mut Frame, area: Rect, theme: Theme, intro: &Intro) {
     let inner_width = usize::from(area.width.saturating_sub(2)).max(1);
     let consent_height = match &level.consent {
         Some(c) => {
-            let wrapped = |s: &str| s.chars().count().div_ceil(inner_width) as u16;
+            let wrapped = |s: &str| super::text::width(s).div_ceil(inner_width) as u16;
             (wrapped(&c.text) + wrapped(&c.checkbox) + 2 + 3).min(area.height * 2 / 3)
         }
         None => 3,

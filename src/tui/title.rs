@@ -20,7 +20,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, selected: usize) {
     ])
     .areas(area);
     // Pad every line to the widest, so centring keeps the letters aligned.
-    let width = ART.lines().map(|l| l.chars().count()).max().unwrap_or(0);
+    let width = ART.lines().map(super::text::width).max().unwrap_or(0);
     let art: Vec<Line> = ART
         .lines()
         .map(|l| Line::styled(format!("{l:<width$}"), theme.title()))

@@ -1,0 +1,51 @@
+//! Text measured in terminal columns, not characters: a CJK name or an emoji takes two.
+
+use unicode_width::UnicodeWidthStr;
+
+pub fn width(s: &str) -> usize {
+    s.width()
+}
+
+/// `s` cut to at most `cols` columns, with `…` where it was cut.
+pub fn truncate(s: &str, cols: usize) -> String {
+    if s.width() <= cols {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w + 1 > cols {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    if cols > 0 {
+        out.push('…');
+    }
+    out
+}
+
+/// `s` padded with spaces to `cols` columns (cut first if wider).
+pub fn pad(s: &str, cols: usize) -> String {
+    let mut out = truncate(s, cols);
+    out.push_str(&" ".repeat(cols.saturating_sub(out.width())));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wide_characters_count_twice() {
+        assert_eq!(width("李伟"), 4);
+        assert_eq!(truncate("李伟明", 5), "李伟…");
+        assert_eq!(width(&truncate("李伟明", 5)), 5);
+        assert_eq!(pad("🎉a", 5), "🎉a  ");
+        assert_eq!(truncate("abc", 3), "abc");
+        assert_eq!(truncate("abcd", 3), "ab…");
+        assert_eq!(truncate("abcd", 0), "");
+    }
+}
