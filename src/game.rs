@@ -4,6 +4,7 @@
 
 pub mod action;
 mod condition;
+mod consistency;
 mod day;
 pub mod debrief;
 mod events;

@@ -159,17 +159,8 @@ impl SaveFile {
                 self.level_id, level.id
             )));
         }
-        if level.persona(&self.state.persona).is_none() {
-            return Err(SaveError::Mismatch(format!(
-                "the level has no persona `{}`",
-                self.state.persona
-            )));
-        }
-        if self.state.day == 0 || self.state.day > level.days + 1 {
-            return Err(SaveError::Mismatch(format!(
-                "day {} is outside the level's {} days",
-                self.state.day, level.days
-            )));
+        if let Some(why) = self.state.inconsistency(&level) {
+            return Err(SaveError::Mismatch(why));
         }
         Ok(Game::from_state(level, self.state))
     }
