@@ -2,6 +2,7 @@
 //! `path:line:col: error[Cnnn]: message` with a hint.
 
 mod diagnostic;
+mod limits;
 mod locate;
 mod reach;
 pub(crate) mod safety;
@@ -15,12 +16,12 @@ use ron::extensions::Extensions;
 
 pub use diagnostic::{Diagnostic, Severity};
 
+use crate::game::Level;
+
 /// Control, bidi and zero-width characters in `text`, raw or escaped (C018).
 pub fn unsafe_text(path: &str, text: &str) -> Vec<Diagnostic> {
     safety::scan(path, text)
 }
-
-use crate::game::Level;
 
 /// Level files larger than this are refused before parsing.
 pub const MAX_FILE_BYTES: usize = 1024 * 1024;
@@ -105,7 +106,13 @@ pub fn load_str(path: &str, src: &str) -> (Option<Level>, Vec<Diagnostic>) {
             return (None, out);
         }
     };
-    out.extend(semantic::check(path, src, &level));
+    let beyond = limits::scan(path, src, &level);
+    if beyond.is_empty() {
+        out.extend(semantic::check(path, src, &level));
+    } else {
+        // The other checks do arithmetic on these numbers; past the caps it could overflow.
+        out.extend(beyond);
+    }
     out.sort_by_key(|d| (d.line, d.col, d.severity));
     out.dedup();
     let ok = !out.iter().any(Diagnostic::is_error);

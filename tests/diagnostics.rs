@@ -60,7 +60,11 @@ fn a_file_with_many_problems_reports_them_all_at_once() {
 
 #[test]
 fn a_byte_order_mark_and_windows_line_ends_are_accepted() {
-    for f in ["tests/fixtures/bom.ron", "tests/fixtures/crlf.ron"] {
+    for f in [
+        "tests/fixtures/bom.ron",
+        "tests/fixtures/crlf.ron",
+        "tests/fixtures/tabs.ron",
+    ] {
         assert!(check::load_file(Path::new(f)).is_ok(), "{f}");
     }
 }

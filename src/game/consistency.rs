@@ -40,7 +40,12 @@ impl State {
         if self.score.is_some_and(|s| !range.contains(&s)) {
             return fail("the score is outside the level's range".into());
         }
-        let dims: Vec<&str> = level.score.dimensions.iter().map(|d| d.id.as_str()).collect();
+        let dims: Vec<&str> = level
+            .score
+            .dimensions
+            .iter()
+            .map(|d| d.id.as_str())
+            .collect();
         if self.points.len() != dims.len()
             || self
                 .points
@@ -90,10 +95,18 @@ impl State {
         {
             return fail("rules, perks or sanctions the level does not have".into());
         }
-        if self.vote.as_deref().is_some_and(|p| level.proposal(p).is_none()) {
+        if self
+            .vote
+            .as_deref()
+            .is_some_and(|p| level.proposal(p).is_none())
+        {
             return fail("a vote for an unknown proposal".into());
         }
-        if self.ending.as_deref().is_some_and(|e| level.ending(e).is_none()) {
+        if self
+            .ending
+            .as_deref()
+            .is_some_and(|e| level.ending(e).is_none())
+        {
             return fail("an unknown ending".into());
         }
         if self.ledger.iter().enumerate().any(|(i, r)| r.id != i) {

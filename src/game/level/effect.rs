@@ -62,6 +62,15 @@ pub enum PerkEffect {
     Unlock(String),
 }
 
+impl PerkEffect {
+    pub fn percent(&self) -> Option<u32> {
+        match self {
+            PerkEffect::Discount(p) => Some(*p),
+            _ => None,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 pub enum SanctionEffect {
     /// Items, choices and events with this tag are out of reach.
@@ -74,6 +83,15 @@ pub enum SanctionEffect {
     Throttle(u32),
     /// Percent added to every shop price.
     Surcharge(u32),
+}
+
+impl SanctionEffect {
+    pub fn percent(&self) -> Option<u32> {
+        match self {
+            SanctionEffect::Surcharge(p) => Some(*p),
+            _ => None,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
