@@ -107,7 +107,7 @@ fn walk(v: &Value, place: &str, found: &mut Vec<(String, String)>) {
         Value::Number(n) => {
             let big = match (n.as_i64(), n.as_f64()) {
                 (Some(i), _) => i.abs() > MAX_NUMBER,
-                (None, Some(f)) => !(f.abs() <= MAX_NUMBER as f64),
+                (None, Some(f)) => f.is_nan() || f.abs() > MAX_NUMBER as f64,
                 (None, None) => true,
             };
             if big {

@@ -80,7 +80,9 @@ impl State {
             let Some(event) = level.event(&entry.event) else {
                 return fail(format!("an unknown event `{}` in the inbox", entry.event));
             };
+            // A bulletin is "answered" with no choice when it is read.
             if let Some(a) = &entry.answer
+                && !a.choice.is_empty()
                 && !event.choices.iter().any(|c| c.id == a.choice)
             {
                 return fail(format!("an unknown answer to `{}`", entry.event));
