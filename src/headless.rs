@@ -43,6 +43,7 @@ fn commands(
     out: &mut impl Write,
     autosave: &mut dyn FnMut(&Game),
 ) -> io::Result<()> {
+    out.flush()?;
     for line in input.lines() {
         let line = line?;
         match parse(&line) {
@@ -64,6 +65,8 @@ fn commands(
             }
             Err(message) => writeln!(out, "{message}")?,
         }
+        // Someone may be reading each answer before typing the next command.
+        out.flush()?;
     }
     autosave(game);
     Ok(())

@@ -255,3 +255,115 @@ fn idle_on_the_main_screen_uses_no_cpu() {
     assert!(s.wait_exit().success(), "Ctrl-C quits");
     s.assert_restored();
 }
+
+#[test]
+fn sighup_gives_the_terminal_back() {
+    let mut s = spawn(
+        &["play", "tests/fixtures/mini.ron", "--persona", "student"],
+        &[],
+    );
+    s.wait_for("Enter begins day 1");
+    s.keys("\r");
+    s.wait_for("Day 1 of 6");
+    let pid = s.child.process_id().expect("a pid");
+    Command::new("kill")
+        .args(["-HUP", &pid.to_string()])
+        .status()
+        .unwrap();
+    let status = s.wait_exit();
+    assert!(!status.success());
+    s.assert_restored();
+}
+
+/// The terminal window closes under the game: it must end, not spin or hang.
+#[test]
+fn a_closed_terminal_ends_the_game() {
+    let pair = native_pty_system().openpty(size(80, 24)).expect("a pty");
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_scored"));
+    cmd.args(["play", "tests/fixtures/mini.ron", "--persona", "student"]);
+    cmd.arg("--saves-dir");
+    cmd.arg(tempfile::tempdir().unwrap().keep());
+    cmd.cwd(env!("CARGO_MANIFEST_DIR"));
+    cmd.env("TERM", "xterm-256color");
+    let mut child = pair.slave.spawn_command(cmd).expect("the binary starts");
+    drop(pair.slave);
+    let mut reader = pair.master.try_clone_reader().unwrap();
+    let mut seen = Vec::new();
+    let mut buf = [0u8; 4096];
+    while !String::from_utf8_lossy(&seen).contains("Enter begins day 1") {
+        let n = reader.read(&mut buf).unwrap();
+        assert!(n > 0, "the game drew its first screen");
+        seen.extend_from_slice(&buf[..n]);
+    }
+    // Closing every handle on the master side is what closing the window does.
+    drop(reader);
+    drop(pair.master);
+    let start = Instant::now();
+    while start.elapsed() < Duration::from_secs(10) {
+        if child.try_wait().unwrap().is_some() {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let _ = child.kill();
+    panic!("the game outlived its terminal");
+}
+
+/// A terminal that cannot draw a screen gets the line-based game.
+#[test]
+fn term_dumb_plays_line_by_line() {
+    let mut s = spawn(&["play", "tests/fixtures/mini.ron"], &[("TERM", "dumb")]);
+    s.wait_for("Day 1 of 6");
+    s.keys("status\r");
+    s.keys("quit\r");
+    assert!(s.wait_exit().success());
+    let raw = String::from_utf8_lossy(&s.raw.lock().unwrap()).to_string();
+    assert!(
+        !raw.contains("\u{1b}["),
+        "no escape sequences on a dumb terminal"
+    );
+    assert!(raw.contains("You leave the game on day 1"), "{raw}");
+}
+
+/// Random bytes typed at random sizes through the real binary: it keeps running or ends
+/// cleanly, and the terminal comes back either way. `SCORED_PTY_MONKEY_KEYS` sets the count.
+#[test]
+fn random_typing_in_a_real_terminal() {
+    use rand::rngs::ChaCha8Rng;
+    use rand::{RngExt, SeedableRng};
+    let keys: usize = std::env::var("SCORED_PTY_MONKEY_KEYS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(400);
+    let mut rng = ChaCha8Rng::seed_from_u64(7);
+    let typed = [
+        "\r", " ", "\t", "\u{1b}[Z", "\u{1b}[A", "\u{1b}[B", "\u{1b}[C", "\u{1b}[D", "\u{1b}", "j",
+        "k", "h", "l", "n", "y", "?", "i", "e", "x", "\u{7f}", "é", "李",
+    ];
+    let mut s = spawn(&["play", "tests/fixtures/mini.ron"], &[]);
+    s.wait_for("Who are you?");
+    let mut restarts = 0;
+    for i in 0..keys {
+        if i % 100 == 99 {
+            let (cols, rows) = (rng.random_range(10..=200), rng.random_range(5..=60));
+            s.resize(cols, rows);
+        }
+        let key = typed[rng.random_range(0..typed.len())];
+        s.writer.write_all(key.as_bytes()).unwrap();
+        s.writer.flush().unwrap();
+        std::thread::sleep(Duration::from_millis(3));
+        // Esc and `y` can quit for real: that must be a clean exit, then play again.
+        if let Some(status) = s.child.try_wait().unwrap() {
+            std::thread::sleep(Duration::from_millis(100));
+            assert!(status.success(), "a clean exit after {i} keys");
+            s.assert_restored();
+            s = spawn(&["play", "tests/fixtures/mini.ron"], &[]);
+            s.wait_for("Who are you?");
+            restarts += 1;
+        }
+    }
+    eprintln!("{keys} keys typed, {restarts} clean quits on the way");
+    s.keys("\u{3}");
+    assert!(s.wait_exit().success(), "Ctrl-C still quits");
+    s.assert_restored();
+}
