@@ -16,7 +16,7 @@ mod title;
 pub mod view;
 
 use std::io;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -55,21 +55,29 @@ pub fn catalog(dir: &Path) -> Vec<Entry> {
         let rank = ORDER.iter().position(|o| *o == stem).unwrap_or(ORDER.len());
         (rank, stem)
     });
-    paths
-        .into_iter()
-        .map(|p| {
-            let id = p
-                .file_stem()
-                .map(|s| s.to_string_lossy().to_string())
-                .unwrap_or_default();
-            let level = crate::check::load_file(&p).map(Arc::new).map_err(|d| {
-                d.iter()
-                    .find(|d| d.is_error())
-                    .map_or("it does not load".to_string(), |d| d.headline())
-            });
-            Entry { id, path: p, level }
-        })
-        .collect()
+    let load = |p: PathBuf| {
+        let id = p
+            .file_stem()
+            .map(|s| s.to_string_lossy().to_string())
+            .unwrap_or_default();
+        let level = crate::check::load_file(&p).map(Arc::new).map_err(|d| {
+            d.iter()
+                .find(|d| d.is_error())
+                .map_or("it does not load".to_string(), |d| d.headline())
+        });
+        Entry { id, path: p, level }
+    };
+    // Checking every level is most of the time to the first frame: one thread per file.
+    std::thread::scope(|scope| {
+        let loading: Vec<_> = paths
+            .into_iter()
+            .map(|p| scope.spawn(move || load(p)))
+            .collect();
+        loading
+            .into_iter()
+            .map(|h| h.join().expect("checking a level does not panic"))
+            .collect()
+    })
 }
 
 /// Takes over the terminal, plays, and gives it back — also on a panic or a signal.
