@@ -105,7 +105,11 @@ pub fn execute(game: &mut Game, command: Command, out: &mut impl Write) -> io::R
                     }
                 }
                 Err(Refusal::LevelOver) => return Ok(true),
-                Err(refusal) => writeln!(out, "Not possible: {refusal}.")?,
+                Err(refusal) => writeln!(
+                    out,
+                    "Not possible: {}.",
+                    command::clean(&refusal.to_string())
+                )?,
             }
         }
     }

@@ -124,3 +124,28 @@ fn class_skips_a_report_carrying_escape_sequences() {
     );
     assert!(!out.stdout.contains(&0x1b) && !out.stdout.contains(&0x07));
 }
+
+/// What a player types is echoed in refusals without its control characters.
+#[test]
+fn typed_control_characters_are_not_echoed() {
+    let out = scored(
+        &["play", "levels/tutorial.ron", "--headless"],
+        "buy \u{1b}]0;owned\u{7}\nlike \u{1b}[2J\n\u{1b}[31mstatus\nquit\n",
+    );
+    assert!(out.status.success());
+    assert!(!out.stdout.contains(&0x1b) && !out.stdout.contains(&0x07));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("You leave the game"));
+}
+
+/// A file far too large to be a save is refused unread, and kept.
+#[test]
+fn an_oversized_save_is_refused_and_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("huge.ron");
+    let file = std::fs::File::create(&path).unwrap();
+    file.set_len(17 * 1024 * 1024).unwrap();
+    let out = scored(&["resume", "--headless", path.to_str().unwrap()], "");
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("too large"));
+    assert_eq!(std::fs::metadata(&path).unwrap().len(), 17 * 1024 * 1024);
+}

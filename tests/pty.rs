@@ -367,3 +367,20 @@ fn random_typing_in_a_real_terminal() {
     assert!(s.wait_exit().success(), "Ctrl-C still quits");
     s.assert_restored();
 }
+
+#[test]
+fn no_color_draws_without_colour_codes() {
+    let mut s = spawn(
+        &["play", "tests/fixtures/mini.ron", "--persona", "student"],
+        &[("NO_COLOR", "1")],
+    );
+    s.wait_for("Enter begins day 1");
+    s.keys("\r");
+    s.wait_for("Day 1 of 6");
+    s.keys("\u{3}");
+    assert!(s.wait_exit().success());
+    let raw = String::from_utf8_lossy(&s.raw.lock().unwrap()).to_string();
+    assert!(!raw.contains("[38;"), "no foreground colour codes");
+    assert!(raw.contains("\u{1b}[7m"), "the selection in reverse video");
+    s.assert_restored();
+}

@@ -68,11 +68,14 @@ pub fn parse(line: &str) -> Result<Option<Command>, String> {
     let arg = words.next();
     let arg2 = words.next();
     if words.next().is_some() {
-        return Err(format!("too many words for `{verb}`; try `help`"));
+        return Err(format!(
+            "too many words for `{}`; try `help`",
+            printable(verb)
+        ));
     }
     let need = |a: Option<&str>, what: &str| -> Result<String, String> {
         a.map(str::to_string)
-            .ok_or_else(|| format!("`{verb}` needs {what}; try `help`"))
+            .ok_or_else(|| format!("`{}` needs {what}; try `help`", printable(verb)))
     };
     let number = |a: Option<&str>, what: &str| -> Result<usize, String> {
         need(a, what)?
@@ -148,5 +151,13 @@ pub fn parse(line: &str) -> Result<Option<Command>, String> {
 
 /// Input echoed back in a message, without anything a terminal would interpret.
 pub fn printable(s: &str) -> String {
-    s.chars().filter(|c| !c.is_control()).take(40).collect()
+    clean(s).chars().take(40).collect()
+}
+
+/// `s` without the characters a level may not contain either (C018): what the player typed
+/// comes back in refusals, and must not take over their terminal.
+pub fn clean(s: &str) -> String {
+    s.chars()
+        .filter(|c| crate::check::safety::forbidden(*c).is_none())
+        .collect()
 }
