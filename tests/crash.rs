@@ -32,7 +32,7 @@ fn killed_at_random_moments_no_save_is_ever_lost() {
     let dir = tempfile::tempdir().unwrap();
     let save = dir.path().join("game.ron");
     let mut rng = ChaCha8Rng::seed_from_u64(99);
-    let (mut kills, mut endings, mut days_seen) = (0, 0, 0);
+    let (mut kills, mut endings, mut days_seen, mut loaded) = (0, 0, 0, 0);
     for run in 0..runs {
         let args: Vec<String> = if save.exists() {
             vec![
@@ -105,6 +105,7 @@ fn killed_at_random_moments_no_save_is_ever_lost() {
         }
         let resumed = scored::save::resume(&save, Path::new("levels"))
             .unwrap_or_else(|e| panic!("run {run}: the save {e}"));
+        loaded += 1;
         let saved = resumed.game.state().day;
         assert!(
             saved >= seen,
@@ -126,6 +127,10 @@ fn killed_at_random_moments_no_save_is_ever_lost() {
             );
         }
     }
-    eprintln!("{kills} kills, {endings} games played to the end, {days_seen} day starts seen");
-    assert!(runs < 50 || endings > 0, "the runs never got anywhere");
+    eprintln!(
+        "{kills} kills, {loaded} saves loaded, {endings} games played to the end, \
+         {days_seen} day starts seen"
+    );
+    // How far runs get depends on the machine's speed; that some save was tested does not.
+    assert!(runs < 50 || loaded > 0, "no run lived long enough to save");
 }
