@@ -117,6 +117,17 @@ impl Session {
         panic!("the binary did not exit");
     }
 
+    /// Sends a signal; the game must end on it and give the terminal back.
+    fn killed_by(&mut self, signal: &str) {
+        let pid = self.child.process_id().expect("a pid");
+        Command::new("kill")
+            .args([signal, &pid.to_string()])
+            .status()
+            .unwrap();
+        assert!(!self.wait_exit().success());
+        self.assert_restored();
+    }
+
     /// The terminal is back to normal: the alternate screen left, line mode and echo on.
     fn assert_restored(&self) {
         let raw = self.raw.lock().unwrap().clone();
@@ -196,14 +207,7 @@ fn sigterm_gives_the_terminal_back() {
         &[],
     );
     s.wait_for("Enter begins day 1");
-    let pid = s.child.process_id().expect("a pid");
-    Command::new("kill")
-        .args(["-TERM", &pid.to_string()])
-        .status()
-        .unwrap();
-    let status = s.wait_exit();
-    assert!(!status.success());
-    s.assert_restored();
+    s.killed_by("-TERM");
 }
 
 #[test]
@@ -265,14 +269,7 @@ fn sighup_gives_the_terminal_back() {
     s.wait_for("Enter begins day 1");
     s.keys("\r");
     s.wait_for("Day 1 of 6");
-    let pid = s.child.process_id().expect("a pid");
-    Command::new("kill")
-        .args(["-HUP", &pid.to_string()])
-        .status()
-        .unwrap();
-    let status = s.wait_exit();
-    assert!(!status.success());
-    s.assert_restored();
+    s.killed_by("-HUP");
 }
 
 /// The terminal window closes under the game: it must end, not spin or hang.
