@@ -2,7 +2,7 @@
 //! neither make the game allocate without bound nor overflow its arithmetic. The caps sit
 //! far above anything a real level needs; docs/levels.md §6 lists them.
 
-use serde_json::Value;
+mod walk;
 
 use super::{Diagnostic, at, locate};
 use crate::game::Level;
@@ -21,10 +21,7 @@ pub const MAX_WEIGHT: u32 = 1_000;
 pub const MAX_PERCENT: u32 = 1_000;
 
 pub fn scan(path: &str, src: &str, level: &Level) -> Vec<Diagnostic> {
-    let mut found = Vec::new();
-    if let Ok(value) = serde_json::to_value(level) {
-        walk(&value, "", &mut found);
-    }
+    let mut found = walk::problems(level);
     let s = &level.score;
     if s.min.abs() > MAX_SCORE || s.max.abs() > MAX_SCORE {
         found.push((
@@ -85,64 +82,4 @@ fn whereabouts(src: &str, place: &str) -> (usize, usize) {
         }
     }
     (offset, width)
-}
-
-/// Every text, list and number in the level, with where it is.
-fn walk(v: &Value, place: &str, found: &mut Vec<(String, String)>) {
-    let within = |key: &str| {
-        if place.is_empty() {
-            key.to_string()
-        } else {
-            format!("{place}.{key}")
-        }
-    };
-    match v {
-        Value::String(s) if s.chars().count() > MAX_TEXT => found.push((
-            place.to_string(),
-            format!(
-                "a text of {} characters; at most {MAX_TEXT}",
-                s.chars().count()
-            ),
-        )),
-        Value::Number(n) => {
-            let big = match (n.as_i64(), n.as_f64()) {
-                (Some(i), _) => i.abs() > MAX_NUMBER,
-                (None, Some(f)) => f.is_nan() || f.abs() > MAX_NUMBER as f64,
-                (None, None) => true,
-            };
-            if big {
-                found.push((
-                    place.to_string(),
-                    format!("the number {n} is beyond ±{MAX_NUMBER}"),
-                ));
-            }
-        }
-        Value::Array(items) => {
-            if items.len() > MAX_LIST {
-                found.push((
-                    place.to_string(),
-                    format!("a list of {} entries; at most {MAX_LIST}", items.len()),
-                ));
-            }
-            for (i, item) in items.iter().enumerate() {
-                let name = item
-                    .get("id")
-                    .and_then(Value::as_str)
-                    .map_or(i.to_string(), str::to_string);
-                walk(item, &within(&name), found);
-            }
-        }
-        Value::Object(fields) => {
-            if fields.len() > MAX_LIST {
-                found.push((
-                    place.to_string(),
-                    format!("{} entries; at most {MAX_LIST}", fields.len()),
-                ));
-            }
-            for (key, value) in fields {
-                walk(value, &within(key), found);
-            }
-        }
-        _ => {}
-    }
 }
