@@ -8,7 +8,7 @@ use rand::{Rng, SeedableRng};
 use serde::Serialize;
 
 use crate::game::state::{Author, Reaction};
-use crate::game::{Action, Game, Level, Prediction};
+use crate::game::{Action, Game, Level, Shift};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -34,7 +34,7 @@ impl Strategy {
     }
 
     /// How much the strategy wants an option; it acts only on a positive appetite.
-    fn appetite(self, p: Prediction) -> i32 {
+    fn appetite(self, p: Shift) -> i32 {
         match self {
             Strategy::Conformist => p.score * 10 + p.integrity,
             Strategy::Authentic => p.integrity * 10 + p.score.signum(),
@@ -95,7 +95,7 @@ fn choose(
     }
     let mut best: Option<(i32, &Action)> = None;
     for a in options {
-        let p = game.predict(a).unwrap_or_default();
+        let p = game.predict_shift(a).unwrap_or_default();
         let want = strategy.appetite(p);
         if need_appetite && want <= 0 {
             continue;
@@ -184,7 +184,7 @@ fn censor_or_post(game: &mut Game, strategy: Strategy) {
         .filter(|t| game.check_tags(&t.tags).is_ok())
         .map(|t| {
             let p = game
-                .predict(&Action::Draft {
+                .predict_shift(&Action::Draft {
                     topic: t.id.clone(),
                 })
                 .unwrap_or_default();

@@ -29,7 +29,7 @@ use std::sync::Arc;
 pub use action::Action;
 pub use level::Level;
 pub use outcome::{Outcome, Refusal};
-pub use predict::Prediction;
+pub use predict::{Prediction, Shift};
 pub use state::State;
 pub use summary::Summary;
 

@@ -7,29 +7,33 @@ use super::{Game, Log, Outcome, Refusal};
 
 impl Game {
     /// The active rules that answer to `event` on a thing with `tags`.
-    pub fn matching_rules(&self, event: &Trigger, tags: &[String]) -> Vec<&Rule> {
+    pub fn matching_rules<'s>(
+        &'s self,
+        event: &Trigger,
+        tags: &[String],
+    ) -> impl Iterator<Item = &'s Rule> {
         self.level
             .rules
             .iter()
             .filter(|r| r.on.matches(event, tags) && self.state.active_rules.contains(&r.id))
-            .collect()
     }
 
     /// The matching rules that would still count for the player today.
-    pub(super) fn rules_for_player(&self, event: &Trigger, tags: &[String]) -> Vec<&Rule> {
-        let mut rules = self.matching_rules(event, tags);
-        rules.retain(|r| {
+    pub(super) fn rules_for_player<'s>(
+        &'s self,
+        event: &Trigger,
+        tags: &[String],
+    ) -> impl Iterator<Item = &'s Rule> {
+        self.matching_rules(event, tags).filter(|r| {
             r.per_day
                 .is_none_or(|limit| self.state.fired_today.get(&r.id).copied().unwrap_or(0) < limit)
-        });
-        rules
+        })
     }
 
     /// Fires every matching rule, each adding a ledger row.
     pub(super) fn fire(&mut self, event: Trigger, tags: &[String], did: &str, log: &mut Log) {
         let hits: Vec<(String, String, i32, String)> = self
             .rules_for_player(&event, tags)
-            .into_iter()
             .map(|r| {
                 (
                     r.dimension.clone(),

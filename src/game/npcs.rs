@@ -37,7 +37,6 @@ impl Game {
             // What the system makes of the post moves the poster's own score.
             let effect: i32 = self
                 .matching_rules(&Trigger::Post(String::new()), &post.tags)
-                .iter()
                 .map(|r| points_to_score(&level, &r.dimension, r.points))
                 .sum();
             let (min, max) = (level.score.min, level.score.max);

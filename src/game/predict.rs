@@ -24,6 +24,15 @@ pub(super) struct Anatomy<'a> {
     pub integrity: i32,
 }
 
+/// The score and self changes alone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Shift {
+    /// Change of the score (what it would be, during the baseline days).
+    pub score: i32,
+    /// Change of the self meter.
+    pub integrity: i32,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Prediction {
     /// Change of the score (what it would be, during the baseline days).
@@ -197,29 +206,9 @@ impl Game {
     /// The predicted effect of an action on the score and the self; `None` for actions
     /// without one (ending the day, appeals) or naming nothing that exists.
     pub fn predict(&self, action: &Action) -> Option<Prediction> {
-        self.predict_from(action, self.implied_score())
-    }
-
-    /// [`Game::predict`] given the score now, for callers predicting many options at once.
-    pub(super) fn predict_from(&self, action: &Action, now: i32) -> Option<Prediction> {
         let a = self.anatomy(action)?;
-        Some(self.predict_anatomy(&a, now))
-    }
-
-    fn predict_anatomy(&self, a: &Anatomy, now: i32) -> Prediction {
-        let integrity = self.conscience(&a.affirms, &a.betrays) + a.integrity;
-        let mut moves: Vec<(&str, i32)> = a.points.clone();
-        if let Some(trigger) = &a.trigger {
-            for r in self.rules_for_player(trigger, &a.tags) {
-                moves.push((&r.dimension, r.points));
-            }
-        }
-        if moves.is_empty() && a.friend.is_none() {
-            return Prediction {
-                integrity,
-                ..Prediction::default()
-            };
-        }
+        let mut moves = Vec::new();
+        let shift = self.shift_of(&a, self.implied_score(), &mut moves);
         let dimensions = self
             .level
             .score
@@ -234,6 +223,41 @@ impl Game {
                 (sum != 0).then(|| (d.id.clone(), sum))
             })
             .collect();
+        Some(Prediction {
+            score: shift.score,
+            integrity: shift.integrity,
+            dimensions,
+        })
+    }
+
+    /// Only the score and self changes of [`Game::predict`]: what bots weigh.
+    pub fn predict_shift(&self, action: &Action) -> Option<Shift> {
+        self.predict_shift_from(action, self.implied_score())
+    }
+
+    /// [`Game::predict_shift`] given the score now, for callers weighing many options at once.
+    pub(super) fn predict_shift_from(&self, action: &Action, now: i32) -> Option<Shift> {
+        let a = self.anatomy(action)?;
+        Some(self.shift_of(&a, now, &mut Vec::new()))
+    }
+
+    /// Works out the shift; leaves in `moves` the points each dimension would move.
+    fn shift_of<'a>(&'a self, a: &Anatomy<'a>, now: i32, moves: &mut Vec<(&'a str, i32)>) -> Shift {
+        let integrity = self.conscience(&a.affirms, &a.betrays) + a.integrity;
+        moves.clear();
+        moves.extend_from_slice(&a.points);
+        if let Some(trigger) = &a.trigger {
+            moves.extend(
+                self.rules_for_player(trigger, &a.tags)
+                    .map(|r| (r.dimension.as_str(), r.points)),
+            );
+        }
+        if moves.is_empty() && a.friend.is_none() {
+            return Shift {
+                score: 0,
+                integrity,
+            };
+        }
         let points = |dim: &str| {
             let Some(&now) = self.state.points.get(dim) else {
                 return 0;
@@ -256,10 +280,9 @@ impl Game {
                 self.friends_mean(&changed)
             }
         });
-        Prediction {
+        Shift {
             score: after - now,
             integrity,
-            dimensions,
         }
     }
 }

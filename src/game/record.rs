@@ -21,7 +21,7 @@ impl Game {
             .into_iter()
             .map(|(id, label, action)| {
                 let p = action
-                    .and_then(|a| self.predict_from(&a, now))
+                    .and_then(|a| self.predict_shift_from(&a, now))
                     .unwrap_or_default();
                 OptionRecord {
                     id,
