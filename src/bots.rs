@@ -146,8 +146,11 @@ fn play_day(game: &mut Game, strategy: Strategy, rng: &mut ChaCha8Rng) {
         let action = if strategy == Strategy::Random {
             pick_allowed(game, candidates(game), rng)
         } else {
-            let mut options = candidates(game);
-            options.retain(|a| worth(game, a));
+            let options: Vec<Action> = candidates(game)
+                .into_iter()
+                .map(|c| c.action(game.level()))
+                .filter(|a| worth(game, a))
+                .collect();
             choose(game, strategy, &options, rng, true)
         };
         let Some(action) = action else {
@@ -181,7 +184,7 @@ fn censor_or_post(game: &mut Game, strategy: Strategy) {
         .level()
         .topics
         .iter()
-        .filter(|t| game.check_tags(&t.tags).is_ok())
+        .filter(|t| game.tags_open(&t.tags))
         .map(|t| {
             let p = game
                 .predict_shift(&Action::Draft {
@@ -213,10 +216,10 @@ fn censor_or_post(game: &mut Game, strategy: Strategy) {
 }
 
 /// A random one of `options` worth taking; tests only as many as it draws.
-fn pick_allowed(game: &Game, mut options: Vec<Action>, rng: &mut ChaCha8Rng) -> Option<Action> {
+fn pick_allowed(game: &Game, mut options: Vec<Candidate>, rng: &mut ChaCha8Rng) -> Option<Action> {
     while !options.is_empty() {
         let i = (rng.next_u64() % options.len() as u64) as usize;
-        let a = options.swap_remove(i);
+        let a = options.swap_remove(i).action(game.level());
         if worth(game, &a) {
             return Some(a);
         }
@@ -224,41 +227,68 @@ fn pick_allowed(game: &Game, mut options: Vec<Action>, rng: &mut ChaCha8Rng) -> 
     None
 }
 
+/// An action a bot might consider, named by position so that listing them all costs nothing;
+/// it becomes an [`Action`] only when tried.
+#[derive(Debug, Clone, Copy)]
+enum Candidate {
+    Buy(usize),
+    Draft(usize),
+    Like(usize),
+    Share(usize),
+    Report(usize),
+    Befriend(usize),
+    Unfriend(usize),
+    Denounce(usize),
+}
+
+impl Candidate {
+    fn action(self, level: &Level) -> Action {
+        let npc = |i: usize| level.npcs[i].id.clone();
+        match self {
+            Candidate::Buy(i) => Action::Buy {
+                item: level.items[i].id.clone(),
+            },
+            Candidate::Draft(i) => Action::Draft {
+                topic: level.topics[i].id.clone(),
+            },
+            Candidate::Like(post) => Action::Like { post },
+            Candidate::Share(post) => Action::Share { post },
+            Candidate::Report(post) => Action::Report { post },
+            Candidate::Befriend(i) => Action::Befriend { npc: npc(i) },
+            Candidate::Unfriend(i) => Action::Unfriend { npc: npc(i) },
+            Candidate::Denounce(i) => Action::Denounce { npc: npc(i) },
+        }
+    }
+}
+
 /// Every action a bot might consider now; [`worth`] says which to take seriously.
-fn candidates(game: &Game) -> Vec<Action> {
+fn candidates(game: &Game) -> Vec<Candidate> {
     let s = game.state();
     let level = game.level();
-    let mut out = Vec::new();
-    for item in &level.items {
-        out.push(Action::Buy {
-            item: item.id.clone(),
-        });
-    }
+    let mut out =
+        Vec::with_capacity(level.items.len() + level.topics.len() + 18 + 2 * level.npcs.len());
+    out.extend((0..level.items.len()).map(Candidate::Buy));
     if s.draft.is_none() {
-        for t in &level.topics {
-            out.push(Action::Draft {
-                topic: t.id.clone(),
-            });
-        }
+        out.extend((0..level.topics.len()).map(Candidate::Draft));
     }
     for p in game.visible_feed().iter().rev().take(6) {
         if !p.reactions.contains(&Reaction::Liked) {
-            out.push(Action::Like { post: p.id });
+            out.push(Candidate::Like(p.id));
         }
         if !p.reactions.contains(&Reaction::Shared) {
-            out.push(Action::Share { post: p.id });
+            out.push(Candidate::Share(p.id));
         }
         if matches!(p.author, Author::Npc(_)) && !p.reactions.contains(&Reaction::Reported) {
-            out.push(Action::Report { post: p.id });
+            out.push(Candidate::Report(p.id));
         }
     }
-    for n in &level.npcs {
+    for (i, n) in level.npcs.iter().enumerate() {
         if s.friends.contains(&n.id) {
-            out.push(Action::Unfriend { npc: n.id.clone() });
+            out.push(Candidate::Unfriend(i));
         } else {
-            out.push(Action::Befriend { npc: n.id.clone() });
+            out.push(Candidate::Befriend(i));
         }
-        out.push(Action::Denounce { npc: n.id.clone() });
+        out.push(Candidate::Denounce(i));
     }
     out
 }
@@ -274,7 +304,7 @@ fn worth(game: &Game, action: &Action) -> bool {
         Action::Buy { item } => game
             .level()
             .item(item)
-            .and_then(|i| game.can_buy(i).ok())
+            .and_then(|i| game.buyable_at(i))
             .is_some_and(|price| s.money - price >= s.rent.max(0)),
         Action::Befriend { npc } => game.refuses_friendship(npc).is_none(),
         _ => true,

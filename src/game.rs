@@ -36,6 +36,12 @@ pub use summary::Summary;
 use level::{ActionKind, DimensionSource, SanctionEffect};
 use state::{ConsentState, NpcState};
 
+/// A sanction blocking, or a perk not yet held unlocking, a tag.
+enum Barrier<'a> {
+    Blocked(&'a level::Sanction),
+    Locked(&'a level::Perk),
+}
+
 #[derive(Debug, Clone)]
 pub struct Game {
     level: Arc<Level>,
@@ -239,20 +245,20 @@ impl Game {
             Action::Buy { item } => self
                 .level
                 .item(item)
-                .is_some_and(|i| self.can_buy(i).is_ok()),
+                .is_some_and(|i| self.buyable_at(i).is_some()),
             Action::Draft { topic } => {
                 self.state.draft.is_none()
                     && self.check_allowed(ActionKind::Post).is_ok()
                     && self
                         .level
                         .topic(topic)
-                        .is_some_and(|t| self.check_tags(&t.tags).is_ok())
+                        .is_some_and(|t| self.tags_open(&t.tags))
             }
             Action::Answer { event, choice } => self
                 .level
                 .event(event)
                 .and_then(|e| e.choices.iter().find(|c| &c.id == choice))
-                .is_some_and(|c| self.check_tags(&c.tags).is_ok()),
+                .is_some_and(|c| self.tags_open(&c.tags)),
             Action::Denounce { npc } => self
                 .state
                 .denounced
@@ -291,15 +297,32 @@ impl Game {
 
     /// Refuses something carrying a tag that a sanction blocks or a missing perk locks.
     pub fn check_tags(&self, tags: &[String]) -> Result<(), Refusal> {
+        match self.barrier(tags) {
+            None => Ok(()),
+            Some(Barrier::Blocked(s)) => Err(Refusal::Blocked {
+                sanction: s.name.clone(),
+                below: s.below,
+            }),
+            Some(Barrier::Locked(p)) => Err(Refusal::Locked {
+                perk: p.name.clone(),
+                threshold: p.threshold,
+            }),
+        }
+    }
+
+    /// [`Game::check_tags`] without the words: whether the tags are open to the player.
+    pub fn tags_open(&self, tags: &[String]) -> bool {
+        self.barrier(tags).is_none()
+    }
+
+    /// What stands in the way of something carrying these tags, if anything does.
+    fn barrier(&self, tags: &[String]) -> Option<Barrier<'_>> {
         for s in self.active_sanctions() {
             for e in &s.effects {
                 if let SanctionEffect::Block(tag) = e
                     && tags.contains(tag)
                 {
-                    return Err(Refusal::Blocked {
-                        sanction: s.name.clone(),
-                        below: s.below,
-                    });
+                    return Some(Barrier::Blocked(s));
                 }
             }
         }
@@ -323,13 +346,10 @@ impl Game {
                 }
             }
             if let Some(p) = cheapest {
-                return Err(Refusal::Locked {
-                    perk: p.name.clone(),
-                    threshold: p.threshold,
-                });
+                return Some(Barrier::Locked(p));
             }
         }
-        Ok(())
+        None
     }
 
     /// The feed as the player can see it: a throttling sanction shows only the newest few.

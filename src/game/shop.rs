@@ -42,6 +42,12 @@ impl Game {
         Ok(price)
     }
 
+    /// The price, if the player could buy the item now ([`Game::can_buy`] without the why).
+    pub fn buyable_at(&self, item: &Item) -> Option<i64> {
+        let price = self.price(item);
+        (self.tags_open(&item.tags) && price <= self.state.money).then_some(price)
+    }
+
     pub(super) fn buy(&mut self, id: &str, log: &mut Log) -> Result<(), Refusal> {
         let level = self.level.clone();
         let item = level.item(id).ok_or_else(|| Refusal::Unknown {
@@ -52,7 +58,7 @@ impl Game {
         let options = level
             .items
             .iter()
-            .filter(|i| i.id == id || self.can_buy(i).is_ok())
+            .filter(|i| i.id == id || self.buyable_at(i).is_some())
             .map(|i| {
                 let action = Action::Buy { item: i.id.clone() };
                 (i.id.clone(), i.name.clone(), Some(action))
