@@ -3,7 +3,7 @@
 
 use std::borrow::Cow;
 
-use super::level::{Effect, Trigger};
+use super::level::{Effect, Item, Trigger};
 use super::state::Author;
 use super::{Action, Game, score};
 
@@ -63,15 +63,7 @@ impl Game {
                     }
                 }
             }
-            Action::Buy { item } => {
-                let tags = Cow::from(&level.item(item)?.tags[..]);
-                Anatomy {
-                    trigger: Some(Trigger::Buy(String::new())),
-                    affirms: tags.clone(),
-                    tags,
-                    ..Anatomy::default()
-                }
-            }
+            Action::Buy { item } => Game::anatomy_of_item(level.item(item)?),
             Action::Draft { topic } => self.anatomy_of_post(&level.topic(topic)?.tags, true),
             Action::Post | Action::CancelDraft => {
                 let topic = level.topic(self.state.draft.as_deref()?)?;
@@ -168,6 +160,16 @@ impl Game {
         })
     }
 
+    pub(super) fn anatomy_of_item(item: &Item) -> Anatomy<'_> {
+        let tags = Cow::from(&item.tags[..]);
+        Anatomy {
+            trigger: Some(Trigger::Buy(String::new())),
+            affirms: tags.clone(),
+            tags,
+            ..Anatomy::default()
+        }
+    }
+
     /// A report goes against what its target stands for, and is itself an act (the level's
     /// reporting tags) that rules may pay for and values may judge.
     fn anatomy_of_report<'a>(&'a self, target: Cow<'a, [String]>) -> Anatomy<'a> {
@@ -242,7 +244,12 @@ impl Game {
     }
 
     /// Works out the shift; leaves in `moves` the points each dimension would move.
-    fn shift_of<'a>(&'a self, a: &Anatomy<'a>, now: i32, moves: &mut Vec<(&'a str, i32)>) -> Shift {
+    pub(super) fn shift_of<'a>(
+        &'a self,
+        a: &Anatomy<'a>,
+        now: i32,
+        moves: &mut Vec<(&'a str, i32)>,
+    ) -> Shift {
         let integrity = self.conscience(&a.affirms, &a.betrays) + a.integrity;
         moves.clear();
         moves.extend_from_slice(&a.points);

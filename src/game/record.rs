@@ -31,6 +31,19 @@ impl Game {
                 }
             })
             .collect();
+        self.write_decision(kind, subject, options, chosen, defaulted, action);
+    }
+
+    /// Records a decision whose options are already weighed.
+    pub(super) fn write_decision(
+        &mut self,
+        kind: DecisionKind,
+        subject: &str,
+        options: Vec<OptionRecord>,
+        chosen: usize,
+        defaulted: bool,
+        action: Option<Action>,
+    ) {
         let mut decision = Decision::new(
             self.state.day,
             self.scored(),

@@ -1,6 +1,6 @@
 //! Buying things, and what perks and sanctions do to prices.
 
-use super::journal::DecisionKind;
+use super::journal::{DecisionKind, OptionRecord};
 use super::level::{Item, PerkEffect, SanctionEffect};
 use super::{Action, Game, Log, Outcome, Refusal};
 
@@ -55,29 +55,41 @@ impl Game {
             id: id.to_string(),
         })?;
         let price = self.can_buy(item)?;
-        let options = level
+        // Every item the player could have bought instead, weighed as a prediction would.
+        let now = self.implied_score();
+        let mut moves = Vec::new();
+        let options: Vec<OptionRecord> = level
             .items
             .iter()
             .filter(|i| i.id == id || self.buyable_at(i).is_some())
             .map(|i| {
-                let action = Action::Buy { item: i.id.clone() };
-                (i.id.clone(), i.name.clone(), Some(action))
+                let shift = self.shift_of(&Game::anatomy_of_item(i), now, &mut moves);
+                OptionRecord {
+                    id: i.id.clone(),
+                    label: i.name.clone(),
+                    score: shift.score,
+                    integrity: shift.integrity,
+                }
             })
-            .collect::<Vec<_>>();
-        let chosen = options.iter().position(|o| o.0 == id).unwrap_or(0);
-        self.record(DecisionKind::Buy, &item.category, options, chosen, false);
+            .collect();
+        let chosen = options.iter().position(|o| o.id == id).unwrap_or(0);
+        let action = Action::Buy {
+            item: id.to_string(),
+        };
+        self.write_decision(
+            DecisionKind::Buy,
+            &item.category,
+            options,
+            chosen,
+            false,
+            Some(action.clone()),
+        );
         self.change_money(-price, &format!("bought {}", item.name), log);
         log.push(Outcome::Bought {
             item: id.to_string(),
             price,
         });
-        self.act(
-            &Action::Buy {
-                item: id.to_string(),
-            },
-            &format!("Bought {}", item.name),
-            log,
-        );
+        self.act(&action, &format!("Bought {}", item.name), log);
         Ok(())
     }
 }
