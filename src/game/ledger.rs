@@ -12,10 +12,20 @@ impl Game {
         event: &Trigger,
         tags: &[String],
     ) -> impl Iterator<Item = &'s Rule> {
+        self.matching(event, tags).map(|(_, r)| r)
+    }
+
+    /// [`Game::matching_rules`] with each rule's position in the level.
+    fn matching<'s>(
+        &'s self,
+        event: &Trigger,
+        tags: &[String],
+    ) -> impl Iterator<Item = (usize, &'s Rule)> {
         self.level
             .rules
             .iter()
-            .filter(|r| r.on.matches(event, tags) && self.state.active_rules.contains(&r.id))
+            .enumerate()
+            .filter(|(_, r)| r.on.matches(event, tags) && self.state.active_rules.contains(&r.id))
     }
 
     /// The matching rules that would still count for the player today.
@@ -24,7 +34,15 @@ impl Game {
         event: &Trigger,
         tags: &[String],
     ) -> impl Iterator<Item = &'s Rule> {
-        self.matching_rules(event, tags).filter(|r| {
+        self.counting(event, tags).map(|(_, r)| r)
+    }
+
+    fn counting<'s>(
+        &'s self,
+        event: &Trigger,
+        tags: &[String],
+    ) -> impl Iterator<Item = (usize, &'s Rule)> {
+        self.matching(event, tags).filter(|(_, r)| {
             r.per_day
                 .is_none_or(|limit| self.state.fired_today.get(&r.id).copied().unwrap_or(0) < limit)
         })
@@ -32,22 +50,29 @@ impl Game {
 
     /// Fires every matching rule, each adding a ledger row.
     pub(super) fn fire(&mut self, event: Trigger, tags: &[String], did: &str, log: &mut Log) {
-        let hits: Vec<(String, String, i32, String)> = self
-            .rules_for_player(&event, tags)
-            .map(|r| {
-                (
-                    r.dimension.clone(),
-                    r.inference.clone(),
-                    r.points,
-                    r.id.clone(),
-                )
-            })
-            .collect();
-        for (dimension, inference, points, rule) in hits {
+        let rules = self.rule_indices(&event, tags);
+        self.fire_rules(&rules, did, log);
+    }
+
+    /// Positions in the level of the rules that would count for the player now.
+    pub(super) fn rule_indices(&self, event: &Trigger, tags: &[String]) -> Vec<usize> {
+        self.counting(event, tags).map(|(i, _)| i).collect()
+    }
+
+    /// Fires the rules at these positions in the level, each adding a ledger row.
+    pub(super) fn fire_rules(&mut self, rules: &[usize], did: &str, log: &mut Log) {
+        let level = self.level.clone();
+        for r in rules.iter().map(|&i| &level.rules[i]) {
             if self.scored() {
-                *self.state.fired_today.entry(rule.clone()).or_insert(0) += 1;
+                match self.state.fired_today.get_mut(&r.id) {
+                    Some(n) => *n += 1,
+                    None => {
+                        self.state.fired_today.insert(r.id.clone(), 1);
+                    }
+                }
             }
-            self.add_points(&dimension, points, did, &inference, Some(rule), log);
+            let rule = Some(r.id.clone());
+            self.add_points(&r.dimension, r.points, did, &r.inference, rule, log);
         }
     }
 

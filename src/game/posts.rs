@@ -1,7 +1,7 @@
 //! Drafting, posting and self-censorship; reacting to the feed.
 
 use super::journal::DecisionKind;
-use super::state::{Author, Reaction};
+use super::state::{Author, Deed, Reaction};
 use super::{Action, Game, Log, Outcome, Refusal};
 
 impl Game {
@@ -152,11 +152,17 @@ impl Game {
         let Some(a) = self.anatomy(action) else {
             return;
         };
-        let (trigger, tags) = (a.trigger, a.tags.into_owned());
-        let (affirms, betrays) = (a.affirms.into_owned(), a.betrays.into_owned());
-        if let Some(trigger) = trigger {
-            self.fire(trigger, &tags, did, log);
-        }
-        self.judge(&affirms, &betrays, did, log);
+        let rules = match &a.trigger {
+            Some(trigger) => self.rule_indices(trigger, &a.tags),
+            None => Vec::new(),
+        };
+        let verdict = self.conscience(&a.affirms, &a.betrays);
+        let deed = self.remembers_deeds().then(|| Deed {
+            affirms: a.affirms.into_owned(),
+            betrays: a.betrays.into_owned(),
+        });
+        self.fire_rules(&rules, did, log);
+        self.change_integrity(verdict, did, log);
+        self.state.today.extend(deed);
     }
 }

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeSet;
 
-use super::level::{DimensionSource, Level};
+use super::level::{DimensionSource, Level, RuleSetter};
 use super::state::{Milestone, MilestoneKind};
 use super::{Game, Log, Outcome};
 
@@ -114,7 +114,8 @@ impl Game {
         let day = self.state.day;
         for p in &self.level.perks {
             let open = score >= p.threshold;
-            if open && self.state.perks.insert(p.id.clone()) {
+            if open && !self.state.perks.contains(&p.id) {
+                self.state.perks.insert(p.id.clone());
                 log.push(Outcome::PerkOpened { perk: p.id.clone() });
                 self.state
                     .milestones
@@ -128,7 +129,8 @@ impl Game {
         }
         for s in &self.level.sanctions {
             let on = score < s.below;
-            if on && self.state.sanctions.insert(s.id.clone()) {
+            if on && !self.state.sanctions.contains(&s.id) {
+                self.state.sanctions.insert(s.id.clone());
                 log.push(Outcome::SanctionImposed {
                     sanction: s.id.clone(),
                 });
@@ -186,10 +188,17 @@ impl Game {
     ) {
         let delta = self.conscience(affirms, betrays);
         self.change_integrity(delta, what, log);
-        self.state.today.push(super::state::Deed {
-            affirms: affirms.to_vec(),
-            betrays: betrays.to_vec(),
-        });
+        if self.remembers_deeds() {
+            self.state.today.push(super::state::Deed {
+                affirms: affirms.to_vec(),
+                betrays: betrays.to_vec(),
+            });
+        }
+    }
+
+    /// Only peers judge the day's deeds; no other system needs them kept.
+    pub(super) fn remembers_deeds(&self) -> bool {
+        matches!(self.level.rule_setter, RuleSetter::Peers { .. })
     }
 }
 
