@@ -93,9 +93,10 @@ fn choose(
     if strategy == Strategy::Random {
         return pick(rng, options);
     }
+    let weigher = game.weigher();
     let mut best: Option<(i32, &Action)> = None;
     for a in options {
-        let p = game.predict_shift(a).unwrap_or_default();
+        let p = weigher.shift(a).unwrap_or_default();
         let want = strategy.appetite(p);
         if need_appetite && want <= 0 {
             continue;
@@ -180,14 +181,15 @@ fn censor_or_post(game: &mut Game, strategy: Strategy) {
     if game.state().actions_left == 0 || game.state().draft.is_some() {
         return;
     }
+    let weigher = game.weigher();
     let best = game
         .level()
         .topics
         .iter()
         .filter(|t| game.tags_open(&t.tags))
         .map(|t| {
-            let p = game
-                .predict_shift(&Action::Draft {
+            let p = weigher
+                .shift(&Action::Draft {
                     topic: t.id.clone(),
                 })
                 .unwrap_or_default();

@@ -22,6 +22,7 @@ mod score;
 mod shop;
 pub mod state;
 mod summary;
+mod weigher;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
@@ -32,6 +33,7 @@ pub use outcome::{Outcome, Refusal};
 pub use predict::{Prediction, Shift};
 pub use state::State;
 pub use summary::Summary;
+pub use weigher::Weigher;
 
 use level::{ActionKind, DimensionSource, SanctionEffect};
 use state::{ConsentState, NpcState};

@@ -5,7 +5,7 @@ use std::borrow::Cow;
 
 use super::level::{Effect, Item, Trigger};
 use super::state::Author;
-use super::{Action, Game, score};
+use super::{Action, Game};
 
 /// The parts of an action that rules and values look at.
 /// It borrows from the level and the state where it can: bots and the journal predict
@@ -210,16 +210,17 @@ impl Game {
     pub fn predict(&self, action: &Action) -> Option<Prediction> {
         let a = self.anatomy(action)?;
         let mut moves = Vec::new();
-        let shift = self.shift_of(&a, self.implied_score(), &mut moves);
+        let shift = self.weigher().shift_of(&a, &mut moves);
         let dimensions = self
             .level
             .score
             .dimensions
             .iter()
-            .filter_map(|d| {
+            .enumerate()
+            .filter_map(|(i, d)| {
                 let sum: i32 = moves
                     .iter()
-                    .filter(|(id, _)| *id == d.id)
+                    .filter(|(at, _)| *at == i)
                     .map(|(_, p)| p)
                     .sum();
                 (sum != 0).then(|| (d.id.clone(), sum))
@@ -232,64 +233,8 @@ impl Game {
         })
     }
 
-    /// Only the score and self changes of [`Game::predict`]: what bots weigh.
+    /// Only the score and self changes of [`Game::predict`].
     pub fn predict_shift(&self, action: &Action) -> Option<Shift> {
-        self.predict_shift_from(action, self.implied_score())
-    }
-
-    /// [`Game::predict_shift`] given the score now, for callers weighing many options at once.
-    pub(super) fn predict_shift_from(&self, action: &Action, now: i32) -> Option<Shift> {
-        let a = self.anatomy(action)?;
-        Some(self.shift_of(&a, now, &mut Vec::new()))
-    }
-
-    /// Works out the shift; leaves in `moves` the points each dimension would move.
-    pub(super) fn shift_of<'a>(
-        &'a self,
-        a: &Anatomy<'a>,
-        now: i32,
-        moves: &mut Vec<(&'a str, i32)>,
-    ) -> Shift {
-        let integrity = self.conscience(&a.affirms, &a.betrays) + a.integrity;
-        moves.clear();
-        moves.extend_from_slice(&a.points);
-        if let Some(trigger) = &a.trigger {
-            moves.extend(
-                self.rules_for_player(trigger, &a.tags)
-                    .map(|r| (r.dimension.as_str(), r.points)),
-            );
-        }
-        if moves.is_empty() && a.friend.is_none() {
-            return Shift {
-                score: 0,
-                integrity,
-            };
-        }
-        let points = |dim: &str| {
-            let Some(&now) = self.state.points.get(dim) else {
-                return 0;
-            };
-            moves
-                .iter()
-                .filter(|(d, _)| *d == dim)
-                .fold(now, |v, (_, p)| (v + p).clamp(-100, 100))
-        };
-        let friends = &self.state.friends;
-        let after = score::compute(&self.level, points, || match a.friend {
-            None => self.friends_mean(friends),
-            Some((npc, add)) => {
-                let mut changed = friends.clone();
-                if add {
-                    changed.insert(npc.to_string());
-                } else {
-                    changed.remove(npc);
-                }
-                self.friends_mean(&changed)
-            }
-        });
-        Shift {
-            score: after - now,
-            integrity,
-        }
+        self.weigher().shift(action)
     }
 }

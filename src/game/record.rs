@@ -16,13 +16,11 @@ impl Game {
         defaulted: bool,
     ) {
         let action = offers.get(chosen).and_then(|o| o.2.clone());
-        let now = self.implied_score();
+        let weigher = self.weigher();
         let options = offers
             .into_iter()
             .map(|(id, label, action)| {
-                let p = action
-                    .and_then(|a| self.predict_shift_from(&a, now))
-                    .unwrap_or_default();
+                let p = action.and_then(|a| weigher.shift(&a)).unwrap_or_default();
                 OptionRecord {
                     id,
                     label,

@@ -1,8 +1,8 @@
 //! The score: dimensions, their weights, and the perks and sanctions that follow it.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
-use super::level::{DimensionSource, Level, RuleSetter};
+use super::level::{Dimension, DimensionSource, Level, RuleSetter};
 use super::state::{Milestone, MilestoneKind};
 use super::{Game, Log, Outcome};
 
@@ -10,7 +10,7 @@ use super::{Game, Log, Outcome};
 /// on every machine, and always inside the level's range.
 pub fn compute(
     level: &Level,
-    points: impl Fn(&str) -> i32,
+    points: impl Fn(usize, &Dimension) -> i32,
     friend_scores: impl Fn() -> Option<i32>,
 ) -> i32 {
     let model = &level.score;
@@ -20,8 +20,8 @@ pub fn compute(
     }
     let mut friends_mean = None;
     let mut weighted: i64 = 0;
-    for d in &model.dimensions {
-        let own = i64::from(points(&d.id));
+    for (i, d) in model.dimensions.iter().enumerate() {
+        let own = i64::from(points(i, d));
         let value = match d.source {
             DimensionSource::Rules => own,
             DimensionSource::Friends { alone } => {
@@ -80,7 +80,7 @@ impl Game {
 
     /// The score the state implies right now (even while it is not yet switched on).
     pub fn implied_score(&self) -> i32 {
-        let points = |d: &str| self.state.points.get(d).copied().unwrap_or(0);
+        let points = |_, d: &Dimension| self.state.points.get(&d.id).copied().unwrap_or(0);
         compute(&self.level, points, || {
             self.friends_mean(&self.state.friends)
         })
@@ -173,9 +173,7 @@ impl Game {
 
     /// The persona's verdict on acting for some tags and against others.
     pub fn conscience(&self, affirms: &[String], betrays: &[String]) -> i32 {
-        let values = &self.persona().values;
-        let weigh = |tags: &[String]| -> i32 { tags.iter().filter_map(|t| values.get(t)).sum() };
-        weigh(affirms) - weigh(betrays)
+        verdict(&self.persona().values, affirms, betrays)
     }
 
     /// Applies the persona's verdict to the self meter and remembers the deed for peer raters.
@@ -200,6 +198,12 @@ impl Game {
     pub(super) fn remembers_deeds(&self) -> bool {
         matches!(self.level.rule_setter, RuleSetter::Peers { .. })
     }
+}
+
+/// What values make of acting for some tags and against others.
+pub fn verdict(values: &BTreeMap<String, i32>, affirms: &[String], betrays: &[String]) -> i32 {
+    let weigh = |tags: &[String]| -> i32 { tags.iter().filter_map(|t| values.get(t)).sum() };
+    weigh(affirms) - weigh(betrays)
 }
 
 fn milestone(day: u32, id: &str, kind: MilestoneKind) -> Milestone {

@@ -56,14 +56,14 @@ impl Game {
         })?;
         let price = self.can_buy(item)?;
         // Every item the player could have bought instead, weighed as a prediction would.
-        let now = self.implied_score();
+        let weigher = self.weigher();
         let mut moves = Vec::new();
         let options: Vec<OptionRecord> = level
             .items
             .iter()
             .filter(|i| i.id == id || self.buyable_at(i).is_some())
             .map(|i| {
-                let shift = self.shift_of(&Game::anatomy_of_item(i), now, &mut moves);
+                let shift = weigher.shift_of(&Game::anatomy_of_item(i), &mut moves);
                 OptionRecord {
                     id: i.id.clone(),
                     label: i.name.clone(),

@@ -1,0 +1,97 @@
+//! Weighing options: what each would do to the score and the self, with the work that all
+//! options of one decision share (the score now, the friends' mean, the persona) done once.
+//! Bots and the journal weigh every option of every decision, so this is the hottest path.
+
+use std::collections::BTreeMap;
+
+use super::predict::{Anatomy, Shift};
+use super::{Action, Game, score};
+
+pub struct Weigher<'g> {
+    game: &'g Game,
+    /// The score the state implies now.
+    now: i32,
+    /// Each dimension's points now, in the level's order.
+    points: Vec<Option<i32>>,
+    /// The mean score of the player's friends now.
+    friends: Option<i32>,
+    values: &'g BTreeMap<String, i32>,
+}
+
+impl Game {
+    /// A weigher for options against the state as it is now.
+    pub fn weigher(&self) -> Weigher<'_> {
+        let points: Vec<Option<i32>> = self
+            .level
+            .score
+            .dimensions
+            .iter()
+            .map(|d| self.state.points.get(&d.id).copied())
+            .collect();
+        let friends = self.friends_mean(&self.state.friends);
+        let now = score::compute(&self.level, |i, _| points[i].unwrap_or(0), || friends);
+        Weigher {
+            game: self,
+            now,
+            points,
+            friends,
+            values: &self.persona().values,
+        }
+    }
+}
+
+impl Weigher<'_> {
+    /// What the action would do to the score and the self; `None` for actions without an
+    /// effect (ending the day, appeals) or naming nothing that exists.
+    pub fn shift(&self, action: &Action) -> Option<Shift> {
+        let a = self.game.anatomy(action)?;
+        Some(self.shift_of(&a, &mut Vec::new()))
+    }
+
+    /// Works out the shift; leaves in `moves` the points each dimension (by its position in
+    /// the level) would move.
+    pub(super) fn shift_of(&self, a: &Anatomy<'_>, moves: &mut Vec<(usize, i32)>) -> Shift {
+        let game = self.game;
+        let level = &game.level;
+        let integrity = score::verdict(self.values, &a.affirms, &a.betrays) + a.integrity;
+        moves.clear();
+        let at = |dim: &str| level.score.dimensions.iter().position(|d| d.id == dim);
+        // Points on a dimension the level lacks move nothing.
+        moves.extend(a.points.iter().filter_map(|(d, p)| Some((at(d)?, *p))));
+        if let Some(trigger) = &a.trigger {
+            let rules = game.rules_for_player(trigger, &a.tags);
+            moves.extend(rules.filter_map(|r| Some((at(&r.dimension)?, r.points))));
+        }
+        if moves.is_empty() && a.friend.is_none() {
+            return Shift {
+                score: 0,
+                integrity,
+            };
+        }
+        let points = |i: usize, _: &_| {
+            let Some(now) = self.points[i] else {
+                return 0;
+            };
+            moves
+                .iter()
+                .filter(|(d, _)| *d == i)
+                .fold(now, |v, (_, p)| (v + p).clamp(-100, 100))
+        };
+        let after = score::compute(level, points, || match a.friend {
+            None => self.friends,
+            Some((npc, add)) => {
+                let mut changed = game.state.friends.clone();
+                if add {
+                    changed.insert(npc.to_string());
+                } else {
+                    changed.remove(npc);
+                }
+                game.friends_mean(&changed)
+            }
+        });
+        Shift {
+            score: after - self.now,
+            integrity,
+        }
+    }
+}
