@@ -48,6 +48,31 @@ enum Barrier<'a> {
 pub struct Game {
     level: Arc<Level>,
     state: State,
+    held: Held,
+}
+
+/// Which of the level's perks and sanctions the state holds, by their position in the level:
+/// a mirror of `state.perks` and `state.sanctions`, which only `refresh_thresholds` changes,
+/// so that asking needs no string comparison.
+#[derive(Debug, Clone, Default)]
+struct Held {
+    perks: Vec<bool>,
+    sanctions: Vec<bool>,
+}
+
+impl Held {
+    fn of(level: &Level, state: &State) -> Held {
+        Held {
+            perks: level
+                .perks
+                .iter()
+                .map(|p| state.perks.contains(&p.id))
+                .collect(),
+            sanctions: (level.sanctions.iter())
+                .map(|s| state.sanctions.contains(&s.id))
+                .collect(),
+        }
+    }
 }
 
 /// Outcomes are collected here while an action runs.
@@ -141,7 +166,8 @@ impl Game {
             timeline: Vec::new(),
             milestones: Vec::new(),
         };
-        let mut game = Game { level, state };
+        let held = Held::of(&level, &state);
+        let mut game = Game { level, state, held };
         let mut log = Vec::new();
         game.start_day(1, &mut log);
         Ok((game, log))
@@ -149,7 +175,8 @@ impl Game {
 
     /// Resumes a game from a saved state.
     pub fn from_state(level: Arc<Level>, state: State) -> Game {
-        Game { level, state }
+        let held = Held::of(&level, &state);
+        Game { level, state, held }
     }
 
     pub fn level(&self) -> &Level {
@@ -284,17 +311,23 @@ impl Game {
     }
 
     fn active_sanctions(&self) -> impl Iterator<Item = &level::Sanction> {
+        let held = &self.held.sanctions;
         self.level
             .sanctions
             .iter()
-            .filter(|s| self.state.sanctions.contains(&s.id))
+            .enumerate()
+            .filter(|(i, _)| held.get(*i) == Some(&true))
+            .map(|(_, s)| s)
     }
 
     fn active_perks(&self) -> impl Iterator<Item = &level::Perk> {
+        let held = &self.held.perks;
         self.level
             .perks
             .iter()
-            .filter(|p| self.state.perks.contains(&p.id))
+            .enumerate()
+            .filter(|(i, _)| held.get(*i) == Some(&true))
+            .map(|(_, p)| p)
     }
 
     /// Refuses something carrying a tag that a sanction blocks or a missing perk locks.
@@ -331,7 +364,7 @@ impl Game {
         for tag in tags {
             // A tag some perk unlocks is locked until the player holds one of those perks.
             let mut cheapest: Option<&level::Perk> = None;
-            for p in &self.level.perks {
+            for (i, p) in self.level.perks.iter().enumerate() {
                 let unlocks = p
                     .effects
                     .iter()
@@ -339,7 +372,7 @@ impl Game {
                 if !unlocks {
                     continue;
                 }
-                if self.state.perks.contains(&p.id) {
+                if self.held.perks.get(i) == Some(&true) {
                     cheapest = None;
                     break;
                 }

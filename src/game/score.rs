@@ -112,25 +112,28 @@ impl Game {
             return;
         };
         let day = self.state.day;
-        for p in &self.level.perks {
+        for (i, p) in self.level.perks.iter().enumerate() {
             let open = score >= p.threshold;
             if open && !self.state.perks.contains(&p.id) {
                 self.state.perks.insert(p.id.clone());
+                self.held.perks[i] = true;
                 log.push(Outcome::PerkOpened { perk: p.id.clone() });
                 self.state
                     .milestones
                     .push(milestone(day, &p.id, MilestoneKind::PerkOpened));
             } else if !open && self.state.perks.remove(&p.id) {
+                self.held.perks[i] = false;
                 log.push(Outcome::PerkClosed { perk: p.id.clone() });
                 self.state
                     .milestones
                     .push(milestone(day, &p.id, MilestoneKind::PerkClosed));
             }
         }
-        for s in &self.level.sanctions {
+        for (i, s) in self.level.sanctions.iter().enumerate() {
             let on = score < s.below;
             if on && !self.state.sanctions.contains(&s.id) {
                 self.state.sanctions.insert(s.id.clone());
+                self.held.sanctions[i] = true;
                 log.push(Outcome::SanctionImposed {
                     sanction: s.id.clone(),
                 });
@@ -138,6 +141,7 @@ impl Game {
                     .milestones
                     .push(milestone(day, &s.id, MilestoneKind::SanctionImposed));
             } else if !on && self.state.sanctions.remove(&s.id) {
+                self.held.sanctions[i] = false;
                 log.push(Outcome::SanctionLifted {
                     sanction: s.id.clone(),
                 });
