@@ -170,7 +170,8 @@ impl Game {
         let Some(old) = self.state.score else {
             return;
         };
-        let drift = self.implied_score() - old;
+        let implied = self.implied_score();
+        let drift = implied - old;
         let queued: Vec<usize> = self
             .state
             .ledger
@@ -198,10 +199,14 @@ impl Game {
                 });
             }
         }
-        for id in queued {
-            self.apply_row(id);
-        }
-        let new = self.implied_score();
+        let new = if queued.is_empty() {
+            implied
+        } else {
+            for &id in &queued {
+                self.apply_row(id);
+            }
+            self.implied_score()
+        };
         self.state.score = Some(new);
         if !self.immediate() {
             log.push(Outcome::Recomputed {
