@@ -49,6 +49,8 @@ pub struct Game {
     level: Arc<Level>,
     state: State,
     held: Held,
+    /// Rules by the kind of trigger they listen for (positions in the level, in its order).
+    rules_on: Arc<[Vec<usize>]>,
 }
 
 /// Which of the level's perks and sanctions the state holds, by their position in the level:
@@ -58,6 +60,14 @@ pub struct Game {
 struct Held {
     perks: Vec<bool>,
     sanctions: Vec<bool>,
+}
+
+fn rules_by_kind(level: &Level) -> Arc<[Vec<usize>]> {
+    let mut kinds = vec![Vec::new(); level::Trigger::KINDS];
+    for (i, r) in level.rules.iter().enumerate() {
+        kinds[r.on.kind()].push(i);
+    }
+    kinds.into()
 }
 
 impl Held {
@@ -167,7 +177,13 @@ impl Game {
             milestones: Vec::new(),
         };
         let held = Held::of(&level, &state);
-        let mut game = Game { level, state, held };
+        let rules_on = rules_by_kind(&level);
+        let mut game = Game {
+            level,
+            state,
+            held,
+            rules_on,
+        };
         let mut log = Vec::new();
         game.start_day(1, &mut log);
         Ok((game, log))
@@ -176,7 +192,13 @@ impl Game {
     /// Resumes a game from a saved state.
     pub fn from_state(level: Arc<Level>, state: State) -> Game {
         let held = Held::of(&level, &state);
-        Game { level, state, held }
+        let rules_on = rules_by_kind(&level);
+        Game {
+            level,
+            state,
+            held,
+            rules_on,
+        }
     }
 
     pub fn level(&self) -> &Level {

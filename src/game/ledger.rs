@@ -21,10 +21,9 @@ impl Game {
         event: &Trigger,
         tags: &[String],
     ) -> impl Iterator<Item = (usize, &'s Rule)> {
-        self.level
-            .rules
+        self.rules_on[event.kind()]
             .iter()
-            .enumerate()
+            .map(|&i| (i, &self.level.rules[i]))
             .filter(|(_, r)| r.on.matches(event, tags) && self.state.active_rules.contains(&r.id))
     }
 
