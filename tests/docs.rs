@@ -28,6 +28,7 @@ fn format_names() -> Vec<String> {
                 && !rest.starts_with("fn ")
                 && !rest.starts_with("use ")
                 && !rest.starts_with("mod ")
+                && !rest.starts_with("const ")
             {
                 names.push(name.trim().to_string());
             } else if in_enum && t.chars().next().is_some_and(char::is_uppercase) {
