@@ -40,8 +40,8 @@ impl Game {
     pub(super) fn deliver_events(&mut self, log: &mut Log) {
         let level = self.level.clone();
         for event in &level.events {
-            if self.state.arrived.contains(&event.id)
-                || event.day > self.state.day
+            if event.day > self.state.day
+                || self.state.arrived.contains(&event.id)
                 || !self.holds(&event.when)
             {
                 continue;

@@ -114,14 +114,15 @@ impl Game {
         let day = self.state.day;
         for (i, p) in self.level.perks.iter().enumerate() {
             let open = score >= p.threshold;
-            if open && !self.state.perks.contains(&p.id) {
+            if open && !self.held.perks[i] {
                 self.state.perks.insert(p.id.clone());
                 self.held.perks[i] = true;
                 log.push(Outcome::PerkOpened { perk: p.id.clone() });
                 self.state
                     .milestones
                     .push(milestone(day, &p.id, MilestoneKind::PerkOpened));
-            } else if !open && self.state.perks.remove(&p.id) {
+            } else if !open && self.held.perks[i] {
+                self.state.perks.remove(&p.id);
                 self.held.perks[i] = false;
                 log.push(Outcome::PerkClosed { perk: p.id.clone() });
                 self.state
@@ -131,7 +132,7 @@ impl Game {
         }
         for (i, s) in self.level.sanctions.iter().enumerate() {
             let on = score < s.below;
-            if on && !self.state.sanctions.contains(&s.id) {
+            if on && !self.held.sanctions[i] {
                 self.state.sanctions.insert(s.id.clone());
                 self.held.sanctions[i] = true;
                 log.push(Outcome::SanctionImposed {
@@ -140,7 +141,8 @@ impl Game {
                 self.state
                     .milestones
                     .push(milestone(day, &s.id, MilestoneKind::SanctionImposed));
-            } else if !on && self.state.sanctions.remove(&s.id) {
+            } else if !on && self.held.sanctions[i] {
+                self.state.sanctions.remove(&s.id);
                 self.held.sanctions[i] = false;
                 log.push(Outcome::SanctionLifted {
                     sanction: s.id.clone(),
