@@ -145,12 +145,15 @@ impl Game {
     fn apply_row(&mut self, id: usize) -> i32 {
         let before = self.implied_score();
         let row = &self.state.ledger[id];
-        let (dimension, points) = (row.dimension.clone(), row.points);
-        let (lo, hi) = match self.level.dimension(&dimension).map(|d| d.source) {
+        let (dimension, points) = (&row.dimension, row.points);
+        let (lo, hi) = match self.level.dimension(dimension).map(|d| d.source) {
             Some(DimensionSource::Friends { .. }) => (-100, 100),
             _ => (0, 100),
         };
-        let entry = self.state.points.entry(dimension).or_insert(0);
+        let entry = match self.state.points.get_mut(dimension) {
+            Some(entry) => entry,
+            None => self.state.points.entry(dimension.clone()).or_insert(0),
+        };
         let old = *entry;
         *entry = (old + points).clamp(lo, hi);
         let moved = *entry - old;
