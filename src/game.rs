@@ -30,10 +30,10 @@ use std::sync::Arc;
 pub use action::Action;
 pub use level::Level;
 pub use outcome::{Outcome, Refusal};
-pub use predict::{Prediction, Shift};
+pub use predict::Prediction;
 pub use state::State;
 pub use summary::Summary;
-pub use weigher::Weigher;
+pub use weigher::{Shift, Weigher};
 
 use level::{ActionKind, DimensionSource, SanctionEffect};
 use state::{ConsentState, NpcState};

@@ -24,15 +24,6 @@ pub(super) struct Anatomy<'a> {
     pub integrity: i32,
 }
 
-/// The score and self changes alone.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Shift {
-    /// Change of the score (what it would be, during the baseline days).
-    pub score: i32,
-    /// Change of the self meter.
-    pub integrity: i32,
-}
-
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Prediction {
     /// Change of the score (what it would be, during the baseline days).
@@ -231,10 +222,5 @@ impl Game {
             integrity: shift.integrity,
             dimensions,
         })
-    }
-
-    /// Only the score and self changes of [`Game::predict`].
-    pub fn predict_shift(&self, action: &Action) -> Option<Shift> {
-        self.weigher().shift(action)
     }
 }

@@ -4,8 +4,17 @@
 
 use std::collections::BTreeMap;
 
-use super::predict::{Anatomy, Shift};
+use super::predict::Anatomy;
 use super::{Action, Game, score};
+
+/// What an option would change: the score and the self meter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Shift {
+    /// Change of the score (what it would be, during the baseline days).
+    pub score: i32,
+    /// Change of the self meter.
+    pub integrity: i32,
+}
 
 pub struct Weigher<'g> {
     game: &'g Game,
