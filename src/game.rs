@@ -9,6 +9,7 @@ mod day;
 pub mod debrief;
 mod events;
 mod friends;
+mod index;
 pub mod journal;
 mod ledger;
 pub mod level;
@@ -35,6 +36,7 @@ pub use state::State;
 pub use summary::Summary;
 pub use weigher::{Shift, Weigher};
 
+use index::Index;
 use level::{ActionKind, DimensionSource, SanctionEffect};
 use state::{ConsentState, NpcState};
 
@@ -49,8 +51,7 @@ pub struct Game {
     level: Arc<Level>,
     state: State,
     held: Held,
-    /// Rules by the kind of trigger they listen for (positions in the level, in its order).
-    rules_on: Arc<[Vec<usize>]>,
+    index: Arc<Index>,
 }
 
 /// Which of the level's perks and sanctions the state holds, by their position in the level:
@@ -60,14 +61,6 @@ pub struct Game {
 struct Held {
     perks: Vec<bool>,
     sanctions: Vec<bool>,
-}
-
-fn rules_by_kind(level: &Level) -> Arc<[Vec<usize>]> {
-    let mut kinds = vec![Vec::new(); level::Trigger::KINDS];
-    for (i, r) in level.rules.iter().enumerate() {
-        kinds[r.on.kind()].push(i);
-    }
-    kinds.into()
 }
 
 impl Held {
@@ -177,12 +170,12 @@ impl Game {
             milestones: Vec::new(),
         };
         let held = Held::of(&level, &state);
-        let rules_on = rules_by_kind(&level);
+        let index = Arc::new(Index::new(&level, Some(persona)));
         let mut game = Game {
             level,
             state,
             held,
-            rules_on,
+            index,
         };
         let mut log = Vec::new();
         game.start_day(1, &mut log);
@@ -192,12 +185,12 @@ impl Game {
     /// Resumes a game from a saved state.
     pub fn from_state(level: Arc<Level>, state: State) -> Game {
         let held = Held::of(&level, &state);
-        let rules_on = rules_by_kind(&level);
+        let index = Arc::new(Index::new(&level, level.persona(&state.persona)));
         Game {
             level,
             state,
             held,
-            rules_on,
+            index,
         }
     }
 

@@ -104,6 +104,39 @@ fn predictions_match_what_happens() {
     }
 }
 
+/// The journal and the bots weigh purchases from what the game works out when it begins;
+/// the screens predict them from the rules each time. Both must agree, day after day.
+#[test]
+fn weighed_purchases_match_predicted_ones_through_a_whole_level() {
+    let level = Arc::new(check::load_file(Path::new("levels/mandatory.ron")).expect("valid"));
+    for seed in 1..4 {
+        let (mut game, _) = Game::new(level.clone(), None, seed).expect("persona");
+        let mut day = 0;
+        while !game.is_over() {
+            let weigher = game.weigher();
+            for item in &level.items {
+                let action = buy(&item.id);
+                let predicted = game.predict(&action).expect("an item has an effect");
+                let weighed = weigher.shift(&action).expect("an item has an effect");
+                assert_eq!(
+                    (predicted.score, predicted.integrity),
+                    (weighed.score, weighed.integrity),
+                    "{} on day {}",
+                    item.id,
+                    game.state().day
+                );
+            }
+            // Buy what can be bought, so perks, sanctions and per-day limits come and go.
+            if let Some(item) = level.items.iter().find(|i| game.allows(&buy(&i.id))) {
+                game.play(buy(&item.id)).expect("allowed");
+            }
+            next_day(&mut game);
+            day += 1;
+        }
+        assert!(day >= 30, "the level was played to its end");
+    }
+}
+
 #[test]
 fn a_locked_item_names_its_perk_and_threshold() {
     let mut game = start(mini(), "student");

@@ -21,30 +21,37 @@ impl Game {
         event: &Trigger,
         tags: &[String],
     ) -> impl Iterator<Item = (usize, &'s Rule)> {
-        self.rules_on[event.kind()]
+        self.index.rules_on[event.kind()]
             .iter()
             .map(|&i| (i, &self.level.rules[i]))
             .filter(|(_, r)| r.on.matches(event, tags) && self.state.active_rules.contains(&r.id))
     }
 
-    /// The matching rules that would still count for the player today.
+    /// The matching rules that would still count for the player today, with their positions.
     pub(super) fn rules_for_player<'s>(
         &'s self,
         event: &Trigger,
         tags: &[String],
-    ) -> impl Iterator<Item = &'s Rule> {
-        self.counting(event, tags).map(|(_, r)| r)
+    ) -> impl Iterator<Item = (usize, &'s Rule)> {
+        self.matching(event, tags)
+            .filter(|(_, r)| self.counts_today(r))
     }
 
-    fn counting<'s>(
-        &'s self,
-        event: &Trigger,
-        tags: &[String],
-    ) -> impl Iterator<Item = (usize, &'s Rule)> {
-        self.matching(event, tags).filter(|(_, r)| {
-            r.per_day
-                .is_none_or(|limit| self.state.fired_today.get(&r.id).copied().unwrap_or(0) < limit)
-        })
+    /// The rules buying the item at this position would fire now, with their positions.
+    pub(super) fn item_rules_for_player(
+        &self,
+        item: usize,
+    ) -> impl Iterator<Item = (usize, &Rule)> {
+        self.index.item_rules[item]
+            .iter()
+            .map(|&i| (i, &self.level.rules[i]))
+            .filter(|(_, r)| self.state.active_rules.contains(&r.id) && self.counts_today(r))
+    }
+
+    /// The rule has not yet reached its limit for today.
+    fn counts_today(&self, r: &Rule) -> bool {
+        r.per_day
+            .is_none_or(|limit| self.state.fired_today.get(&r.id).copied().unwrap_or(0) < limit)
     }
 
     /// Fires every matching rule, each adding a ledger row.
@@ -55,7 +62,7 @@ impl Game {
 
     /// Positions in the level of the rules that would count for the player now.
     pub(super) fn rule_indices(&self, event: &Trigger, tags: &[String]) -> Vec<usize> {
-        self.counting(event, tags).map(|(i, _)| i).collect()
+        self.rules_for_player(event, tags).map(|(i, _)| i).collect()
     }
 
     /// Fires the rules at these positions in the level, each adding a ledger row.

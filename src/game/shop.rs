@@ -58,12 +58,10 @@ impl Game {
         // Every item the player could have bought instead, weighed as a prediction would.
         let weigher = self.weigher();
         let mut moves = Vec::new();
-        let options: Vec<OptionRecord> = level
-            .items
-            .iter()
-            .filter(|i| i.id == id || self.buyable_at(i).is_some())
-            .map(|i| {
-                let shift = weigher.shift_of(&Game::anatomy_of_item(i), &mut moves);
+        let options: Vec<OptionRecord> = (level.items.iter().enumerate())
+            .filter(|(_, i)| i.id == id || self.buyable_at(i).is_some())
+            .map(|(at, i)| {
+                let shift = weigher.shift_of_item(at, &mut moves);
                 OptionRecord {
                     id: i.id.clone(),
                     label: i.name.clone(),

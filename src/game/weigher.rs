@@ -53,6 +53,10 @@ impl Weigher<'_> {
     /// What the action would do to the score and the self; `None` for actions without an
     /// effect (ending the day, appeals) or naming nothing that exists.
     pub fn shift(&self, action: &Action) -> Option<Shift> {
+        if let Action::Buy { item } = action {
+            let at = self.game.level.items.iter().position(|i| &i.id == item)?;
+            return Some(self.shift_of_item(at, &mut Vec::new()));
+        }
         let a = self.game.anatomy(action)?;
         Some(self.shift_of(&a, &mut Vec::new()))
     }
@@ -61,22 +65,44 @@ impl Weigher<'_> {
     /// the level) would move.
     pub(super) fn shift_of(&self, a: &Anatomy<'_>, moves: &mut Vec<(usize, i32)>) -> Shift {
         let game = self.game;
-        let level = &game.level;
+        let dims = &game.level.score.dimensions;
         let integrity = score::verdict(self.values, &a.affirms, &a.betrays) + a.integrity;
         moves.clear();
-        let at = |dim: &str| level.score.dimensions.iter().position(|d| d.id == dim);
         // Points on a dimension the level lacks move nothing.
+        let at = |dim: &str| dims.iter().position(|d| d.id == dim);
         moves.extend(a.points.iter().filter_map(|(d, p)| Some((at(d)?, *p))));
         if let Some(trigger) = &a.trigger {
             let rules = game.rules_for_player(trigger, &a.tags);
-            moves.extend(rules.filter_map(|r| Some((at(&r.dimension)?, r.points))));
+            moves
+                .extend(rules.filter_map(|(i, r)| Some((game.index.rule_dimension[i]?, r.points))));
         }
-        if moves.is_empty() && a.friend.is_none() {
+        self.shift_by(integrity, a.friend, moves)
+    }
+
+    /// The shift of buying the item at this position in the level: [`Weigher::shift_of`] with
+    /// what the item alone decides looked up, not worked out.
+    pub(super) fn shift_of_item(&self, item: usize, moves: &mut Vec<(usize, i32)>) -> Shift {
+        let game = self.game;
+        moves.clear();
+        let rules = game.item_rules_for_player(item);
+        moves.extend(rules.filter_map(|(i, r)| Some((game.index.rule_dimension[i]?, r.points))));
+        self.shift_by(game.index.item_verdict[item], None, moves)
+    }
+
+    /// The shift of these moves, a friendship made or ended, and the self's verdict.
+    fn shift_by(
+        &self,
+        integrity: i32,
+        friend: Option<(&str, bool)>,
+        moves: &[(usize, i32)],
+    ) -> Shift {
+        if moves.is_empty() && friend.is_none() {
             return Shift {
                 score: 0,
                 integrity,
             };
         }
+        let game = self.game;
         let points = |i: usize, _: &_| {
             let Some(now) = self.points[i] else {
                 return 0;
@@ -86,7 +112,7 @@ impl Weigher<'_> {
                 .filter(|(d, _)| *d == i)
                 .fold(now, |v, (_, p)| (v + p).clamp(-100, 100))
         };
-        let after = score::compute(level, points, || match a.friend {
+        let after = score::compute(&game.level, points, || match friend {
             None => self.friends,
             Some((npc, add)) => {
                 let mut changed = game.state.friends.clone();

@@ -1,0 +1,49 @@
+//! What never changes during a game, worked out when it begins: positions in the level, so
+//! that play looks things up by number instead of comparing names.
+
+use super::level::{Level, Persona, Trigger};
+use super::score;
+
+#[derive(Debug)]
+pub(super) struct Index {
+    /// Rules by the kind of trigger they listen for, in the level's order.
+    pub rules_on: Vec<Vec<usize>>,
+    /// Each rule's dimension, by position (`None`: the level has no such dimension).
+    pub rule_dimension: Vec<Option<usize>>,
+    /// For each item, the rules buying it answers to (active or not), in the level's order.
+    pub item_rules: Vec<Vec<usize>>,
+    /// For each item, what buying it says to the persona's values.
+    pub item_verdict: Vec<i32>,
+}
+
+impl Index {
+    pub fn new(level: &Level, persona: Option<&Persona>) -> Index {
+        let mut rules_on = vec![Vec::new(); Trigger::KINDS];
+        for (i, r) in level.rules.iter().enumerate() {
+            rules_on[r.on.kind()].push(i);
+        }
+        let dims = &level.score.dimensions;
+        let rule_dimension = (level.rules.iter())
+            .map(|r| dims.iter().position(|d| d.id == r.dimension))
+            .collect();
+        let buy = Trigger::Buy(String::new());
+        let item_rules = (level.items.iter())
+            .map(|item| {
+                let on = &rules_on[buy.kind()];
+                let hits = on
+                    .iter()
+                    .filter(|&&r| level.rules[r].on.matches(&buy, &item.tags));
+                hits.copied().collect()
+            })
+            .collect();
+        let item_verdict = (level.items.iter())
+            .map(|item| persona.map_or(0, |p| score::verdict(&p.values, &item.tags, &[])))
+            .collect();
+        Index {
+            rules_on,
+            rule_dimension,
+            item_rules,
+            item_verdict,
+        }
+    }
+}
