@@ -252,41 +252,28 @@ impl ser::Serializer for &mut Walker {
     }
 }
 
-impl ser::SerializeSeq for &mut Walker {
-    type Ok = ();
-    type Error = Stop;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Stop> {
-        self.entry(value)
-    }
-    fn end(self) -> Result<(), Stop> {
-        self.end_list();
-        Ok(())
-    }
+/// Lists, tuples and tuple structs alike: each element is an entry of the list.
+macro_rules! entries {
+    ($($kind:ident :: $method:ident),*) => {$(
+        impl ser::$kind for &mut Walker {
+            type Ok = ();
+            type Error = Stop;
+            fn $method<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Stop> {
+                self.entry(value)
+            }
+            fn end(self) -> Result<(), Stop> {
+                self.end_list();
+                Ok(())
+            }
+        }
+    )*};
 }
 
-impl ser::SerializeTuple for &mut Walker {
-    type Ok = ();
-    type Error = Stop;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Stop> {
-        self.entry(value)
-    }
-    fn end(self) -> Result<(), Stop> {
-        self.end_list();
-        Ok(())
-    }
-}
-
-impl ser::SerializeTupleStruct for &mut Walker {
-    type Ok = ();
-    type Error = Stop;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Stop> {
-        self.entry(value)
-    }
-    fn end(self) -> Result<(), Stop> {
-        self.end_list();
-        Ok(())
-    }
-}
+entries!(
+    SerializeSeq::serialize_element,
+    SerializeTuple::serialize_element,
+    SerializeTupleStruct::serialize_field
+);
 
 impl ser::SerializeTupleVariant for &mut Walker {
     type Ok = ();
