@@ -1,0 +1,127 @@
+//! What stands between the player and an action: sanctions that forbid or block, perks that
+//! unlock, and which of them the player holds.
+
+use super::level::{ActionKind, Level, Perk, PerkEffect, Sanction, SanctionEffect};
+use super::{Game, Refusal, State};
+
+/// A sanction blocking, or a perk not yet held unlocking, a tag.
+enum Barrier<'a> {
+    Blocked(&'a Sanction),
+    Locked(&'a Perk),
+}
+
+/// Which of the level's perks and sanctions the state holds, by their position in the level:
+/// a mirror of `state.perks` and `state.sanctions`, which only `refresh_thresholds` changes,
+/// so that asking needs no string comparison.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Held {
+    pub perks: Vec<bool>,
+    pub sanctions: Vec<bool>,
+}
+
+impl Held {
+    pub fn of(level: &Level, state: &State) -> Held {
+        Held {
+            perks: level
+                .perks
+                .iter()
+                .map(|p| state.perks.contains(&p.id))
+                .collect(),
+            sanctions: (level.sanctions.iter())
+                .map(|s| state.sanctions.contains(&s.id))
+                .collect(),
+        }
+    }
+}
+
+impl Game {
+    /// Refuses an action kind that an active sanction forbids.
+    pub fn check_allowed(&self, kind: ActionKind) -> Result<(), Refusal> {
+        for s in self.active_sanctions() {
+            if s.effects.contains(&SanctionEffect::Forbid(kind)) {
+                return Err(Refusal::Blocked {
+                    sanction: s.name.clone(),
+                    below: s.below,
+                });
+            }
+        }
+        Ok(())
+    }
+
+    pub(super) fn active_sanctions(&self) -> impl Iterator<Item = &Sanction> {
+        let held = &self.held.sanctions;
+        self.level
+            .sanctions
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| held.get(*i) == Some(&true))
+            .map(|(_, s)| s)
+    }
+
+    pub(super) fn active_perks(&self) -> impl Iterator<Item = &Perk> {
+        let held = &self.held.perks;
+        self.level
+            .perks
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| held.get(*i) == Some(&true))
+            .map(|(_, p)| p)
+    }
+
+    /// Refuses something carrying a tag that a sanction blocks or a missing perk locks.
+    pub fn check_tags(&self, tags: &[String]) -> Result<(), Refusal> {
+        match self.barrier(tags) {
+            None => Ok(()),
+            Some(Barrier::Blocked(s)) => Err(Refusal::Blocked {
+                sanction: s.name.clone(),
+                below: s.below,
+            }),
+            Some(Barrier::Locked(p)) => Err(Refusal::Locked {
+                perk: p.name.clone(),
+                threshold: p.threshold,
+            }),
+        }
+    }
+
+    /// [`Game::check_tags`] without the words: whether the tags are open to the player.
+    pub fn tags_open(&self, tags: &[String]) -> bool {
+        self.barrier(tags).is_none()
+    }
+
+    /// What stands in the way of something carrying these tags, if anything does.
+    fn barrier(&self, tags: &[String]) -> Option<Barrier<'_>> {
+        for s in self.active_sanctions() {
+            for e in &s.effects {
+                if let SanctionEffect::Block(tag) = e
+                    && tags.contains(tag)
+                {
+                    return Some(Barrier::Blocked(s));
+                }
+            }
+        }
+        for tag in tags {
+            // A tag some perk unlocks is locked until the player holds one of those perks.
+            let mut cheapest: Option<&Perk> = None;
+            for (i, p) in self.level.perks.iter().enumerate() {
+                let unlocks = p
+                    .effects
+                    .iter()
+                    .any(|e| matches!(e, PerkEffect::Unlock(t) if t == tag));
+                if !unlocks {
+                    continue;
+                }
+                if self.held.perks.get(i) == Some(&true) {
+                    cheapest = None;
+                    break;
+                }
+                if cheapest.is_none_or(|c| p.threshold < c.threshold) {
+                    cheapest = Some(p);
+                }
+            }
+            if let Some(p) = cheapest {
+                return Some(Barrier::Locked(p));
+            }
+        }
+        None
+    }
+}
