@@ -49,23 +49,11 @@ impl Game {
     }
 
     pub(super) fn active_sanctions(&self) -> impl Iterator<Item = &Sanction> {
-        let held = &self.held.sanctions;
-        self.level
-            .sanctions
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| held.get(*i) == Some(&true))
-            .map(|(_, s)| s)
+        held(&self.level.sanctions, &self.held.sanctions)
     }
 
     pub(super) fn active_perks(&self) -> impl Iterator<Item = &Perk> {
-        let held = &self.held.perks;
-        self.level
-            .perks
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| held.get(*i) == Some(&true))
-            .map(|(_, p)| p)
+        held(&self.level.perks, &self.held.perks)
     }
 
     /// Refuses something carrying a tag that a sanction blocks or a missing perk locks.
@@ -124,4 +112,9 @@ impl Game {
         }
         None
     }
+}
+
+/// The entries of `all` whose flag in `held` is set.
+fn held<'a, T>(all: &'a [T], held: &'a [bool]) -> impl Iterator<Item = &'a T> {
+    all.iter().zip(held).filter(|(_, h)| **h).map(|(x, _)| x)
 }
