@@ -162,7 +162,6 @@ impl Game {
             betrays: a.betrays.into_owned(),
         });
         self.fire_rules(&rules, did, log);
-        self.change_integrity(verdict, did, log);
-        self.state.today.extend(deed);
+        self.apply_verdict(verdict, deed, did, log);
     }
 }

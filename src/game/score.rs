@@ -3,7 +3,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::level::{Dimension, DimensionSource, Level, RuleSetter};
-use super::state::{Milestone, MilestoneKind};
+use super::state::{Deed, Milestone, MilestoneKind};
 use super::{Game, Log, Outcome};
 
 /// The score from dimension points and the friends' scores; integer maths, so it is the same
@@ -190,14 +190,24 @@ impl Game {
         what: &str,
         log: &mut Log,
     ) {
-        let delta = self.conscience(affirms, betrays);
-        self.change_integrity(delta, what, log);
-        if self.remembers_deeds() {
-            self.state.today.push(super::state::Deed {
-                affirms: affirms.to_vec(),
-                betrays: betrays.to_vec(),
-            });
-        }
+        let verdict = self.conscience(affirms, betrays);
+        let deed = self.remembers_deeds().then(|| Deed {
+            affirms: affirms.to_vec(),
+            betrays: betrays.to_vec(),
+        });
+        self.apply_verdict(verdict, deed, what, log);
+    }
+
+    /// [`Game::judge`] with the verdict already reached and the deed, if kept, already written.
+    pub(super) fn apply_verdict(
+        &mut self,
+        verdict: i32,
+        deed: Option<Deed>,
+        what: &str,
+        log: &mut Log,
+    ) {
+        self.change_integrity(verdict, what, log);
+        self.state.today.extend(deed);
     }
 
     /// Only peers judge the day's deeds; no other system needs them kept.
