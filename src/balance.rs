@@ -7,8 +7,7 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
-use crate::bots::{self, Strategy};
-use crate::game::journal::DecisionKind;
+use crate::bots::{self, Strategy, Tally};
 use crate::game::state::MilestoneKind;
 use crate::game::{Game, Level};
 
@@ -44,25 +43,32 @@ pub struct Reached {
 }
 
 impl Reached {
-    fn of(game: &Game) -> Reached {
+    /// What a finished bot run reached: its tally, the events that arrived and how they were
+    /// answered (by the bot or by default), and the perks, sanctions and ending it met.
+    fn of(game: &Game, tally: &Tally) -> Reached {
         let s = game.state();
-        let mut r = Reached::default();
-        for d in &s.journal.decisions {
-            let chosen = &d.options[d.chosen].id;
-            match d.kind {
-                DecisionKind::Buy => {
-                    r.items.insert(chosen.clone());
-                }
-                DecisionKind::Post if chosen == "post" => {
-                    r.topics.insert(d.subject.clone());
-                }
-                DecisionKind::Event => {
-                    r.choices.insert(format!("{}.{chosen}", d.subject));
-                }
-                _ => {}
+        let level = game.level();
+        let marked = |ids: Vec<&String>, marks: &[bool]| -> BTreeSet<String> {
+            (ids.into_iter().zip(marks))
+                .filter(|(_, m)| **m)
+                .map(|(id, _)| id.clone())
+                .collect()
+        };
+        let mut r = Reached {
+            items: marked(level.items.iter().map(|i| &i.id).collect(), &tally.bought),
+            topics: marked(level.topics.iter().map(|t| &t.id).collect(), &tally.posted),
+            events: s.arrived.clone(),
+            ..Reached::default()
+        };
+        for entry in &s.inbox {
+            // A bulletin is filed as answered, but nobody chose anything.
+            let asked =
+                (level.event(&entry.event)).is_some_and(|e| !e.bulletin && !e.choices.is_empty());
+            if let Some(answer) = entry.answer.as_ref().filter(|_| asked) {
+                r.choices
+                    .insert(format!("{}.{}", entry.event, answer.choice));
             }
         }
-        r.events = s.arrived.clone();
         r.endings.extend(s.ending.clone());
         for m in &s.milestones {
             match m.kind {
@@ -121,13 +127,13 @@ pub fn simulate(
         .or_else(|| level.personas.first().map(|p| p.id.clone()))
         .unwrap_or_default();
     let play = |i: u64| {
-        let game = bots::play(
+        let (game, tally) = bots::play_silently(
             level.clone(),
             Some(&persona),
             seed.wrapping_add(i),
             strategy,
         );
-        (bots::result(&game), Reached::of(&game))
+        (bots::result(&game), Reached::of(&game, &tally))
     };
     let runs_done = in_parallel(u64::from(runs), threads, play);
     let (mut scores, mut selves, mut money) = (Vec::new(), Vec::new(), Vec::new());

@@ -53,16 +53,67 @@ pub struct RunResult {
     pub ending: String,
 }
 
+/// What a bot bought and posted, by position in the level: what a silent game, which keeps
+/// no journal, cannot say afterwards.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Tally {
+    pub bought: Vec<bool>,
+    pub posted: Vec<bool>,
+}
+
 /// Plays a whole level; returns the finished game.
 pub fn play(level: Arc<Level>, persona: Option<&str>, seed: u64, strategy: Strategy) -> Game {
-    let (mut game, _) = Game::new(level, persona, seed).expect("persona checked by the caller");
+    let (game, _) = Game::new(level, persona, seed).expect("persona checked by the caller");
+    finish(game, seed, strategy).0
+}
+
+/// [`play`] in a silent game ([`Game::new_silent`]): the same moves, without the words.
+pub fn play_silently(
+    level: Arc<Level>,
+    persona: Option<&str>,
+    seed: u64,
+    strategy: Strategy,
+) -> (Game, Tally) {
+    let game = Game::new_silent(level, persona, seed).expect("persona checked by the caller");
+    finish(game, seed, strategy)
+}
+
+fn finish(mut game: Game, seed: u64, strategy: Strategy) -> (Game, Tally) {
     let mut rng = ChaCha8Rng::seed_from_u64(seed ^ 0x5EED_B075);
+    let mut tally = Tally {
+        bought: vec![false; game.level().items.len()],
+        posted: vec![false; game.level().topics.len()],
+    };
     let mut guard = 0;
     while !game.is_over() && guard < 10_000 {
         guard += 1;
-        play_day(&mut game, strategy, &mut rng);
+        play_day(&mut game, strategy, &mut rng, &mut tally);
     }
-    game
+    (game, tally)
+}
+
+/// Plays the action and tallies a purchase or a post; whether the game took it.
+fn take(game: &mut Game, action: Action, tally: &mut Tally) -> bool {
+    let level = game.level_arc().clone();
+    let bought = match &action {
+        Action::Buy { item } => level.items.iter().position(|i| &i.id == item),
+        _ => None,
+    };
+    let posted = match action {
+        Action::Post => (game.state().draft.as_deref())
+            .and_then(|t| level.topics.iter().position(|x| x.id == t)),
+        _ => None,
+    };
+    if game.play(action).is_err() {
+        return false;
+    }
+    if let Some(i) = bought {
+        tally.bought[i] = true;
+    }
+    if let Some(i) = posted {
+        tally.posted[i] = true;
+    }
+    true
 }
 
 pub fn result(game: &Game) -> RunResult {
@@ -108,7 +159,7 @@ fn choose(
     best.map(|(_, a)| a.clone())
 }
 
-fn play_day(game: &mut Game, strategy: Strategy, rng: &mut ChaCha8Rng) {
+fn play_day(game: &mut Game, strategy: Strategy, rng: &mut ChaCha8Rng, tally: &mut Tally) {
     if game.state().consent == crate::game::state::ConsentState::Pending {
         let options = [
             Action::Consent { share: true },
@@ -141,7 +192,7 @@ fn play_day(game: &mut Game, strategy: Strategy, rng: &mut ChaCha8Rng) {
         }
     }
     if strategy != Strategy::Random {
-        censor_or_post(game, strategy);
+        censor_or_post(game, strategy, tally);
     }
     while game.state().actions_left > 0 && !game.is_over() {
         let action = if strategy == Strategy::Random {
@@ -164,11 +215,11 @@ fn play_day(game: &mut Game, strategy: Strategy, rng: &mut ChaCha8Rng) {
             } else {
                 Action::Post
             };
-            if game.play(finish).is_err() {
+            if !take(game, finish, tally) {
                 let _ = game.play(Action::CancelDraft);
                 break;
             }
-        } else if game.play(action).is_err() {
+        } else if !take(game, action, tally) {
             break;
         }
     }
@@ -177,7 +228,7 @@ fn play_day(game: &mut Game, strategy: Strategy, rng: &mut ChaCha8Rng) {
 
 /// Drafts the topic the persona cares most about; a conformist deletes it when the score
 /// would punish it. That is the self-censorship the journal records.
-fn censor_or_post(game: &mut Game, strategy: Strategy) {
+fn censor_or_post(game: &mut Game, strategy: Strategy, tally: &mut Tally) {
     if game.state().actions_left == 0 || game.state().draft.is_some() {
         return;
     }
@@ -212,7 +263,7 @@ fn censor_or_post(game: &mut Game, strategy: Strategy) {
     } else {
         Action::CancelDraft
     };
-    if game.play(finish).is_err() {
+    if !take(game, finish, tally) {
         let _ = game.play(Action::CancelDraft);
     }
 }

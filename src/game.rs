@@ -14,6 +14,7 @@ mod index;
 pub mod journal;
 mod ledger;
 pub mod level;
+mod log;
 mod npcs;
 pub mod outcome;
 mod posts;
@@ -40,6 +41,7 @@ pub use weigher::{Shift, Weigher};
 use gates::Held;
 use index::Index;
 use level::{ActionKind, DimensionSource, SanctionEffect};
+use log::Log;
 use state::{ConsentState, NpcState};
 
 #[derive(Debug, Clone)]
@@ -48,10 +50,10 @@ pub struct Game {
     state: State,
     held: Held,
     index: Arc<Index>,
+    /// Plays by the same rules but keeps no words: no outcomes, no journal, no wording in the
+    /// ledger. Bots gathering statistics play like this; nothing can be shown of such a game.
+    silent: bool,
 }
-
-/// Outcomes are collected here while an action runs.
-type Log = Vec<Outcome>;
 
 impl Game {
     /// Starts a level as a persona (the level's first when `None`) and runs the first morning.
@@ -59,6 +61,24 @@ impl Game {
         level: Arc<Level>,
         persona: Option<&str>,
         seed: u64,
+    ) -> Result<(Game, Vec<Outcome>), Refusal> {
+        Game::begin(level, persona, seed, false)
+    }
+
+    /// [`Game::new`] for a game that keeps no words (see `silent`), for bots' statistics.
+    pub fn new_silent(
+        level: Arc<Level>,
+        persona: Option<&str>,
+        seed: u64,
+    ) -> Result<Game, Refusal> {
+        Game::begin(level, persona, seed, true).map(|(game, _)| game)
+    }
+
+    fn begin(
+        level: Arc<Level>,
+        persona: Option<&str>,
+        seed: u64,
+        silent: bool,
     ) -> Result<(Game, Vec<Outcome>), Refusal> {
         let persona = match persona {
             Some(id) => level.persona(id).ok_or_else(|| Refusal::Unknown {
@@ -148,10 +168,11 @@ impl Game {
             state,
             held,
             index,
+            silent,
         };
-        let mut log = Vec::new();
+        let mut log = Log::new(silent);
         game.start_day(1, &mut log);
-        Ok((game, log))
+        Ok((game, log.into_outcomes()))
     }
 
     /// Resumes a game from a saved state.
@@ -163,7 +184,13 @@ impl Game {
             state,
             held,
             index,
+            silent: false,
         }
+    }
+
+    /// Text only a shown game needs: made unless the game is silent.
+    fn words(&self, text: impl FnOnce() -> String) -> String {
+        if self.silent { String::new() } else { text() }
     }
 
     pub fn level(&self) -> &Level {
@@ -193,13 +220,13 @@ impl Game {
         if self.is_over() {
             return Err(Refusal::LevelOver);
         }
-        let mut log = Vec::new();
+        let mut log = Log::new(self.silent);
         if let Action::Consent { share } = action {
             if self.state.consent != ConsentState::Pending {
                 return Err(Refusal::ConsentDone);
             }
             self.give_consent(share, false, &mut log);
-            return Ok(log);
+            return Ok(log.into_outcomes());
         }
         if let Some(kind) = action.kind() {
             self.check_allowed(kind)?;
@@ -240,9 +267,9 @@ impl Game {
         }
         if !self.is_over() {
             // Reports and events can move people's scores, and with them the player's.
-            self.settle_if_immediate("Your friends' scores moved", &mut log);
+            self.settle_if_immediate(&"Your friends' scores moved", &mut log);
         }
-        Ok(log)
+        Ok(log.into_outcomes())
     }
 
     /// A cheap test of whether `play` would accept the action (bots and menus use it).

@@ -770,3 +770,74 @@ fn simulate_gives_the_same_report_on_any_number_of_threads() {
         }
     }
 }
+
+#[test]
+fn a_silent_game_plays_exactly_like_a_full_one_without_the_words() {
+    use scored::bots::{self, Strategy};
+    use scored::game::journal::DecisionKind;
+    let mut files: Vec<_> = std::fs::read_dir("levels")
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 7, "the shipped levels");
+    for path in files {
+        let level = Arc::new(check::load_file(&path).expect("valid"));
+        for strategy in [
+            Strategy::Random,
+            Strategy::Conformist,
+            Strategy::Authentic,
+            Strategy::Rebel,
+        ] {
+            for seed in [1, 2] {
+                let what = format!("{} {strategy:?} seed {seed}", path.display());
+                let full = bots::play(level.clone(), None, seed, strategy);
+                let (silent, tally) = bots::play_silently(level.clone(), None, seed, strategy);
+                let mut expected = full.state().clone();
+                expected.journal = Default::default();
+                for row in &mut expected.ledger {
+                    row.did.clear();
+                    row.inference.clear();
+                }
+                assert_eq!(silent.state(), &expected, "{what}");
+                let chosen = |kind: DecisionKind| -> Vec<String> {
+                    let mut ids: Vec<String> = (full.state().journal.decisions.iter())
+                        .filter(|d| d.kind == kind && d.options[d.chosen].id != "cancel")
+                        .map(|d| match kind {
+                            DecisionKind::Post => d.subject.clone(),
+                            _ => d.options[d.chosen].id.clone(),
+                        })
+                        .collect();
+                    ids.sort();
+                    ids.dedup();
+                    ids
+                };
+                let marked = |ids: Vec<&String>, marks: &[bool]| -> Vec<String> {
+                    let mut ids: Vec<String> = (ids.into_iter().zip(marks))
+                        .filter(|(_, m)| **m)
+                        .map(|(id, _)| id.clone())
+                        .collect();
+                    ids.sort();
+                    ids
+                };
+                let items = level.items.iter().map(|i| &i.id).collect();
+                let topics = level.topics.iter().map(|t| &t.id).collect();
+                assert_eq!(
+                    marked(items, &tally.bought),
+                    chosen(DecisionKind::Buy),
+                    "{what}"
+                );
+                assert_eq!(
+                    marked(topics, &tally.posted),
+                    chosen(DecisionKind::Post),
+                    "{what}"
+                );
+            }
+        }
+    }
+    let mut silent = Game::new_silent(Arc::new(mini()), None, 1).unwrap();
+    assert_eq!(silent.play(Action::EndDay), Ok(Vec::new()), "no outcomes");
+    let (mut full, _) = Game::new(Arc::new(mini()), None, 1).unwrap();
+    assert!(!full.play(Action::EndDay).unwrap().is_empty());
+}

@@ -22,7 +22,7 @@ impl Game {
         self.state.today.clear();
         if self.state.visibility == Visibility::Transparent {
             self.settle(
-                "Your friends' scores moved",
+                &"Your friends' scores moved",
                 "You are judged by the company you keep",
                 log,
             );
@@ -40,12 +40,12 @@ impl Game {
         self.state.day = day;
         self.state.actions_left = self.level.actions_per_day;
         self.state.fired_today.clear();
-        log.push(Outcome::DayStarted { day });
+        log.push(|| Outcome::DayStarted { day });
         if self.state.score.is_none() && day > self.level.baseline_days {
             let score = self.implied_score();
             self.state.score = Some(score);
             if day > 1 {
-                log.push(Outcome::ScoreSwitchedOn { score });
+                log.push(|| Outcome::ScoreSwitchedOn { score });
             }
             self.refresh_thresholds(log);
             // The data shared on day 1 counts from the moment there is a score to count it.
@@ -57,7 +57,7 @@ impl Game {
                 } else {
                     (Trigger::DataWithheld, "Withheld your data")
                 };
-                self.fire(trigger, &[], did, log);
+                self.fire(trigger, &[], &did, log);
             }
         }
         if day > 1 {
@@ -72,7 +72,7 @@ impl Game {
             && (day - 1) % every == 0
         {
             self.settle(
-                "Your friends changed, or their scores moved",
+                &"Your friends changed, or their scores moved",
                 "You are judged by the company you keep",
                 log,
             );
@@ -87,7 +87,7 @@ impl Game {
         }
         self.fill_feed(log);
         self.deliver_events(log);
-        self.settle_if_immediate("Your friends' scores moved", log);
+        self.settle_if_immediate(&"Your friends' scores moved", log);
         self.state.timeline.push(DayMark {
             day,
             score: self.state.score,
@@ -116,21 +116,21 @@ impl Game {
             })
             .sum();
         let income = self.state.income;
-        self.change_money(income + bonus, "income", log);
+        self.change_money(income + bonus, &"income", log);
         if let (Some(coupled), Some(score)) = (&self.level.economy.score_income, self.state.score) {
             let paid =
                 (i64::from(score - coupled.pivot) * coupled.per_100 / 100).max(coupled.floor);
-            self.change_money(paid, &format!("basic income at score {score}"), log);
+            self.change_money(paid, &format_args!("basic income at score {score}"), log);
         }
-        self.change_money(-fines, "fines", log);
+        self.change_money(-fines, &"fines", log);
         let every = self.level.economy.rent_every.max(1);
         if self.state.rent > 0 && (day - 1) % every == 0 {
             let rent = self.state.rent;
-            self.change_money(-rent, "rent", log);
+            self.change_money(-rent, &"rent", log);
             if self.state.money < 0 {
-                self.fire(Trigger::RentMissed, &[], "Rent not covered", log);
+                self.fire(Trigger::RentMissed, &[], &"Rent not covered", log);
             } else {
-                self.fire(Trigger::RentPaid, &[], "Paid the rent", log);
+                self.fire(Trigger::RentPaid, &[], &"Paid the rent", log);
             }
         }
     }
@@ -173,19 +173,19 @@ impl Game {
             return;
         }
         let proposal = &level.proposals[winner];
-        log.push(Outcome::VoteHeld {
+        log.push(|| Outcome::VoteHeld {
             winner: proposal.id.clone(),
             votes: tally[winner],
             of: tally.iter().sum(),
         });
         for r in &proposal.disables {
             if self.state.active_rules.remove(r) {
-                log.push(Outcome::RuleDisabled { rule: r.clone() });
+                log.push(|| Outcome::RuleDisabled { rule: r.clone() });
             }
         }
         for r in &proposal.enables {
             if self.state.active_rules.insert(r.clone()) {
-                log.push(Outcome::RuleEnabled { rule: r.clone() });
+                log.push(|| Outcome::RuleEnabled { rule: r.clone() });
             }
         }
     }
@@ -194,7 +194,7 @@ impl Game {
         if self.state.visibility != Visibility::Transparent {
             // The last recomputation: nothing the player did goes uncounted.
             self.settle(
-                "Your friends changed, or their scores moved",
+                &"Your friends changed, or their scores moved",
                 "You are judged by the company you keep",
                 log,
             );
@@ -216,6 +216,6 @@ impl Game {
             friends: self.state.friends.len() as u32,
         });
         self.state.ending = Some(ending.clone());
-        log.push(Outcome::LevelEnded { ending });
+        log.push(|| Outcome::LevelEnded { ending });
     }
 }

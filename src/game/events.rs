@@ -1,5 +1,7 @@
 //! Events, bulletins, their effects, the consent screen and votes.
 
+use std::fmt::Display;
+
 use super::journal::DecisionKind;
 use super::level::{Effect, RuleSetter, SanctionEffect};
 use super::state::{Answer, ConsentState, InboxEntry};
@@ -7,18 +9,20 @@ use super::{Action, Game, Log, Outcome, Refusal};
 
 impl Game {
     pub(super) fn give_consent(&mut self, share: bool, defaulted: bool, log: &mut Log) {
-        let offers = vec![
-            (
-                "share".into(),
-                "Share my data".into(),
-                Some(Action::Consent { share: true }),
-            ),
-            (
-                "withhold".into(),
-                "Keep my data".into(),
-                Some(Action::Consent { share: false }),
-            ),
-        ];
+        let offers = || {
+            vec![
+                (
+                    "share".into(),
+                    "Share my data".into(),
+                    Some(Action::Consent { share: true }),
+                ),
+                (
+                    "withhold".into(),
+                    "Keep my data".into(),
+                    Some(Action::Consent { share: false }),
+                ),
+            ]
+        };
         self.record(
             DecisionKind::Consent,
             "consent",
@@ -31,9 +35,9 @@ impl Game {
         } else {
             "Withheld your data"
         };
-        self.act(&Action::Consent { share }, what, log);
+        self.act(&Action::Consent { share }, &what, log);
         self.state.consent = ConsentState::Given { share, defaulted };
-        log.push(Outcome::ConsentGiven { share, defaulted });
+        log.push(|| Outcome::ConsentGiven { share, defaulted });
     }
 
     /// Events that may arrive today arrive: bulletins apply at once, the rest wait in the inbox.
@@ -48,7 +52,7 @@ impl Game {
             }
             if let Some(sanction) = self.blocking_sanction(&event.tags) {
                 if self.state.withheld.insert(event.id.clone()) {
-                    log.push(Outcome::EventWithheld {
+                    log.push(|| Outcome::EventWithheld {
                         event: event.id.clone(),
                         sanction,
                     });
@@ -57,7 +61,7 @@ impl Game {
             }
             self.state.arrived.insert(event.id.clone());
             if event.bulletin || event.choices.is_empty() {
-                log.push(Outcome::BulletinIssued {
+                log.push(|| Outcome::BulletinIssued {
                     event: event.id.clone(),
                 });
                 self.state.inbox.push(InboxEntry {
@@ -70,7 +74,7 @@ impl Game {
                 });
                 self.apply_effects(&event.effects, &event.title, log);
             } else {
-                log.push(Outcome::EventArrived {
+                log.push(|| Outcome::EventArrived {
                     event: event.id.clone(),
                 });
                 self.state.inbox.push(InboxEntry {
@@ -123,17 +127,19 @@ impl Game {
         if !defaulted {
             self.check_tags(&choice.tags)?;
         }
-        let offers = event
-            .choices
-            .iter()
-            .map(|c| {
-                let action = Action::Answer {
-                    event: event_id.to_string(),
-                    choice: c.id.clone(),
-                };
-                (c.id.clone(), c.text.clone(), Some(action))
-            })
-            .collect();
+        let offers = || {
+            event
+                .choices
+                .iter()
+                .map(|c| {
+                    let action = Action::Answer {
+                        event: event_id.to_string(),
+                        choice: c.id.clone(),
+                    };
+                    (c.id.clone(), c.text.clone(), Some(action))
+                })
+                .collect()
+        };
         let chosen = event
             .choices
             .iter()
@@ -144,12 +150,12 @@ impl Game {
             choice: choice_id.to_string(),
             defaulted,
         });
-        log.push(Outcome::Answered {
+        log.push(|| Outcome::Answered {
             event: event_id.to_string(),
             choice: choice_id.to_string(),
             defaulted,
         });
-        let did = format!("{}: {}", event.title, choice.text);
+        let did = format_args!("{}: {}", event.title, choice.text);
         let action = Action::Answer {
             event: event_id.to_string(),
             choice: choice_id.to_string(),
@@ -177,7 +183,7 @@ impl Game {
         }
     }
 
-    pub(super) fn apply_effects(&mut self, effects: &[Effect], did: &str, log: &mut Log) {
+    pub(super) fn apply_effects(&mut self, effects: &[Effect], did: &dyn Display, log: &mut Log) {
         for effect in effects {
             match effect {
                 Effect::Money(m) => self.change_money(*m, did, log),
@@ -191,7 +197,7 @@ impl Game {
                 Effect::Rent(d) => self.state.rent += d,
                 Effect::SetFlag(f) => {
                     if self.state.flags.insert(f.clone()) {
-                        log.push(Outcome::FlagSet { flag: f.clone() });
+                        log.push(|| Outcome::FlagSet { flag: f.clone() });
                     }
                 }
                 Effect::ClearFlag(f) => {
@@ -199,22 +205,22 @@ impl Game {
                 }
                 Effect::EnableRule(r) => {
                     if self.state.active_rules.insert(r.clone()) {
-                        log.push(Outcome::RuleEnabled { rule: r.clone() });
+                        log.push(|| Outcome::RuleEnabled { rule: r.clone() });
                     }
                 }
                 Effect::DisableRule(r) => {
                     if self.state.active_rules.remove(r) {
-                        log.push(Outcome::RuleDisabled { rule: r.clone() });
+                        log.push(|| Outcome::RuleDisabled { rule: r.clone() });
                     }
                 }
                 Effect::Befriend(n) => {
                     if self.state.friends.insert(n.clone()) {
-                        log.push(Outcome::Befriended { npc: n.clone() });
+                        log.push(|| Outcome::Befriended { npc: n.clone() });
                     }
                 }
                 Effect::Unfriend(n) => {
                     if self.state.friends.remove(n) {
-                        log.push(Outcome::Unfriended { npc: n.clone() });
+                        log.push(|| Outcome::Unfriended { npc: n.clone() });
                     }
                 }
                 Effect::NpcScore { npc, delta } => {
@@ -237,27 +243,29 @@ impl Game {
             kind: "proposal",
             id: id.to_string(),
         })?;
-        let offers = level
-            .proposals
-            .iter()
-            .map(|p| {
-                let a = Action::Vote {
-                    proposal: p.id.clone(),
-                };
-                (p.id.clone(), p.name.clone(), Some(a))
-            })
-            .collect();
+        let offers = || {
+            level
+                .proposals
+                .iter()
+                .map(|p| {
+                    let a = Action::Vote {
+                        proposal: p.id.clone(),
+                    };
+                    (p.id.clone(), p.name.clone(), Some(a))
+                })
+                .collect()
+        };
         if self.state.vote.as_deref() == Some(id) {
             return Err(Refusal::AlreadyVoted(proposal.name.clone()));
         }
         let chosen = level.proposals.iter().position(|p| p.id == id).unwrap_or(0);
         self.record(DecisionKind::Vote, "vote", offers, chosen, false);
         if self.state.vote.is_none() {
-            let what = format!("Voted for {}", proposal.name);
+            let what = format_args!("Voted for {}", proposal.name);
             self.judge(&proposal.tags, &[], &what, log);
         }
         self.state.vote = Some(id.to_string());
-        log.push(Outcome::Voted {
+        log.push(|| Outcome::Voted {
             proposal: id.to_string(),
         });
         Ok(())

@@ -1,5 +1,7 @@
 //! Friendships: making them, ending them, reporting people, and being dropped.
 
+use std::fmt::Display;
+
 use super::journal::DecisionKind;
 use super::level::DueProcess;
 use super::state::Accusation;
@@ -43,21 +45,23 @@ impl Game {
         let action = Action::Befriend {
             npc: id.to_string(),
         };
-        let offers = vec![
-            (
-                "befriend".into(),
-                format!("Befriend {name}"),
-                Some(action.clone()),
-            ),
-            ("leave".into(), "Leave it".into(), None),
-        ];
+        let offers = || {
+            vec![
+                (
+                    "befriend".into(),
+                    format!("Befriend {name}"),
+                    Some(action.clone()),
+                ),
+                ("leave".into(), "Leave it".into(), None),
+            ]
+        };
         self.record(DecisionKind::Friend, id, offers, 0, false);
-        self.act(&action, &format!("Befriended {name}"), log);
+        self.act(&action, &format_args!("Befriended {name}"), log);
         self.state.friends.insert(id.to_string());
-        log.push(Outcome::Befriended {
+        log.push(|| Outcome::Befriended {
             npc: id.to_string(),
         });
-        self.settle_if_immediate(&format!("Befriended {name}"), log);
+        self.settle_if_immediate(&format_args!("Befriended {name}"), log);
         Ok(())
     }
 
@@ -70,24 +74,26 @@ impl Game {
             npc: id.to_string(),
         };
         let their = self.state.npcs.get(id).map_or(0, |n| n.score);
-        let offers = vec![
-            ("keep".into(), format!("Keep {name}"), None),
-            (
-                "unfriend".into(),
-                format!("Unfriend {name} (score {their})"),
-                Some(action.clone()),
-            ),
-        ];
+        let offers = || {
+            vec![
+                ("keep".into(), format!("Keep {name}"), None),
+                (
+                    "unfriend".into(),
+                    format!("Unfriend {name} (score {their})"),
+                    Some(action.clone()),
+                ),
+            ]
+        };
         self.record(DecisionKind::Friend, id, offers, 1, false);
-        self.act(&action, &format!("Unfriended {name}"), log);
+        self.act(&action, &format_args!("Unfriended {name}"), log);
         self.state.friends.remove(id);
         if let Some(n) = self.state.npcs.get_mut(id) {
             n.trust -= 1;
         }
-        log.push(Outcome::Unfriended {
+        log.push(|| Outcome::Unfriended {
             npc: id.to_string(),
         });
-        self.settle_if_immediate(&format!("Unfriended {name}"), log);
+        self.settle_if_immediate(&format_args!("Unfriended {name}"), log);
         Ok(())
     }
 
@@ -102,30 +108,32 @@ impl Game {
         let action = Action::Denounce {
             npc: id.to_string(),
         };
-        let offers = vec![
-            ("leave".into(), format!("Leave {name} alone"), None),
-            (
-                "report".into(),
-                format!("Report {name}"),
-                Some(action.clone()),
-            ),
-        ];
+        let offers = || {
+            vec![
+                ("leave".into(), format!("Leave {name} alone"), None),
+                (
+                    "report".into(),
+                    format!("Report {name}"),
+                    Some(action.clone()),
+                ),
+            ]
+        };
         self.record(DecisionKind::Friend, id, offers, 1, false);
-        self.act(&action, &format!("Reported {name}"), log);
+        self.act(&action, &format_args!("Reported {name}"), log);
         self.state.reports_filed += 1;
         if let Some(n) = self.state.npcs.get_mut(id) {
             n.trust -= 3;
         }
         if self.state.friends.remove(id) {
-            log.push(Outcome::Unfriended {
+            log.push(|| Outcome::Unfriended {
                 npc: id.to_string(),
             });
         }
-        log.push(Outcome::Denounced {
+        log.push(|| Outcome::Denounced {
             npc: id.to_string(),
         });
         self.accuse(id);
-        self.settle_if_immediate(&format!("Reported {name}"), log);
+        self.settle_if_immediate(&format_args!("Reported {name}"), log);
         Ok(())
     }
 
@@ -149,7 +157,7 @@ impl Game {
     }
 
     /// Friendship changes move a transparent score at once; elsewhere at the next recomputation.
-    pub(super) fn settle_if_immediate(&mut self, did: &str, log: &mut Log) {
+    pub(super) fn settle_if_immediate(&mut self, did: &dyn Display, log: &mut Log) {
         if self.state.visibility == super::level::Visibility::Transparent {
             self.settle(did, "You are judged by the company you keep", log);
         }
@@ -174,7 +182,7 @@ impl Game {
             .collect();
         for id in leaving {
             self.state.friends.remove(&id);
-            log.push(Outcome::Dropped { npc: id, score });
+            log.push(|| Outcome::Dropped { npc: id, score });
         }
     }
 }

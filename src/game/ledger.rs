@@ -1,5 +1,7 @@
 //! The inference ledger: every score change, why, and the appeals against it.
 
+use std::fmt::Display;
+
 use super::level::{DimensionSource, Rule, Trigger, Visibility};
 use super::rng::{Dice, Stream};
 use super::state::{Appeal, LedgerRow, Verdict};
@@ -55,7 +57,13 @@ impl Game {
     }
 
     /// Fires every matching rule, each adding a ledger row.
-    pub(super) fn fire(&mut self, event: Trigger, tags: &[String], did: &str, log: &mut Log) {
+    pub(super) fn fire(
+        &mut self,
+        event: Trigger,
+        tags: &[String],
+        did: &dyn Display,
+        log: &mut Log,
+    ) {
         let rules = self.rule_indices(&event, tags);
         self.fire_rules(&rules, did, log);
     }
@@ -66,7 +74,7 @@ impl Game {
     }
 
     /// Fires the rules at these positions in the level, each adding a ledger row.
-    pub(super) fn fire_rules(&mut self, rules: &[usize], did: &str, log: &mut Log) {
+    pub(super) fn fire_rules(&mut self, rules: &[usize], did: &dyn Display, log: &mut Log) {
         let level = self.level.clone();
         for r in rules.iter().map(|&i| &level.rules[i]) {
             if self.scored() {
@@ -91,7 +99,7 @@ impl Game {
         &mut self,
         dimension: &str,
         points: i32,
-        did: &str,
+        did: &dyn Display,
         inference: &str,
         rule: Option<String>,
         log: &mut Log,
@@ -103,14 +111,14 @@ impl Game {
         if self.immediate() {
             let delta = self.apply_row(id);
             self.state.score = Some(self.state.score.unwrap_or(0) + delta);
-            log.push(Outcome::ScoreChanged {
+            log.push(|| Outcome::ScoreChanged {
                 delta,
                 dimension: dimension.to_string(),
                 reason: format!("{did} ({inference})"),
             });
             self.refresh_thresholds(log);
         } else {
-            log.push(Outcome::ChangeQueued {
+            log.push(|| Outcome::ChangeQueued {
                 dimension: dimension.to_string(),
                 reason: format!("{did} ({inference})"),
             });
@@ -121,7 +129,7 @@ impl Game {
     fn push_row(
         &mut self,
         dimension: &str,
-        did: &str,
+        did: &dyn Display,
         inference: &str,
         points: i32,
         rule: Option<String>,
@@ -135,8 +143,8 @@ impl Game {
         self.state.ledger.push(LedgerRow {
             id,
             day: self.state.day,
-            did: did.to_string(),
-            inference: inference.to_string(),
+            did: self.words(|| did.to_string()),
+            inference: self.words(|| inference.to_string()),
             dimension: dimension.to_string(),
             weight,
             points,
@@ -175,7 +183,7 @@ impl Game {
 
     /// Brings the score up to date: a row for whatever the friends' scores moved, then every
     /// queued row in order. `did` and `inference` word the friends row.
-    pub(super) fn settle(&mut self, did: &str, inference: &str, log: &mut Log) {
+    pub(super) fn settle(&mut self, did: &dyn Display, inference: &str, log: &mut Log) {
         let Some(old) = self.state.score else {
             return;
         };
@@ -201,7 +209,7 @@ impl Game {
             row.delta = drift;
             row.applied = true;
             if self.immediate() {
-                log.push(Outcome::ScoreChanged {
+                log.push(|| Outcome::ScoreChanged {
                     delta: drift,
                     dimension,
                     reason: format!("{did} ({inference})"),
@@ -218,7 +226,7 @@ impl Game {
         };
         self.state.score = Some(new);
         if !self.immediate() {
-            log.push(Outcome::Recomputed {
+            log.push(|| Outcome::Recomputed {
                 score: new,
                 delta: new - old,
             });
@@ -246,7 +254,7 @@ impl Game {
             due,
             verdict: None,
         });
-        log.push(Outcome::AppealFiled { row, due });
+        log.push(|| Outcome::AppealFiled { row, due });
         Ok(())
     }
 
@@ -272,11 +280,11 @@ impl Game {
                 (Verdict::Denied, 0)
             };
             self.state.appeals[i].verdict = Some(verdict);
-            log.push(Outcome::AppealResolved {
+            log.push(|| Outcome::AppealResolved {
                 row: row.id,
                 verdict,
             });
-            let did = format!("Appeal on row {}", row.id);
+            let did = format_args!("Appeal on row {}", row.id);
             self.add_points(
                 &row.dimension,
                 undo,

@@ -22,7 +22,7 @@ impl Game {
                 tags: news.tags.clone(),
                 reactions: Vec::new(),
             });
-            log.push(Outcome::NewsArrived { post: id });
+            log.push(|| Outcome::NewsArrived { post: id });
         }
         let mut dice = Dice::new(self.state.seed, day, Stream::Posts);
         for npc in &level.npcs {
@@ -52,12 +52,12 @@ impl Game {
                 tags: post.tags.clone(),
                 reactions: Vec::new(),
             });
-            log.push(Outcome::NpcPosted {
+            log.push(|| Outcome::NpcPosted {
                 npc: npc.id.clone(),
                 post: id,
             });
             if self.state.friends.contains(&npc.id) {
-                let did = format!("Your friend {} posted", npc.name);
+                let did = format_args!("Your friend {} posted", npc.name);
                 self.fire(Trigger::FriendPost(String::new()), &post.tags, &did, log);
             }
         }
@@ -91,7 +91,7 @@ impl Game {
                 if !others.is_empty() {
                     let target = others[informers.below(others.len() as u32) as usize].to_string();
                     self.accuse(&target);
-                    log.push(Outcome::NpcReported {
+                    log.push(|| Outcome::NpcReported {
                         by: npc.id.clone(),
                         target,
                     });
@@ -117,7 +117,7 @@ impl Game {
             if !cleared {
                 self.penalise(&npc);
             }
-            log.push(Outcome::AccusationResolved { npc, cleared });
+            log.push(|| Outcome::AccusationResolved { npc, cleared });
         }
     }
 
@@ -160,7 +160,8 @@ impl Game {
             }
         }
         let points = (total * i64::from(strength) / weights.max(1)) as i32;
-        let did = format!("Rated by your neighbours: {approve} approved, {disapprove} disapproved");
+        let did =
+            format_args!("Rated by your neighbours: {approve} approved, {disapprove} disapproved");
         self.add_points(
             dimension,
             points,

@@ -1,5 +1,7 @@
 //! Drafting, posting and self-censorship; reacting to the feed.
 
+use std::fmt::Display;
+
 use super::journal::DecisionKind;
 use super::state::{Author, Deed, Reaction};
 use super::{Action, Game, Log, Outcome, Refusal};
@@ -18,7 +20,7 @@ impl Game {
         self.check_allowed(super::level::ActionKind::Post)?;
         self.check_tags(&topic.tags)?;
         self.state.draft = Some(id.to_string());
-        log.push(Outcome::Drafted {
+        log.push(|| Outcome::Drafted {
             topic: id.to_string(),
         });
         Ok(())
@@ -39,18 +41,20 @@ impl Game {
             kind: "topic",
             id: id.clone(),
         })?;
-        let options = vec![
-            (
-                "post".into(),
-                format!("Post on {}", topic.name),
-                Some(Action::Post),
-            ),
-            (
-                "cancel".into(),
-                format!("Delete the draft on {}", topic.name),
-                Some(Action::CancelDraft),
-            ),
-        ];
+        let options = || {
+            vec![
+                (
+                    "post".into(),
+                    format!("Post on {}", topic.name),
+                    Some(Action::Post),
+                ),
+                (
+                    "cancel".into(),
+                    format!("Delete the draft on {}", topic.name),
+                    Some(Action::CancelDraft),
+                ),
+            ]
+        };
         self.record(
             DecisionKind::Post,
             &id,
@@ -59,13 +63,17 @@ impl Game {
             defaulted,
         );
         if post {
-            self.act(&Action::Post, &format!("Posted on {}", topic.name), log);
-            log.push(Outcome::Posted { topic: id });
+            self.act(
+                &Action::Post,
+                &format_args!("Posted on {}", topic.name),
+                log,
+            );
+            log.push(|| Outcome::Posted { topic: id });
         } else {
             self.state.drafts_cancelled += 1;
-            let what = format!("Deleted a draft on {}", topic.name);
+            let what = format_args!("Deleted a draft on {}", topic.name);
             self.act(&Action::CancelDraft, &what, log);
-            log.push(Outcome::DraftCancelled { topic: id });
+            log.push(|| Outcome::DraftCancelled { topic: id });
         }
         self.state.draft = None;
         Ok(())
@@ -98,10 +106,12 @@ impl Game {
             Reaction::Shared => 1,
             Reaction::Reported => 2,
         };
-        let options = actions
-            .into_iter()
-            .map(|(id, a)| (id.to_string(), format!("{id} post {post}"), Some(a)))
-            .collect();
+        let options = || {
+            actions
+                .into_iter()
+                .map(|(id, a)| (id.to_string(), format!("{id} post {post}"), Some(a)))
+                .collect()
+        };
         let subject = p.tags.first().cloned().unwrap_or_default();
         self.record(DecisionKind::React, &subject, options, chosen, false);
         let author = match &p.author {
@@ -113,27 +123,27 @@ impl Game {
             Reaction::Liked => {
                 self.act(
                     &Action::Like { post },
-                    &format!("Liked a post by {author}"),
+                    &format_args!("Liked a post by {author}"),
                     log,
                 );
-                log.push(Outcome::Liked { post });
+                log.push(|| Outcome::Liked { post });
             }
             Reaction::Shared => {
                 self.act(
                     &Action::Share { post },
-                    &format!("Shared a post by {author}"),
+                    &format_args!("Shared a post by {author}"),
                     log,
                 );
-                log.push(Outcome::Shared { post });
+                log.push(|| Outcome::Shared { post });
             }
             Reaction::Reported => {
                 self.act(
                     &Action::Report { post },
-                    &format!("Reported a post by {author}"),
+                    &format_args!("Reported a post by {author}"),
                     log,
                 );
                 self.state.reports_filed += 1;
-                log.push(Outcome::Reported { post });
+                log.push(|| Outcome::Reported { post });
                 if let Author::Npc(id) = &p.author {
                     self.accuse(id);
                 }
@@ -148,7 +158,7 @@ impl Game {
     }
 
     /// Fires the rules an action triggers and lets the persona's values judge it.
-    pub(super) fn act(&mut self, action: &Action, did: &str, log: &mut Log) {
+    pub(super) fn act(&mut self, action: &Action, did: &dyn Display, log: &mut Log) {
         let Some(a) = self.anatomy(action) else {
             return;
         };

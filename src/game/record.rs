@@ -1,4 +1,5 @@
-//! Writing decisions into the journal, with every option's predicted effects.
+//! Writing decisions into the journal, with every option's predicted effects (a silent game
+//! keeps no journal).
 
 use super::journal::{Decision, DecisionKind, OptionRecord};
 use super::{Action, Game};
@@ -11,10 +12,14 @@ impl Game {
         &mut self,
         kind: DecisionKind,
         subject: &str,
-        offers: Vec<Offer>,
+        offers: impl FnOnce() -> Vec<Offer>,
         chosen: usize,
         defaulted: bool,
     ) {
+        if self.silent {
+            return;
+        }
+        let offers = offers();
         let action = offers.get(chosen).and_then(|o| o.2.clone());
         let weigher = self.weigher();
         let options = offers
@@ -42,6 +47,9 @@ impl Game {
         defaulted: bool,
         action: Option<Action>,
     ) {
+        if self.silent {
+            return;
+        }
         let mut decision = Decision::new(
             self.state.day,
             self.scored(),

@@ -1,6 +1,7 @@
 //! The score: dimensions, their weights, and the perks and sanctions that follow it.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Display;
 
 use super::level::{Dimension, DimensionSource, Level, RuleSetter};
 use super::state::{Deed, Milestone, MilestoneKind};
@@ -117,14 +118,14 @@ impl Game {
             if open && !self.held.perks[i] {
                 self.state.perks.insert(p.id.clone());
                 self.held.perks[i] = true;
-                log.push(Outcome::PerkOpened { perk: p.id.clone() });
+                log.push(|| Outcome::PerkOpened { perk: p.id.clone() });
                 self.state
                     .milestones
                     .push(milestone(day, &p.id, MilestoneKind::PerkOpened));
             } else if !open && self.held.perks[i] {
                 self.state.perks.remove(&p.id);
                 self.held.perks[i] = false;
-                log.push(Outcome::PerkClosed { perk: p.id.clone() });
+                log.push(|| Outcome::PerkClosed { perk: p.id.clone() });
                 self.state
                     .milestones
                     .push(milestone(day, &p.id, MilestoneKind::PerkClosed));
@@ -135,7 +136,7 @@ impl Game {
             if on && !self.held.sanctions[i] {
                 self.state.sanctions.insert(s.id.clone());
                 self.held.sanctions[i] = true;
-                log.push(Outcome::SanctionImposed {
+                log.push(|| Outcome::SanctionImposed {
                     sanction: s.id.clone(),
                 });
                 self.state
@@ -144,7 +145,7 @@ impl Game {
             } else if !on && self.held.sanctions[i] {
                 self.state.sanctions.remove(&s.id);
                 self.held.sanctions[i] = false;
-                log.push(Outcome::SanctionLifted {
+                log.push(|| Outcome::SanctionLifted {
                     sanction: s.id.clone(),
                 });
                 self.state
@@ -154,24 +155,24 @@ impl Game {
         }
     }
 
-    pub(super) fn change_integrity(&mut self, delta: i32, reason: &str, log: &mut Log) {
+    pub(super) fn change_integrity(&mut self, delta: i32, reason: &dyn Display, log: &mut Log) {
         let old = self.state.integrity;
         self.state.integrity = (old + delta).clamp(0, 100);
         let actual = self.state.integrity - old;
         if actual != 0 {
-            log.push(Outcome::IntegrityChanged {
+            log.push(|| Outcome::IntegrityChanged {
                 delta: actual,
                 reason: reason.to_string(),
             });
         }
     }
 
-    pub(super) fn change_money(&mut self, delta: i64, reason: &str, log: &mut Log) {
+    pub(super) fn change_money(&mut self, delta: i64, reason: &dyn Display, log: &mut Log) {
         if delta == 0 {
             return;
         }
         self.state.money = self.state.money.saturating_add(delta);
-        log.push(Outcome::MoneyChanged {
+        log.push(|| Outcome::MoneyChanged {
             delta,
             reason: reason.to_string(),
         });
@@ -187,7 +188,7 @@ impl Game {
         &mut self,
         affirms: &[String],
         betrays: &[String],
-        what: &str,
+        what: &dyn Display,
         log: &mut Log,
     ) {
         let verdict = self.conscience(affirms, betrays);
@@ -203,7 +204,7 @@ impl Game {
         &mut self,
         verdict: i32,
         deed: Option<Deed>,
-        what: &str,
+        what: &dyn Display,
         log: &mut Log,
     ) {
         self.change_integrity(verdict, what, log);

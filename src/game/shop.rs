@@ -1,7 +1,7 @@
 //! Buying things, and what perks and sanctions do to prices.
 
 use super::journal::{DecisionKind, OptionRecord};
-use super::level::{Item, PerkEffect, SanctionEffect};
+use super::level::{Item, Level, PerkEffect, SanctionEffect};
 use super::{Action, Game, Log, Outcome, Refusal};
 
 impl Game {
@@ -55,7 +55,24 @@ impl Game {
             id: id.to_string(),
         })?;
         let price = self.can_buy(item)?;
-        // Every item the player could have bought instead, weighed as a prediction would.
+        let action = Action::Buy {
+            item: id.to_string(),
+        };
+        if !self.silent {
+            self.record_purchase(&level, id, action.clone());
+        }
+        self.change_money(-price, &format_args!("bought {}", item.name), log);
+        log.push(|| Outcome::Bought {
+            item: id.to_string(),
+            price,
+        });
+        self.act(&action, &format_args!("Bought {}", item.name), log);
+        Ok(())
+    }
+
+    /// Writes the purchase into the journal with every item the player could have bought
+    /// instead, weighed as a prediction would.
+    fn record_purchase(&mut self, level: &Level, id: &str, action: Action) {
         let weigher = self.weigher();
         let mut moves = Vec::new();
         let options: Vec<OptionRecord> = (level.items.iter().enumerate())
@@ -71,23 +88,14 @@ impl Game {
             })
             .collect();
         let chosen = options.iter().position(|o| o.id == id).unwrap_or(0);
-        let action = Action::Buy {
-            item: id.to_string(),
-        };
+        let category = level.item(id).map_or("", |i| &i.category);
         self.write_decision(
             DecisionKind::Buy,
-            &item.category,
+            category,
             options,
             chosen,
             false,
-            Some(action.clone()),
+            Some(action),
         );
-        self.change_money(-price, &format!("bought {}", item.name), log);
-        log.push(Outcome::Bought {
-            item: id.to_string(),
-            price,
-        });
-        self.act(&action, &format!("Bought {}", item.name), log);
-        Ok(())
     }
 }
