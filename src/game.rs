@@ -10,6 +10,7 @@ pub mod debrief;
 mod events;
 mod friends;
 mod gates;
+mod held;
 mod index;
 pub mod journal;
 mod ledger;
@@ -38,7 +39,7 @@ pub use state::State;
 pub use summary::Summary;
 pub use weigher::{Shift, Weigher};
 
-use gates::Held;
+use held::Held;
 use index::Index;
 use level::{ActionKind, DimensionSource, SanctionEffect};
 use log::Log;
@@ -269,6 +270,7 @@ impl Game {
             // Reports and events can move people's scores, and with them the player's.
             self.settle_if_immediate(&"Your friends' scores moved", &mut log);
         }
+        self.check_mirror();
         Ok(log.into_outcomes())
     }
 

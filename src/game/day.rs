@@ -39,7 +39,7 @@ impl Game {
     pub(super) fn start_day(&mut self, day: u32, log: &mut Log) {
         self.state.day = day;
         self.state.actions_left = self.level.actions_per_day;
-        self.state.fired_today.clear();
+        self.new_day_of_firings();
         log.push(|| Outcome::DayStarted { day });
         if self.state.score.is_none() && day > self.level.baseline_days {
             let score = self.implied_score();
@@ -179,12 +179,12 @@ impl Game {
             of: tally.iter().sum(),
         });
         for r in &proposal.disables {
-            if self.state.active_rules.remove(r) {
+            if self.set_rule(r, false) {
                 log.push(|| Outcome::RuleDisabled { rule: r.clone() });
             }
         }
         for r in &proposal.enables {
-            if self.state.active_rules.insert(r.clone()) {
+            if self.set_rule(r, true) {
                 log.push(|| Outcome::RuleEnabled { rule: r.clone() });
             }
         }

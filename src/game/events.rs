@@ -43,11 +43,8 @@ impl Game {
     /// Events that may arrive today arrive: bulletins apply at once, the rest wait in the inbox.
     pub(super) fn deliver_events(&mut self, log: &mut Log) {
         let level = self.level.clone();
-        for event in &level.events {
-            if event.day > self.state.day
-                || self.state.arrived.contains(&event.id)
-                || !self.holds(&event.when)
-            {
+        for (at, event) in level.events.iter().enumerate() {
+            if event.day > self.state.day || self.held.arrived[at] || !self.holds(&event.when) {
                 continue;
             }
             if let Some(sanction) = self.blocking_sanction(&event.tags) {
@@ -59,7 +56,7 @@ impl Game {
                 }
                 continue;
             }
-            self.state.arrived.insert(event.id.clone());
+            self.mark_arrived(at);
             if event.bulletin || event.choices.is_empty() {
                 log.push(|| Outcome::BulletinIssued {
                     event: event.id.clone(),
@@ -204,29 +201,28 @@ impl Game {
                     self.state.flags.remove(f);
                 }
                 Effect::EnableRule(r) => {
-                    if self.state.active_rules.insert(r.clone()) {
+                    if self.set_rule(r, true) {
                         log.push(|| Outcome::RuleEnabled { rule: r.clone() });
                     }
                 }
                 Effect::DisableRule(r) => {
-                    if self.state.active_rules.remove(r) {
+                    if self.set_rule(r, false) {
                         log.push(|| Outcome::RuleDisabled { rule: r.clone() });
                     }
                 }
                 Effect::Befriend(n) => {
-                    if self.state.friends.insert(n.clone()) {
+                    if self.set_friend(n, true) {
                         log.push(|| Outcome::Befriended { npc: n.clone() });
                     }
                 }
                 Effect::Unfriend(n) => {
-                    if self.state.friends.remove(n) {
+                    if self.set_friend(n, false) {
                         log.push(|| Outcome::Unfriended { npc: n.clone() });
                     }
                 }
                 Effect::NpcScore { npc, delta } => {
-                    let (min, max) = (self.level.score.min, self.level.score.max);
-                    if let Some(n) = self.state.npcs.get_mut(npc) {
-                        n.score = (n.score + delta).clamp(min, max);
+                    if let Some(i) = self.level.npcs.iter().position(|n| &n.id == npc) {
+                        self.nudge_npc(i, *delta);
                     }
                 }
                 Effect::Visibility(v) => self.state.visibility = *v,

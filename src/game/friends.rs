@@ -57,7 +57,7 @@ impl Game {
         };
         self.record(DecisionKind::Friend, id, offers, 0, false);
         self.act(&action, &format_args!("Befriended {name}"), log);
-        self.state.friends.insert(id.to_string());
+        self.set_friend(id, true);
         log.push(|| Outcome::Befriended {
             npc: id.to_string(),
         });
@@ -86,7 +86,7 @@ impl Game {
         };
         self.record(DecisionKind::Friend, id, offers, 1, false);
         self.act(&action, &format_args!("Unfriended {name}"), log);
-        self.state.friends.remove(id);
+        self.set_friend(id, false);
         if let Some(n) = self.state.npcs.get_mut(id) {
             n.trust -= 1;
         }
@@ -124,7 +124,7 @@ impl Game {
         if let Some(n) = self.state.npcs.get_mut(id) {
             n.trust -= 3;
         }
-        if self.state.friends.remove(id) {
+        if self.set_friend(id, false) {
             log.push(|| Outcome::Unfriended {
                 npc: id.to_string(),
             });
@@ -149,10 +149,8 @@ impl Game {
     }
 
     pub(super) fn penalise(&mut self, id: &str) {
-        let (min, max) = (self.level.score.min, self.level.score.max);
-        let penalty = self.level.reporting.penalty;
-        if let Some(n) = self.state.npcs.get_mut(id) {
-            n.score = (n.score - penalty).clamp(min, max);
+        if let Some(i) = self.level.npcs.iter().position(|n| n.id == id) {
+            self.nudge_npc(i, -self.level.reporting.penalty);
         }
     }
 
@@ -181,7 +179,7 @@ impl Game {
             .cloned()
             .collect();
         for id in leaving {
-            self.state.friends.remove(&id);
+            self.set_friend(&id, false);
             log.push(|| Outcome::Dropped { npc: id, score });
         }
     }

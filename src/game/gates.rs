@@ -1,37 +1,13 @@
 //! What stands between the player and an action: sanctions that forbid or block, perks that
 //! unlock, and which of them the player holds.
 
-use super::level::{ActionKind, Level, Perk, PerkEffect, Sanction, SanctionEffect};
-use super::{Game, Refusal, State};
+use super::level::{ActionKind, Perk, PerkEffect, Sanction, SanctionEffect};
+use super::{Game, Refusal};
 
 /// A sanction blocking, or a perk not yet held unlocking, a tag.
 enum Barrier<'a> {
     Blocked(&'a Sanction),
     Locked(&'a Perk),
-}
-
-/// Which of the level's perks and sanctions the state holds, by their position in the level:
-/// a mirror of `state.perks` and `state.sanctions`, which only `refresh_thresholds` changes,
-/// so that asking needs no string comparison.
-#[derive(Debug, Clone, Default)]
-pub(super) struct Held {
-    pub perks: Vec<bool>,
-    pub sanctions: Vec<bool>,
-}
-
-impl Held {
-    pub fn of(level: &Level, state: &State) -> Held {
-        Held {
-            perks: level
-                .perks
-                .iter()
-                .map(|p| state.perks.contains(&p.id))
-                .collect(),
-            sanctions: (level.sanctions.iter())
-                .map(|s| state.sanctions.contains(&s.id))
-                .collect(),
-        }
-    }
 }
 
 impl Game {

@@ -26,7 +26,7 @@ impl Game {
         self.index.rules_on[event.kind()]
             .iter()
             .map(|&i| (i, &self.level.rules[i]))
-            .filter(|(_, r)| r.on.matches(event, tags) && self.state.active_rules.contains(&r.id))
+            .filter(|&(i, r)| self.held.rules[i] && r.on.matches(event, tags))
     }
 
     /// The matching rules that would still count for the player today, with their positions.
@@ -36,7 +36,7 @@ impl Game {
         tags: &[String],
     ) -> impl Iterator<Item = (usize, &'s Rule)> {
         self.matching(event, tags)
-            .filter(|(_, r)| self.counts_today(r))
+            .filter(|&(i, r)| self.counts_today(i, r))
     }
 
     /// The rules buying the item at this position would fire now, with their positions.
@@ -47,13 +47,12 @@ impl Game {
         self.index.item_rules[item]
             .iter()
             .map(|&i| (i, &self.level.rules[i]))
-            .filter(|(_, r)| self.state.active_rules.contains(&r.id) && self.counts_today(r))
+            .filter(|&(i, r)| self.held.rules[i] && self.counts_today(i, r))
     }
 
     /// The rule has not yet reached its limit for today.
-    fn counts_today(&self, r: &Rule) -> bool {
-        r.per_day
-            .is_none_or(|limit| self.state.fired_today.get(&r.id).copied().unwrap_or(0) < limit)
+    fn counts_today(&self, at: usize, r: &Rule) -> bool {
+        r.per_day.is_none_or(|limit| self.held.fired[at] < limit)
     }
 
     /// Fires every matching rule, each adding a ledger row.
@@ -76,14 +75,10 @@ impl Game {
     /// Fires the rules at these positions in the level, each adding a ledger row.
     pub(super) fn fire_rules(&mut self, rules: &[usize], did: &dyn Display, log: &mut Log) {
         let level = self.level.clone();
-        for r in rules.iter().map(|&i| &level.rules[i]) {
+        for &i in rules {
+            let r = &level.rules[i];
             if self.scored() {
-                match self.state.fired_today.get_mut(&r.id) {
-                    Some(n) => *n += 1,
-                    None => {
-                        self.state.fired_today.insert(r.id.clone(), 1);
-                    }
-                }
+                self.count_firing(i);
             }
             let rule = Some(r.id.clone());
             self.add_points(&r.dimension, r.points, did, &r.inference, rule, log);
@@ -165,13 +160,11 @@ impl Game {
             Some(DimensionSource::Friends { .. }) => (-100, 100),
             _ => (0, 100),
         };
-        let entry = match self.state.points.get_mut(dimension) {
-            Some(entry) => entry,
-            None => self.state.points.entry(dimension.clone()).or_insert(0),
-        };
-        let old = *entry;
-        *entry = (old + points).clamp(lo, hi);
-        let moved = *entry - old;
+        let old = self.state.points.get(dimension).copied().unwrap_or(0);
+        let new = (old + points).clamp(lo, hi);
+        let dimension = dimension.clone();
+        self.set_points(&dimension, new);
+        let moved = new - old;
         let delta = self.implied_score() - before;
         let row = &mut self.state.ledger[id];
         // What actually moved, so an appeal reverses no more than the row did.

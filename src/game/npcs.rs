@@ -25,7 +25,7 @@ impl Game {
             log.push(|| Outcome::NewsArrived { post: id });
         }
         let mut dice = Dice::new(self.state.seed, day, Stream::Posts);
-        for npc in &level.npcs {
+        for (at, npc) in level.npcs.iter().enumerate() {
             let roll = dice.percent(npc.post_chance);
             let Some(state) = self.state.npcs.get_mut(&npc.id) else {
                 continue;
@@ -39,10 +39,7 @@ impl Game {
                 .matching_rules(&Trigger::Post(String::new()), &post.tags)
                 .map(|r| points_to_score(&level, &r.dimension, r.points))
                 .sum();
-            let (min, max) = (level.score.min, level.score.max);
-            if let Some(state) = self.state.npcs.get_mut(&npc.id) {
-                state.score = (state.score + effect).clamp(min, max);
-            }
+            self.nudge_npc(at, effect);
             let id = self.state.feed.len();
             self.state.feed.push(FeedPost {
                 id,
@@ -56,7 +53,7 @@ impl Game {
                 npc: npc.id.clone(),
                 post: id,
             });
-            if self.state.friends.contains(&npc.id) {
+            if self.held.friends[at] {
                 let did = format_args!("Your friend {} posted", npc.name);
                 self.fire(Trigger::FriendPost(String::new()), &post.tags, &did, log);
             }
@@ -67,10 +64,9 @@ impl Game {
     pub(super) fn npc_evening(&mut self, log: &mut Log) {
         let level = self.level.clone();
         let day = self.state.day;
-        let (min, max) = (level.score.min, level.score.max);
         let mut drift = Dice::new(self.state.seed, day, Stream::Drift);
         let mut informers = Dice::new(self.state.seed, day, Stream::Informers);
-        for npc in &level.npcs {
+        for (at, npc) in level.npcs.iter().enumerate() {
             let base = match npc.behaviour {
                 Behaviour::Conformist => 3,
                 Behaviour::Informer => 2,
@@ -78,9 +74,7 @@ impl Game {
                 Behaviour::Rebel => -2,
             };
             let delta = base + drift.between(-3, 3);
-            if let Some(s) = self.state.npcs.get_mut(&npc.id) {
-                s.score = (s.score + delta).clamp(min, max);
-            }
+            self.nudge_npc(at, delta);
             if npc.behaviour == Behaviour::Informer && informers.percent(25) {
                 let others: Vec<&str> = level
                     .npcs

@@ -1,6 +1,6 @@
 //! The score: dimensions, their weights, and the perks and sanctions that follow it.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::fmt::Display;
 
 use super::level::{Dimension, DimensionSource, Level, RuleSetter};
@@ -67,36 +67,43 @@ pub fn points_to_score(level: &Level, dimension: &str, points: i32) -> i32 {
 }
 
 impl Game {
-    pub(super) fn friends_mean(&self, friends: &BTreeSet<String>) -> Option<i32> {
-        if friends.is_empty() {
+    /// The mean score of the player's friends; with a friendship made (`true`) or ended first,
+    /// if `change` asks.
+    pub(super) fn friends_mean(&self, change: Option<(&str, bool)>) -> Option<i32> {
+        let mut count = self.state.friends.len();
+        let mut toggled = None;
+        if let Some((npc, add)) = change
+            && self.state.friends.contains(npc) != add
+        {
+            count = if add { count + 1 } else { count - 1 };
+            toggled = self.level.npcs.iter().position(|n| n.id == npc);
+        }
+        if count == 0 {
             return None;
         }
-        let sum: i64 = friends
-            .iter()
-            .filter_map(|f| self.state.npcs.get(f))
-            .map(|n| i64::from(n.score))
+        let held = &self.held;
+        let sum: i64 = (0..held.friends.len())
+            .filter(|&i| held.friends[i] != (toggled == Some(i)))
+            .filter_map(|i| held.npc_scores[i])
+            .map(i64::from)
             .sum();
-        Some((sum / friends.len() as i64) as i32)
+        Some((sum / count as i64) as i32)
     }
 
     /// The score the state implies right now (even while it is not yet switched on).
     pub fn implied_score(&self) -> i32 {
-        let points = |_, d: &Dimension| self.state.points.get(&d.id).copied().unwrap_or(0);
-        compute(&self.level, points, || {
-            self.friends_mean(&self.state.friends)
-        })
+        let points = |i: usize, _: &Dimension| self.held.points[i].unwrap_or(0);
+        compute(&self.level, points, || self.friends_mean(None))
     }
 
     /// A dimension's value now, 0–100, as the score counts it.
     pub fn dimension_value(&self, id: &str) -> i32 {
         let own = self.state.points.get(id).copied().unwrap_or(0);
         let value = match self.level.dimension(id).map(|d| d.source) {
-            Some(DimensionSource::Friends { alone }) => {
-                match self.friends_mean(&self.state.friends) {
-                    Some(m) => normalise(&self.level, m) as i32 + own,
-                    None => alone + own,
-                }
-            }
+            Some(DimensionSource::Friends { alone }) => match self.friends_mean(None) {
+                Some(m) => normalise(&self.level, m) as i32 + own,
+                None => alone + own,
+            },
             _ => own,
         };
         value.clamp(0, 100)

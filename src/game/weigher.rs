@@ -30,14 +30,8 @@ pub struct Weigher<'g> {
 impl Game {
     /// A weigher for options against the state as it is now.
     pub fn weigher(&self) -> Weigher<'_> {
-        let points: Vec<Option<i32>> = self
-            .level
-            .score
-            .dimensions
-            .iter()
-            .map(|d| self.state.points.get(&d.id).copied())
-            .collect();
-        let friends = self.friends_mean(&self.state.friends);
+        let points = self.held.points.clone();
+        let friends = self.friends_mean(None);
         let now = score::compute(&self.level, |i, _| points[i].unwrap_or(0), || friends);
         Weigher {
             game: self,
@@ -114,15 +108,7 @@ impl Weigher<'_> {
         };
         let after = score::compute(&game.level, points, || match friend {
             None => self.friends,
-            Some((npc, add)) => {
-                let mut changed = game.state.friends.clone();
-                if add {
-                    changed.insert(npc.to_string());
-                } else {
-                    changed.remove(npc);
-                }
-                game.friends_mean(&changed)
-            }
+            Some(change) => game.friends_mean(Some(change)),
         });
         Shift {
             score: after - self.now,

@@ -1,0 +1,140 @@
+//! What the state holds, mirrored by position in the level, so that play asks by number and
+//! not by name. Only the setters here change the mirrored parts of the state, and each changes
+//! both; debug builds check after every action that the mirror still matches the state.
+
+use super::level::Level;
+use super::{Game, State};
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(super) struct Held {
+    pub perks: Vec<bool>,
+    pub sanctions: Vec<bool>,
+    /// Each dimension's points (`None`: the state has none for it).
+    pub points: Vec<Option<i32>>,
+    pub friends: Vec<bool>,
+    /// Each person's score (`None`: the state has no record of them).
+    pub npc_scores: Vec<Option<i32>>,
+    /// Which rules are active.
+    pub rules: Vec<bool>,
+    /// How often each rule has fired for the player today.
+    pub fired: Vec<u32>,
+    pub arrived: Vec<bool>,
+}
+
+impl Held {
+    pub fn of(level: &Level, state: &State) -> Held {
+        let flags = |ids: Vec<&String>, set: &std::collections::BTreeSet<String>| -> Vec<bool> {
+            ids.into_iter().map(|id| set.contains(id)).collect()
+        };
+        Held {
+            perks: flags(level.perks.iter().map(|p| &p.id).collect(), &state.perks),
+            sanctions: flags(
+                level.sanctions.iter().map(|s| &s.id).collect(),
+                &state.sanctions,
+            ),
+            points: (level.score.dimensions.iter())
+                .map(|d| state.points.get(&d.id).copied())
+                .collect(),
+            friends: flags(level.npcs.iter().map(|n| &n.id).collect(), &state.friends),
+            npc_scores: (level.npcs.iter())
+                .map(|n| state.npcs.get(&n.id).map(|s| s.score))
+                .collect(),
+            rules: flags(
+                level.rules.iter().map(|r| &r.id).collect(),
+                &state.active_rules,
+            ),
+            fired: (level.rules.iter())
+                .map(|r| state.fired_today.get(&r.id).copied().unwrap_or(0))
+                .collect(),
+            arrived: flags(level.events.iter().map(|e| &e.id).collect(), &state.arrived),
+        }
+    }
+}
+
+impl Game {
+    /// Debug builds only: the mirror has not drifted from the state.
+    pub(super) fn check_mirror(&self) {
+        debug_assert_eq!(
+            self.held,
+            Held::of(&self.level, &self.state),
+            "the mirror of the state drifted"
+        );
+    }
+
+    /// Sets a dimension's points, by name; returns the position of the dimension, if the
+    /// level has it.
+    pub(super) fn set_points(&mut self, dimension: &str, value: i32) -> Option<usize> {
+        match self.state.points.get_mut(dimension) {
+            Some(v) => *v = value,
+            None => {
+                self.state.points.insert(dimension.to_string(), value);
+            }
+        }
+        let at = (self.level.score.dimensions.iter()).position(|d| d.id == dimension);
+        if let Some(i) = at {
+            self.held.points[i] = Some(value);
+        }
+        at
+    }
+
+    /// Makes (`true`) or ends a friendship; whether anything changed.
+    pub(super) fn set_friend(&mut self, npc: &str, friends: bool) -> bool {
+        let changed = if friends {
+            !self.state.friends.contains(npc) && self.state.friends.insert(npc.to_string())
+        } else {
+            self.state.friends.remove(npc)
+        };
+        if changed && let Some(i) = self.level.npcs.iter().position(|n| n.id == npc) {
+            self.held.friends[i] = friends;
+        }
+        changed
+    }
+
+    /// Moves the score of the person at this position in the level, within the level's range.
+    pub(super) fn nudge_npc(&mut self, npc: usize, delta: i32) {
+        let (min, max) = (self.level.score.min, self.level.score.max);
+        let level = self.level.clone();
+        if let Some(s) = self.state.npcs.get_mut(&level.npcs[npc].id) {
+            s.score = (s.score + delta).clamp(min, max);
+            self.held.npc_scores[npc] = Some(s.score);
+        }
+    }
+
+    /// Switches a rule on or off, by name; whether anything changed.
+    pub(super) fn set_rule(&mut self, rule: &str, active: bool) -> bool {
+        let changed = if active {
+            !self.state.active_rules.contains(rule) && self.state.active_rules.insert(rule.into())
+        } else {
+            self.state.active_rules.remove(rule)
+        };
+        if changed && let Some(i) = self.level.rules.iter().position(|r| r.id == rule) {
+            self.held.rules[i] = active;
+        }
+        changed
+    }
+
+    /// Counts a firing of the rule at this position for today's limit.
+    pub(super) fn count_firing(&mut self, rule: usize) {
+        let id = &self.level.rules[rule].id;
+        match self.state.fired_today.get_mut(id) {
+            Some(n) => *n += 1,
+            None => {
+                self.state.fired_today.insert(id.clone(), 1);
+            }
+        }
+        self.held.fired[rule] += 1;
+    }
+
+    pub(super) fn new_day_of_firings(&mut self) {
+        self.state.fired_today.clear();
+        self.held.fired.iter_mut().for_each(|n| *n = 0);
+    }
+
+    /// Notes that the event at this position has arrived.
+    pub(super) fn mark_arrived(&mut self, event: usize) {
+        self.state
+            .arrived
+            .insert(self.level.events[event].id.clone());
+        self.held.arrived[event] = true;
+    }
+}
