@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::bots::{self, Strategy, Tally};
 use crate::game::state::MilestoneKind;
-use crate::game::{Game, Level};
+use crate::game::{Game, Level, Opening};
 
 /// Summary statistics over many runs.
 #[derive(Debug, Clone, Serialize)]
@@ -126,13 +126,10 @@ pub fn simulate(
         .map(str::to_string)
         .or_else(|| level.personas.first().map(|p| p.id.clone()))
         .unwrap_or_default();
+    let opening =
+        Opening::new(level.clone(), Some(&persona)).expect("persona checked by the caller");
     let play = |i: u64| {
-        let (game, tally) = bots::play_silently(
-            level.clone(),
-            Some(&persona),
-            seed.wrapping_add(i),
-            strategy,
-        );
+        let (game, tally) = bots::play_silently(&opening, seed.wrapping_add(i), strategy);
         (bots::result(&game), Reached::of(&game, &tally))
     };
     let runs_done = in_parallel(u64::from(runs), threads, play);

@@ -8,7 +8,7 @@ use rand::{Rng, SeedableRng};
 use serde::Serialize;
 
 use crate::game::state::{Author, Reaction};
-use crate::game::{Action, Game, Level, Shift};
+use crate::game::{Action, Game, Level, Opening, Shift};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -67,15 +67,9 @@ pub fn play(level: Arc<Level>, persona: Option<&str>, seed: u64, strategy: Strat
     finish(game, seed, strategy).0
 }
 
-/// [`play`] in a silent game ([`Game::new_silent`]): the same moves, without the words.
-pub fn play_silently(
-    level: Arc<Level>,
-    persona: Option<&str>,
-    seed: u64,
-    strategy: Strategy,
-) -> (Game, Tally) {
-    let game = Game::new_silent(level, persona, seed).expect("persona checked by the caller");
-    finish(game, seed, strategy)
+/// [`play`] in a silent game ([`Opening::start_silent`]): the same moves, without the words.
+pub fn play_silently(opening: &Opening, seed: u64, strategy: Strategy) -> (Game, Tally) {
+    finish(opening.start_silent(seed), seed, strategy)
 }
 
 fn finish(mut game: Game, seed: u64, strategy: Strategy) -> (Game, Tally) {

@@ -17,6 +17,7 @@ mod ledger;
 pub mod level;
 mod log;
 mod npcs;
+mod opening;
 pub mod outcome;
 mod posts;
 mod predict;
@@ -28,11 +29,11 @@ pub mod state;
 mod summary;
 mod weigher;
 
-use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 pub use action::Action;
 pub use level::Level;
+pub use opening::Opening;
 pub use outcome::{Outcome, Refusal};
 pub use predict::Prediction;
 pub use state::State;
@@ -41,9 +42,9 @@ pub use weigher::{Shift, Weigher};
 
 use held::Held;
 use index::Index;
-use level::{ActionKind, DimensionSource, SanctionEffect};
+use level::{ActionKind, SanctionEffect};
 use log::Log;
-use state::{ConsentState, NpcState};
+use state::ConsentState;
 
 #[derive(Debug, Clone)]
 pub struct Game {
@@ -63,117 +64,7 @@ impl Game {
         persona: Option<&str>,
         seed: u64,
     ) -> Result<(Game, Vec<Outcome>), Refusal> {
-        Game::begin(level, persona, seed, false)
-    }
-
-    /// [`Game::new`] for a game that keeps no words (see `silent`), for bots' statistics.
-    pub fn new_silent(
-        level: Arc<Level>,
-        persona: Option<&str>,
-        seed: u64,
-    ) -> Result<Game, Refusal> {
-        Game::begin(level, persona, seed, true).map(|(game, _)| game)
-    }
-
-    fn begin(
-        level: Arc<Level>,
-        persona: Option<&str>,
-        seed: u64,
-        silent: bool,
-    ) -> Result<(Game, Vec<Outcome>), Refusal> {
-        let persona = match persona {
-            Some(id) => level.persona(id).ok_or_else(|| Refusal::Unknown {
-                kind: "persona",
-                id: id.to_string(),
-            })?,
-            None => level.personas.first().ok_or_else(|| Refusal::Unknown {
-                kind: "persona",
-                id: String::new(),
-            })?,
-        };
-        let points: BTreeMap<String, i32> = level
-            .score
-            .dimensions
-            .iter()
-            .map(|d| {
-                let start = match d.source {
-                    DimensionSource::Rules => *persona.dimensions.get(&d.id).unwrap_or(&50),
-                    DimensionSource::Friends { .. } => *persona.dimensions.get(&d.id).unwrap_or(&0),
-                };
-                (d.id.clone(), start)
-            })
-            .collect();
-        let npcs = level
-            .npcs
-            .iter()
-            .map(|n| {
-                let state = NpcState {
-                    score: n.score,
-                    trust: 0,
-                    next_post: 0,
-                };
-                (n.id.clone(), state)
-            })
-            .collect();
-        let state = State {
-            seed,
-            persona: persona.id.clone(),
-            day: 0,
-            actions_left: 0,
-            ending: None,
-            money: persona.money,
-            income: persona.income,
-            rent: level.economy.rent,
-            integrity: persona.integrity.clamp(0, 100),
-            points,
-            score: None,
-            visibility: level.visibility,
-            consent: if level.consent.is_some() {
-                ConsentState::Pending
-            } else {
-                ConsentState::NotAsked
-            },
-            friends: persona.friends.iter().cloned().collect(),
-            npcs,
-            feed: Vec::new(),
-            draft: None,
-            inbox: Vec::new(),
-            arrived: BTreeSet::new(),
-            withheld: BTreeSet::new(),
-            flags: BTreeSet::new(),
-            active_rules: level
-                .rules
-                .iter()
-                .filter(|r| r.active)
-                .map(|r| r.id.clone())
-                .collect(),
-            perks: BTreeSet::new(),
-            sanctions: BTreeSet::new(),
-            ledger: Vec::new(),
-            appeals: Vec::new(),
-            accusations: Vec::new(),
-            vote: None,
-            reports_filed: 0,
-            drafts_cancelled: 0,
-            fired_today: BTreeMap::new(),
-            denounced: BTreeMap::new(),
-            today: Vec::new(),
-            journal: journal::Journal::default(),
-            timeline: Vec::new(),
-            milestones: Vec::new(),
-        };
-        let held = Held::of(&level, &state);
-        let index = Arc::new(Index::new(&level, Some(persona)));
-        let mut game = Game {
-            level,
-            state,
-            held,
-            index,
-            silent,
-        };
-        let mut log = Log::new(silent);
-        game.start_day(1, &mut log);
-        Ok((game, log.into_outcomes()))
+        Ok(Opening::new(level, persona)?.start(seed))
     }
 
     /// Resumes a game from a saved state.

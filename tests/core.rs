@@ -6,7 +6,7 @@ use std::sync::Arc;
 use scored::check;
 use scored::game::level::{Level, RuleSetter, Visibility};
 use scored::game::state::{ConsentState, Verdict};
-use scored::game::{Action, Game, Outcome, Refusal};
+use scored::game::{Action, Game, Opening, Outcome, Refusal};
 
 fn mini() -> Level {
     check::load_file(Path::new("tests/fixtures/mini.ron")).expect("the test level is valid")
@@ -393,7 +393,7 @@ fn reporting_a_post_pays_and_hurts_the_author() {
         .state()
         .feed
         .iter()
-        .find(|p| p.text == "Read my story.")
+        .find(|p| &*p.text == "Read my story.")
         .unwrap()
         .id;
     let before = game.state().score.unwrap();
@@ -425,7 +425,7 @@ fn news_cannot_be_reported() {
         .state()
         .feed
         .iter()
-        .find(|p| p.text == "Markets fall.")
+        .find(|p| &*p.text == "Markets fall.")
         .unwrap()
         .id;
     assert!(matches!(
@@ -793,7 +793,8 @@ fn a_silent_game_plays_exactly_like_a_full_one_without_the_words() {
             for seed in [1, 2] {
                 let what = format!("{} {strategy:?} seed {seed}", path.display());
                 let full = bots::play(level.clone(), None, seed, strategy);
-                let (silent, tally) = bots::play_silently(level.clone(), None, seed, strategy);
+                let opening = Opening::new(level.clone(), None).unwrap();
+                let (silent, tally) = bots::play_silently(&opening, seed, strategy);
                 let mut expected = full.state().clone();
                 expected.journal = Default::default();
                 for row in &mut expected.ledger {
@@ -836,7 +837,9 @@ fn a_silent_game_plays_exactly_like_a_full_one_without_the_words() {
             }
         }
     }
-    let mut silent = Game::new_silent(Arc::new(mini()), None, 1).unwrap();
+    let mut silent = Opening::new(Arc::new(mini()), None)
+        .unwrap()
+        .start_silent(1);
     assert_eq!(silent.play(Action::EndDay), Ok(Vec::new()), "no outcomes");
     let (mut full, _) = Game::new(Arc::new(mini()), None, 1).unwrap();
     assert!(!full.play(Action::EndDay).unwrap().is_empty());

@@ -579,13 +579,13 @@ impl Checker<'_> {
                 self.reference(("npcs", &n.id), "tag", t, &tags);
             }
             for p in &n.posts {
-                for t in &p.tags {
+                for t in p.tags.iter() {
                     self.reference(("npcs", &p.id), "tag", t, &tags);
                 }
             }
         }
         for n in &l.news {
-            for t in &n.tags {
+            for t in n.tags.iter() {
                 self.reference(("news", &n.id), "tag", t, &tags);
             }
         }

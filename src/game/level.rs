@@ -5,6 +5,7 @@ mod condition;
 mod effect;
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -371,9 +372,10 @@ fn forty() -> u32 {
 #[serde(deny_unknown_fields)]
 pub struct NpcPost {
     pub id: String,
-    pub text: String,
+    /// Shared with the feed posts made from it, which would otherwise copy it every day.
+    pub text: Arc<str>,
     #[serde(default)]
-    pub tags: Vec<String>,
+    pub tags: Arc<[String]>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -382,9 +384,9 @@ pub struct News {
     pub id: String,
     pub day: u32,
     pub source: String,
-    pub text: String,
+    pub text: Arc<str>,
     #[serde(default)]
-    pub tags: Vec<String>,
+    pub tags: Arc<[String]>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]

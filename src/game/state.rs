@@ -1,6 +1,7 @@
 //! Everything that changes during a game. Serialisable so a save can hold it whole.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -76,8 +77,9 @@ pub struct FeedPost {
     pub id: usize,
     pub day: u32,
     pub author: Author,
-    pub text: String,
-    pub tags: Vec<String>,
+    /// Shared with the level's post.
+    pub text: Arc<str>,
+    pub tags: Arc<[String]>,
     pub reactions: Vec<Reaction>,
 }
 

@@ -130,7 +130,7 @@ pub fn post(game: &Game, id: usize) -> Option<Menu> {
     choices.push(back());
     Some(Menu {
         title: format!("{author}, day {}", p.day),
-        text: vec![p.text.clone()],
+        text: vec![p.text.to_string()],
         choices,
         selected: 0,
     })

@@ -172,7 +172,7 @@ fn feed(game: &Game) -> Vec<Row> {
         };
         let mut row = Row::new(format!("{author}: {}", p.text), Target::Post(p.id));
         row.aside = format!("day {}", p.day);
-        row.detail = vec![format!("{author}, day {}", p.day), p.text.clone()];
+        row.detail = vec![format!("{author}, day {}", p.day), p.text.to_string()];
         let reacted: Vec<&str> = p
             .reactions
             .iter()

@@ -1,0 +1,130 @@
+//! A level begun as a persona but not yet played. Nothing in it depends on the seed, so any
+//! number of games can start from one: bots playing thousands of runs build it once.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
+
+use super::held::Held;
+use super::index::Index;
+use super::level::{DimensionSource, Level};
+use super::log::Log;
+use super::state::{ConsentState, NpcState, State};
+use super::{Game, Outcome, Refusal, journal};
+
+#[derive(Debug, Clone)]
+pub struct Opening(Game);
+
+impl Opening {
+    /// The persona is the level's first when `None`.
+    pub fn new(level: Arc<Level>, persona: Option<&str>) -> Result<Opening, Refusal> {
+        let persona = match persona {
+            Some(id) => level.persona(id).ok_or_else(|| Refusal::Unknown {
+                kind: "persona",
+                id: id.to_string(),
+            })?,
+            None => level.personas.first().ok_or_else(|| Refusal::Unknown {
+                kind: "persona",
+                id: String::new(),
+            })?,
+        };
+        let points: BTreeMap<String, i32> = level
+            .score
+            .dimensions
+            .iter()
+            .map(|d| {
+                let start = match d.source {
+                    DimensionSource::Rules => *persona.dimensions.get(&d.id).unwrap_or(&50),
+                    DimensionSource::Friends { .. } => *persona.dimensions.get(&d.id).unwrap_or(&0),
+                };
+                (d.id.clone(), start)
+            })
+            .collect();
+        let npcs = level
+            .npcs
+            .iter()
+            .map(|n| {
+                let state = NpcState {
+                    score: n.score,
+                    trust: 0,
+                    next_post: 0,
+                };
+                (n.id.clone(), state)
+            })
+            .collect();
+        let state = State {
+            seed: 0,
+            persona: persona.id.clone(),
+            day: 0,
+            actions_left: 0,
+            ending: None,
+            money: persona.money,
+            income: persona.income,
+            rent: level.economy.rent,
+            integrity: persona.integrity.clamp(0, 100),
+            points,
+            score: None,
+            visibility: level.visibility,
+            consent: if level.consent.is_some() {
+                ConsentState::Pending
+            } else {
+                ConsentState::NotAsked
+            },
+            friends: persona.friends.iter().cloned().collect(),
+            npcs,
+            feed: Vec::new(),
+            draft: None,
+            inbox: Vec::new(),
+            arrived: BTreeSet::new(),
+            withheld: BTreeSet::new(),
+            flags: BTreeSet::new(),
+            active_rules: level
+                .rules
+                .iter()
+                .filter(|r| r.active)
+                .map(|r| r.id.clone())
+                .collect(),
+            perks: BTreeSet::new(),
+            sanctions: BTreeSet::new(),
+            ledger: Vec::new(),
+            appeals: Vec::new(),
+            accusations: Vec::new(),
+            vote: None,
+            reports_filed: 0,
+            drafts_cancelled: 0,
+            fired_today: BTreeMap::new(),
+            denounced: BTreeMap::new(),
+            today: Vec::new(),
+            journal: journal::Journal::default(),
+            timeline: Vec::new(),
+            milestones: Vec::new(),
+        };
+        let held = Held::of(&level, &state);
+        let index = Arc::new(Index::new(&level, Some(persona)));
+        Ok(Opening(Game {
+            level,
+            state,
+            held,
+            index,
+            silent: false,
+        }))
+    }
+
+    /// A game with this seed, after its first morning.
+    pub fn start(&self, seed: u64) -> (Game, Vec<Outcome>) {
+        self.begin(seed, false)
+    }
+
+    /// [`Opening::start`] for a game that keeps no words (see [`Game`]), for bots' statistics.
+    pub fn start_silent(&self, seed: u64) -> Game {
+        self.begin(seed, true).0
+    }
+
+    fn begin(&self, seed: u64, silent: bool) -> (Game, Vec<Outcome>) {
+        let mut game = self.0.clone();
+        game.state.seed = seed;
+        game.silent = silent;
+        let mut log = Log::new(silent);
+        game.start_day(1, &mut log);
+        (game, log.into_outcomes())
+    }
+}
