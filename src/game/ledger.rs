@@ -80,8 +80,7 @@ impl Game {
             if self.scored() {
                 self.count_firing(i);
             }
-            let rule = Some(r.id.clone());
-            self.add_points(&r.dimension, r.points, did, &r.inference, rule, log);
+            self.add_points(&r.dimension, r.points, did, &r.inference, Some(&r.id), log);
         }
     }
 
@@ -96,7 +95,7 @@ impl Game {
         points: i32,
         did: &dyn Display,
         inference: &str,
-        rule: Option<String>,
+        rule: Option<&str>,
         log: &mut Log,
     ) {
         if !self.scored() || points == 0 {
@@ -127,7 +126,7 @@ impl Game {
         did: &dyn Display,
         inference: &str,
         points: i32,
-        rule: Option<String>,
+        rule: Option<&str>,
     ) -> usize {
         let total: u32 = self.level.score.dimensions.iter().map(|d| d.weight).sum();
         let weight = self
@@ -145,7 +144,7 @@ impl Game {
             points,
             delta: 0,
             applied: false,
-            rule,
+            rule: rule.map(str::to_string),
             appealed: false,
         });
         id
@@ -162,8 +161,9 @@ impl Game {
         };
         let old = self.state.points.get(dimension).copied().unwrap_or(0);
         let new = (old + points).clamp(lo, hi);
-        let dimension = dimension.clone();
+        let dimension = std::mem::take(&mut self.state.ledger[id].dimension);
         self.set_points(&dimension, new);
+        self.state.ledger[id].dimension = dimension;
         let moved = new - old;
         let delta = self.implied_score() - before;
         let row = &mut self.state.ledger[id];
@@ -253,10 +253,14 @@ impl Game {
 
     /// Answers the appeals that fall due today. Few are upheld in full.
     pub(super) fn resolve_appeals(&mut self, log: &mut Log) {
-        let Some(rules) = self.level.appeals.clone() else {
+        let Some((full, partial)) = self.level.appeals.as_ref().map(|a| (a.full, a.partial)) else {
             return;
         };
         let day = self.state.day;
+        let due = |a: &Appeal| a.verdict.is_none() && a.due <= day;
+        if !self.state.appeals.iter().any(due) {
+            return;
+        }
         let mut dice = Dice::new(self.state.seed, day, Stream::Appeals);
         for i in 0..self.state.appeals.len() {
             let appeal = &self.state.appeals[i];
@@ -265,9 +269,9 @@ impl Game {
             }
             let row = self.state.ledger[appeal.row].clone();
             let roll = dice.below(100);
-            let (verdict, undo) = if roll < rules.full {
+            let (verdict, undo) = if roll < full {
                 (Verdict::Upheld, -row.points)
-            } else if roll < rules.full + rules.partial {
+            } else if roll < full + partial {
                 (Verdict::Partial, -row.points / 2)
             } else {
                 (Verdict::Denied, 0)

@@ -97,6 +97,9 @@ impl Game {
     /// Accusations whose defence window has closed are decided: half are cleared.
     pub(super) fn hear_defences(&mut self, log: &mut Log) {
         let day = self.state.day;
+        if self.state.accusations.iter().all(|a| a.due > day) {
+            return;
+        }
         let mut dice = Dice::new(self.state.seed, day, Stream::Defence);
         let due: Vec<String> = self
             .state

@@ -35,12 +35,13 @@ impl Game {
     }
 
     fn close_draft(&mut self, post: bool, defaulted: bool, log: &mut Log) -> Result<(), Refusal> {
-        let id = self.state.draft.clone().ok_or(Refusal::NoDraft)?;
         let level = self.level.clone();
-        let topic = level.topic(&id).ok_or_else(|| Refusal::Unknown {
+        let draft = self.state.draft.as_deref().ok_or(Refusal::NoDraft)?;
+        let topic = level.topic(draft).ok_or_else(|| Refusal::Unknown {
             kind: "topic",
-            id: id.clone(),
+            id: draft.to_string(),
         })?;
+        let id = &topic.id;
         let options = || {
             vec![
                 (
@@ -57,7 +58,7 @@ impl Game {
         };
         self.record(
             DecisionKind::Post,
-            &id,
+            id,
             options,
             usize::from(!post),
             defaulted,
@@ -68,12 +69,12 @@ impl Game {
                 &format_args!("Posted on {}", topic.name),
                 log,
             );
-            log.push(|| Outcome::Posted { topic: id });
+            log.push(|| Outcome::Posted { topic: id.clone() });
         } else {
             self.state.drafts_cancelled += 1;
             let what = format_args!("Deleted a draft on {}", topic.name);
             self.act(&Action::CancelDraft, &what, log);
-            log.push(|| Outcome::DraftCancelled { topic: id });
+            log.push(|| Outcome::DraftCancelled { topic: id.clone() });
         }
         self.state.draft = None;
         Ok(())
@@ -87,7 +88,7 @@ impl Game {
     ) -> Result<(), Refusal> {
         let visible = self.visible_feed().iter().any(|p| p.id == post);
         let p = match self.state.feed.get(post) {
-            Some(p) if visible => p.clone(),
+            Some(p) if visible => p,
             _ => return Err(Refusal::NoSuchPost(post)),
         };
         if p.reactions.contains(&how) {
@@ -112,12 +113,18 @@ impl Game {
                 .map(|(id, a)| (id.to_string(), format!("{id} post {post}"), Some(a)))
                 .collect()
         };
-        let subject = p.tags.first().cloned().unwrap_or_default();
-        self.record(DecisionKind::React, &subject, options, chosen, false);
-        let author = match &p.author {
+        let author_name = self.words(|| match &p.author {
             Author::Npc(id) => self.level.npc(id).map_or(id.clone(), |n| n.name.clone()),
             Author::News(source) => source.clone(),
+        });
+        let (author, tags) = (p.author.clone(), p.tags.clone());
+        let subject = tags.first().map_or("", String::as_str);
+        self.record(DecisionKind::React, subject, options, chosen, false);
+        let author_id = match &author {
+            Author::Npc(id) => Some(id),
+            Author::News(_) => None,
         };
+        let author = author_name;
         self.state.feed[post].reactions.push(how);
         match how {
             Reaction::Liked => {
@@ -144,12 +151,12 @@ impl Game {
                 );
                 self.state.reports_filed += 1;
                 log.push(|| Outcome::Reported { post });
-                if let Author::Npc(id) = &p.author {
+                if let Some(id) = author_id {
                     self.accuse(id);
                 }
             }
         }
-        if let Author::Npc(id) = &p.author
+        if let Some(id) = author_id
             && let Some(n) = self.state.npcs.get_mut(id)
         {
             n.trust += if how == Reaction::Reported { -3 } else { 1 };
