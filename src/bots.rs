@@ -192,10 +192,8 @@ fn play_day(game: &mut Game, strategy: Strategy, rng: &mut ChaCha8Rng, tally: &m
         let action = if strategy == Strategy::Random {
             pick_allowed(game, candidates(game), rng)
         } else {
-            let options: Vec<Action> = candidates(game)
-                .into_iter()
-                .map(|c| c.action(game.level()))
-                .filter(|a| worth(game, a))
+            let options: Vec<Action> = (candidates(game).into_iter())
+                .filter_map(|c| worthy(game, c))
                 .collect();
             choose(game, strategy, &options, rng, true)
         };
@@ -266,8 +264,7 @@ fn censor_or_post(game: &mut Game, strategy: Strategy, tally: &mut Tally) {
 fn pick_allowed(game: &Game, mut options: Vec<Candidate>, rng: &mut ChaCha8Rng) -> Option<Action> {
     while !options.is_empty() {
         let i = (rng.next_u64() % options.len() as u64) as usize;
-        let a = options.swap_remove(i).action(game.level());
-        if worth(game, &a) {
+        if let Some(a) = worthy(game, options.swap_remove(i)) {
             return Some(a);
         }
     }
@@ -329,8 +326,8 @@ fn candidates(game: &Game) -> Vec<Candidate> {
             out.push(Candidate::Report(p.id));
         }
     }
-    for (i, n) in level.npcs.iter().enumerate() {
-        if s.friends.contains(&n.id) {
+    for i in 0..level.npcs.len() {
+        if game.is_friend(i) {
             out.push(Candidate::Unfriend(i));
         } else {
             out.push(Candidate::Befriend(i));
@@ -340,20 +337,19 @@ fn candidates(game: &Game) -> Vec<Candidate> {
     out
 }
 
-/// Allowed, and sensible: a bot keeps the rent in hand and does not ask people who would
-/// refuse.
-fn worth(game: &Game, action: &Action) -> bool {
-    if !game.allows(action) {
-        return false;
+/// The candidate as an action, if the game allows it and it is sensible: a bot keeps the
+/// rent in hand and does not ask people who would refuse.
+fn worthy(game: &Game, candidate: Candidate) -> Option<Action> {
+    let level = game.level();
+    if let Candidate::Buy(i) = candidate {
+        let s = game.state();
+        let price = game.purchasable(i)?;
+        return (s.money - price >= s.rent.max(0)).then(|| candidate.action(level));
     }
-    let s = game.state();
-    match action {
-        Action::Buy { item } => game
-            .level()
-            .item(item)
-            .and_then(|i| game.buyable_at(i))
-            .is_some_and(|price| s.money - price >= s.rent.max(0)),
-        Action::Befriend { npc } => game.refuses_friendship(npc).is_none(),
+    let action = candidate.action(level);
+    let sensible = match candidate {
+        Candidate::Befriend(i) => game.would_befriend(&level.npcs[i].id),
         _ => true,
-    }
+    };
+    (sensible && game.allows(&action)).then_some(action)
 }

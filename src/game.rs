@@ -46,12 +46,24 @@ use level::{ActionKind, SanctionEffect};
 use log::Log;
 use state::ConsentState;
 
+/// What is worked out from the state and kept until it changes.
+#[derive(Debug, Clone, Default)]
+struct Memo {
+    /// The implied score; the setters in held.rs clear it.
+    implied: Option<i32>,
+    /// The score that perks and sanctions were last brought in line with.
+    refreshed: Option<i32>,
+    /// Every ledger row before this one is applied.
+    settled: usize,
+}
+
 #[derive(Debug, Clone)]
 pub struct Game {
     level: Arc<Level>,
     state: State,
     held: Held,
     index: Arc<Index>,
+    memo: Memo,
     /// Plays by the same rules but keeps no words: no outcomes, no journal, no wording in the
     /// ledger. Bots gathering statistics play like this; nothing can be shown of such a game.
     silent: bool,
@@ -76,6 +88,7 @@ impl Game {
             state,
             held,
             index,
+            memo: Memo::default(),
             silent: false,
         }
     }
@@ -170,9 +183,7 @@ impl Game {
         if self.is_over() {
             return false;
         }
-        if action
-            .kind()
-            .is_some_and(|k| self.check_allowed(k).is_err())
+        if action.kind().is_some_and(|k| self.forbidding(k).is_some())
             || action.costs_action() && self.state.actions_left == 0
         {
             return false;
@@ -184,7 +195,7 @@ impl Game {
                 .is_some_and(|i| self.buyable_at(i).is_some()),
             Action::Draft { topic } => {
                 self.state.draft.is_none()
-                    && self.check_allowed(ActionKind::Post).is_ok()
+                    && self.forbidding(ActionKind::Post).is_none()
                     && self
                         .level
                         .topic(topic)
@@ -202,6 +213,23 @@ impl Game {
                 .is_none_or(|day| self.state.day >= day + friends::REPORT_AGAIN_AFTER),
             _ => true,
         }
+    }
+
+    /// The price of the item at this position in the level, if `play` would let the player
+    /// buy it now: [`Game::allows`] for a purchase, asked by position (bots).
+    pub fn purchasable(&self, item: usize) -> Option<i64> {
+        if self.is_over()
+            || self.state.actions_left == 0
+            || self.forbidding(ActionKind::Buy).is_some()
+        {
+            return None;
+        }
+        self.buyable_at(self.level.items.get(item)?)
+    }
+
+    /// Whether the player counts the person at this position in the level as a friend.
+    pub fn is_friend(&self, npc: usize) -> bool {
+        self.held.friends.get(npc) == Some(&true)
     }
 
     /// The feed as the player can see it: a throttling sanction shows only the newest few.

@@ -42,7 +42,7 @@ impl Game {
         self.new_day_of_firings();
         log.push(|| Outcome::DayStarted { day });
         if self.state.score.is_none() && day > self.level.baseline_days {
-            let score = self.implied_score();
+            let score = self.implied();
             self.state.score = Some(score);
             if day > 1 {
                 log.push(|| Outcome::ScoreSwitchedOn { score });

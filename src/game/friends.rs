@@ -7,6 +7,13 @@ use super::level::DueProcess;
 use super::state::Accusation;
 use super::{Action, Game, Log, Outcome, Refusal};
 
+/// Why a person turns the player down.
+enum Reluctance {
+    Distrust,
+    /// Their tolerance: they keep to people scoring this or more.
+    Tolerance(i32),
+}
+
 /// Days before the same person can be reported again.
 pub const REPORT_AGAIN_AFTER: u32 = 7;
 
@@ -23,13 +30,25 @@ impl Game {
 
     /// Why a person would turn the player down, if they would.
     pub fn refuses_friendship(&self, id: &str) -> Option<String> {
+        self.reluctance(id).map(|r| match r {
+            Reluctance::Distrust => "they remember what you did".into(),
+            Reluctance::Tolerance(t) => format!("they keep to people scoring {t} or more"),
+        })
+    }
+
+    /// [`Game::refuses_friendship`] without the words.
+    pub fn would_befriend(&self, id: &str) -> bool {
+        self.reluctance(id).is_none()
+    }
+
+    fn reluctance(&self, id: &str) -> Option<Reluctance> {
         let npc = self.level.npc(id)?;
         let state = self.state.npcs.get(id)?;
         if state.trust < 0 {
-            return Some("they remember what you did".into());
+            return Some(Reluctance::Distrust);
         }
         match (npc.tolerance, self.state.score) {
-            (Some(t), Some(s)) if s < t => Some(format!("they keep to people scoring {t} or more")),
+            (Some(t), Some(s)) if s < t => Some(Reluctance::Tolerance(t)),
             _ => None,
         }
     }

@@ -13,15 +13,18 @@ enum Barrier<'a> {
 impl Game {
     /// Refuses an action kind that an active sanction forbids.
     pub fn check_allowed(&self, kind: ActionKind) -> Result<(), Refusal> {
-        for s in self.active_sanctions() {
-            if s.effects.contains(&SanctionEffect::Forbid(kind)) {
-                return Err(Refusal::Blocked {
-                    sanction: s.name.clone(),
-                    below: s.below,
-                });
-            }
+        match self.forbidding(kind) {
+            Some(s) => Err(Refusal::Blocked {
+                sanction: s.name.clone(),
+                below: s.below,
+            }),
+            None => Ok(()),
         }
-        Ok(())
+    }
+
+    /// The active sanction that forbids this kind of action, if one does.
+    pub(super) fn forbidding(&self, kind: ActionKind) -> Option<&Sanction> {
+        (self.active_sanctions()).find(|s| s.effects.contains(&SanctionEffect::Forbid(kind)))
     }
 
     pub(super) fn active_sanctions(&self) -> impl Iterator<Item = &Sanction> {

@@ -3,6 +3,7 @@
 //! both; debug builds check after every action that the mirror still matches the state.
 
 use super::level::Level;
+use super::state::NpcState;
 use super::{Game, State};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -14,6 +15,9 @@ pub(super) struct Held {
     pub friends: Vec<bool>,
     /// Each person's score (`None`: the state has no record of them).
     pub npc_scores: Vec<Option<i32>>,
+    /// Where each person's record comes in `state.npcs`, which is in order of name and gains
+    /// or loses no one during a game, so that it is reached without comparing names.
+    pub npc_rank: Vec<Option<usize>>,
     /// Which rules are active.
     pub rules: Vec<bool>,
     /// How often each rule has fired for the player today.
@@ -39,6 +43,9 @@ impl Held {
             npc_scores: (level.npcs.iter())
                 .map(|n| state.npcs.get(&n.id).map(|s| s.score))
                 .collect(),
+            npc_rank: (level.npcs.iter())
+                .map(|n| state.npcs.keys().position(|id| id == &n.id))
+                .collect(),
             rules: flags(
                 level.rules.iter().map(|r| &r.id).collect(),
                 &state.active_rules,
@@ -59,6 +66,17 @@ impl Game {
             Held::of(&self.level, &self.state),
             "the mirror of the state drifted"
         );
+        let memo = &self.memo;
+        debug_assert!(memo.implied.is_none_or(|s| s == self.implied_score()));
+        debug_assert!(self.state.ledger[..memo.settled].iter().all(|r| r.applied));
+    }
+
+    /// [`Game::implied_score`], kept until the points, the friends or their scores change.
+    pub(super) fn implied(&mut self) -> i32 {
+        match self.memo.implied {
+            Some(score) => score,
+            None => *self.memo.implied.insert(self.implied_score()),
+        }
     }
 
     /// Sets a dimension's points, by name; returns the position of the dimension, if the
@@ -74,6 +92,7 @@ impl Game {
         if let Some(i) = at {
             self.held.points[i] = Some(value);
         }
+        self.memo.implied = None;
         at
     }
 
@@ -87,17 +106,25 @@ impl Game {
         if changed && let Some(i) = self.level.npcs.iter().position(|n| n.id == npc) {
             self.held.friends[i] = friends;
         }
+        self.memo.implied = None;
         changed
+    }
+
+    /// The record of the person at this position in the level.
+    pub(super) fn npc_state(&mut self, npc: usize) -> Option<&mut NpcState> {
+        let rank = self.held.npc_rank[npc]?;
+        self.state.npcs.values_mut().nth(rank)
     }
 
     /// Moves the score of the person at this position in the level, within the level's range.
     pub(super) fn nudge_npc(&mut self, npc: usize, delta: i32) {
         let (min, max) = (self.level.score.min, self.level.score.max);
-        let level = self.level.clone();
-        if let Some(s) = self.state.npcs.get_mut(&level.npcs[npc].id) {
+        if let Some(s) = self.npc_state(npc) {
             s.score = (s.score + delta).clamp(min, max);
-            self.held.npc_scores[npc] = Some(s.score);
+            let score = s.score;
+            self.held.npc_scores[npc] = Some(score);
         }
+        self.memo.implied = None;
     }
 
     /// Switches a rule on or off, by name; whether anything changed.

@@ -152,7 +152,7 @@ impl Game {
 
     /// Moves the row's points into its dimension; returns the change in the implied score.
     fn apply_row(&mut self, id: usize) -> i32 {
-        let before = self.implied_score();
+        let before = self.implied();
         let row = &self.state.ledger[id];
         let (dimension, points) = (&row.dimension, row.points);
         let (lo, hi) = match self.level.dimension(dimension).map(|d| d.source) {
@@ -165,7 +165,7 @@ impl Game {
         self.set_points(&dimension, new);
         self.state.ledger[id].dimension = dimension;
         let moved = new - old;
-        let delta = self.implied_score() - before;
+        let delta = self.implied() - before;
         let row = &mut self.state.ledger[id];
         // What actually moved, so an appeal reverses no more than the row did.
         row.points = moved;
@@ -180,11 +180,9 @@ impl Game {
         let Some(old) = self.state.score else {
             return;
         };
-        let implied = self.implied_score();
+        let implied = self.implied();
         let drift = implied - old;
-        let queued: Vec<usize> = self
-            .state
-            .ledger
+        let queued: Vec<usize> = self.state.ledger[self.memo.settled..]
             .iter()
             .filter(|r| !r.applied)
             .map(|r| r.id)
@@ -215,8 +213,9 @@ impl Game {
             for &id in &queued {
                 self.apply_row(id);
             }
-            self.implied_score()
+            self.implied()
         };
+        self.memo.settled = self.state.ledger.len();
         self.state.score = Some(new);
         if !self.immediate() {
             log.push(|| Outcome::Recomputed {

@@ -27,7 +27,7 @@ impl Game {
         let mut dice = Dice::new(self.state.seed, day, Stream::Posts);
         for (at, npc) in level.npcs.iter().enumerate() {
             let roll = dice.percent(npc.post_chance);
-            let Some(state) = self.state.npcs.get_mut(&npc.id) else {
+            let Some(state) = self.npc_state(at) else {
                 continue;
             };
             let Some(post) = npc.posts.get(state.next_post).filter(|_| roll) else {

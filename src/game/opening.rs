@@ -105,6 +105,7 @@ impl Opening {
             state,
             held,
             index,
+            memo: Default::default(),
             silent: false,
         }))
     }

@@ -119,6 +119,10 @@ impl Game {
         let Some(score) = self.state.score else {
             return;
         };
+        // Only the score moves perks and sanctions, and only this does.
+        if self.memo.refreshed.replace(score) == Some(score) {
+            return;
+        }
         let day = self.state.day;
         for (i, p) in self.level.perks.iter().enumerate() {
             let open = score >= p.threshold;
