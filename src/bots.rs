@@ -79,9 +79,10 @@ fn finish(mut game: Game, seed: u64, strategy: Strategy) -> (Game, Tally) {
         posted: vec![false; game.level().topics.len()],
     };
     let mut guard = 0;
+    let mut options = Vec::new();
     while !game.is_over() && guard < 10_000 {
         guard += 1;
-        play_day(&mut game, strategy, &mut rng, &mut tally);
+        play_day(&mut game, strategy, &mut rng, &mut tally, &mut options);
     }
     (game, tally)
 }
@@ -153,7 +154,14 @@ fn choose(
     best.map(|(_, a)| a.clone())
 }
 
-fn play_day(game: &mut Game, strategy: Strategy, rng: &mut ChaCha8Rng, tally: &mut Tally) {
+/// `options` is lent for listing candidates, so that a day allocates no list of them.
+fn play_day(
+    game: &mut Game,
+    strategy: Strategy,
+    rng: &mut ChaCha8Rng,
+    tally: &mut Tally,
+    options: &mut Vec<Candidate>,
+) {
     if game.state().consent == crate::game::state::ConsentState::Pending {
         let options = [
             Action::Consent { share: true },
@@ -189,13 +197,14 @@ fn play_day(game: &mut Game, strategy: Strategy, rng: &mut ChaCha8Rng, tally: &m
         censor_or_post(game, strategy, tally);
     }
     while game.state().actions_left > 0 && !game.is_over() {
+        candidates(game, options);
         let action = if strategy == Strategy::Random {
-            pick_allowed(game, candidates(game), rng)
+            pick_allowed(game, options, rng)
         } else {
-            let options: Vec<Action> = (candidates(game).into_iter())
+            let actions: Vec<Action> = (options.drain(..))
                 .filter_map(|c| worthy(game, c))
                 .collect();
-            choose(game, strategy, &options, rng, true)
+            choose(game, strategy, &actions, rng, true)
         };
         let Some(action) = action else {
             break;
@@ -261,7 +270,7 @@ fn censor_or_post(game: &mut Game, strategy: Strategy, tally: &mut Tally) {
 }
 
 /// A random one of `options` worth taking; tests only as many as it draws.
-fn pick_allowed(game: &Game, mut options: Vec<Candidate>, rng: &mut ChaCha8Rng) -> Option<Action> {
+fn pick_allowed(game: &Game, options: &mut Vec<Candidate>, rng: &mut ChaCha8Rng) -> Option<Action> {
     while !options.is_empty() {
         let i = (rng.next_u64() % options.len() as u64) as usize;
         if let Some(a) = worthy(game, options.swap_remove(i)) {
@@ -305,12 +314,11 @@ impl Candidate {
     }
 }
 
-/// Every action a bot might consider now; [`worth`] says which to take seriously.
-fn candidates(game: &Game) -> Vec<Candidate> {
+/// Every action a bot might consider now, in `out`; [`worthy`] says which to take seriously.
+fn candidates(game: &Game, out: &mut Vec<Candidate>) {
     let s = game.state();
     let level = game.level();
-    let mut out =
-        Vec::with_capacity(level.items.len() + level.topics.len() + 18 + 2 * level.npcs.len());
+    out.clear();
     out.extend((0..level.items.len()).map(Candidate::Buy));
     if s.draft.is_none() {
         out.extend((0..level.topics.len()).map(Candidate::Draft));
@@ -334,7 +342,6 @@ fn candidates(game: &Game) -> Vec<Candidate> {
         }
         out.push(Candidate::Denounce(i));
     }
-    out
 }
 
 /// The candidate as an action, if the game allows it and it is sensible: a bot keeps the

@@ -23,6 +23,7 @@ mod posts;
 mod predict;
 mod record;
 mod rng;
+pub mod roster;
 mod score;
 mod shop;
 pub mod state;
@@ -64,6 +65,8 @@ pub struct Game {
     held: Held,
     index: Arc<Index>,
     memo: Memo,
+    /// A list lent to each firing of rules, so that firing allocates nothing.
+    scratch: Vec<usize>,
     /// Plays by the same rules but keeps no words: no outcomes, no journal, no wording in the
     /// ledger. Bots gathering statistics play like this; nothing can be shown of such a game.
     silent: bool,
@@ -89,6 +92,7 @@ impl Game {
             held,
             index,
             memo: Memo::default(),
+            scratch: Vec::new(),
             silent: false,
         }
     }
@@ -224,7 +228,10 @@ impl Game {
         {
             return None;
         }
-        self.buyable_at(self.level.items.get(item)?)
+        let it = self.level.items.get(item)?;
+        debug_assert_eq!(self.item_open(item), self.tags_open(&it.tags));
+        let price = self.price(it);
+        (self.item_open(item) && price <= self.state.money).then_some(price)
     }
 
     /// Whether the player counts the person at this position in the level as a friend.

@@ -3,6 +3,7 @@
 //! both; debug builds check after every action that the mirror still matches the state.
 
 use super::level::Level;
+use super::shop::price_percent;
 use super::state::NpcState;
 use super::{Game, State};
 
@@ -15,14 +16,16 @@ pub(super) struct Held {
     pub friends: Vec<bool>,
     /// Each person's score (`None`: the state has no record of them).
     pub npc_scores: Vec<Option<i32>>,
-    /// Where each person's record comes in `state.npcs`, which is in order of name and gains
-    /// or loses no one during a game, so that it is reached without comparing names.
+    /// Where each person's record comes in `state.npcs` (a roster, which gains or loses no
+    /// one during a game), so that it is reached without comparing names.
     pub npc_rank: Vec<Option<usize>>,
     /// Which rules are active.
     pub rules: Vec<bool>,
     /// How often each rule has fired for the player today.
     pub fired: Vec<u32>,
     pub arrived: Vec<bool>,
+    /// What prices come to with the perks and sanctions held, in percent.
+    pub price_percent: i64,
 }
 
 impl Held {
@@ -30,12 +33,15 @@ impl Held {
         let flags = |ids: Vec<&String>, set: &std::collections::BTreeSet<String>| -> Vec<bool> {
             ids.into_iter().map(|id| set.contains(id)).collect()
         };
+        let perks = flags(level.perks.iter().map(|p| &p.id).collect(), &state.perks);
+        let sanctions = flags(
+            level.sanctions.iter().map(|s| &s.id).collect(),
+            &state.sanctions,
+        );
         Held {
-            perks: flags(level.perks.iter().map(|p| &p.id).collect(), &state.perks),
-            sanctions: flags(
-                level.sanctions.iter().map(|s| &s.id).collect(),
-                &state.sanctions,
-            ),
+            price_percent: price_percent(level, &perks, &sanctions),
+            perks,
+            sanctions,
             points: (level.score.dimensions.iter())
                 .map(|d| state.points.get(&d.id).copied())
                 .collect(),
@@ -44,7 +50,7 @@ impl Held {
                 .map(|n| state.npcs.get(&n.id).map(|s| s.score))
                 .collect(),
             npc_rank: (level.npcs.iter())
-                .map(|n| state.npcs.keys().position(|id| id == &n.id))
+                .map(|n| state.npcs.rank(&n.id))
                 .collect(),
             rules: flags(
                 level.rules.iter().map(|r| &r.id).collect(),
@@ -113,7 +119,7 @@ impl Game {
     /// The record of the person at this position in the level.
     pub(super) fn npc_state(&mut self, npc: usize) -> Option<&mut NpcState> {
         let rank = self.held.npc_rank[npc]?;
-        self.state.npcs.values_mut().nth(rank)
+        self.state.npcs.at_mut(rank)
     }
 
     /// Moves the score of the person at this position in the level, within the level's range.

@@ -1,7 +1,7 @@
 //! What never changes during a game, worked out when it begins: positions in the level, so
 //! that play looks things up by number instead of comparing names.
 
-use super::level::{Level, Persona, Trigger};
+use super::level::{Level, Perk, PerkEffect, Persona, Sanction, SanctionEffect, Trigger};
 use super::score;
 
 #[derive(Debug)]
@@ -14,6 +14,11 @@ pub(super) struct Index {
     pub item_rules: Vec<Vec<usize>>,
     /// For each item, what buying it says to the persona's values.
     pub item_verdict: Vec<i32>,
+    /// For each item, the sanctions that would block it: they block one of its tags.
+    pub item_blocks: Vec<Vec<usize>>,
+    /// For each item, for each of its tags that perks unlock, those perks: holding one of
+    /// them opens the tag.
+    pub item_locks: Vec<Vec<Vec<usize>>>,
 }
 
 impl Index {
@@ -39,11 +44,42 @@ impl Index {
         let item_verdict = (level.items.iter())
             .map(|item| persona.map_or(0, |p| score::verdict(&p.values, &item.tags, &[])))
             .collect();
+        let item_blocks = (level.items.iter())
+            .map(|item| {
+                let blocks = |s: &Sanction| {
+                    (s.effects.iter())
+                        .any(|e| matches!(e, SanctionEffect::Block(t) if item.tags.contains(t)))
+                };
+                (level.sanctions.iter().enumerate())
+                    .filter(|(_, s)| blocks(s))
+                    .map(|(i, _)| i)
+                    .collect()
+            })
+            .collect();
+        let item_locks = (level.items.iter())
+            .map(|item| {
+                let unlockers = |tag: &String| -> Vec<usize> {
+                    let unlocks = |p: &Perk| {
+                        (p.effects.iter()).any(|e| matches!(e, PerkEffect::Unlock(t) if t == tag))
+                    };
+                    (level.perks.iter().enumerate())
+                        .filter(|(_, p)| unlocks(p))
+                        .map(|(i, _)| i)
+                        .collect()
+                };
+                (item.tags.iter())
+                    .map(unlockers)
+                    .filter(|perks| !perks.is_empty())
+                    .collect()
+            })
+            .collect();
         Index {
             rules_on,
             rule_dimension,
             item_rules,
             item_verdict,
+            item_blocks,
+            item_locks,
         }
     }
 }

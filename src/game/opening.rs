@@ -106,6 +106,7 @@ impl Opening {
             held,
             index,
             memo: Default::default(),
+            scratch: Vec::new(),
             silent: false,
         }))
     }

@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 use std::fmt::Display;
 
 use super::level::{Dimension, DimensionSource, Level, RuleSetter};
+use super::shop::price_percent;
 use super::state::{Deed, Milestone, MilestoneKind};
 use super::{Game, Log, Outcome};
 
@@ -164,6 +165,8 @@ impl Game {
                     .push(milestone(day, &s.id, MilestoneKind::SanctionLifted));
             }
         }
+        let held = &self.held;
+        self.held.price_percent = price_percent(&self.level, &held.perks, &held.sanctions);
     }
 
     pub(super) fn change_integrity(&mut self, delta: i32, reason: &dyn Display, log: &mut Log) {

@@ -4,28 +4,32 @@ use super::journal::{DecisionKind, OptionRecord};
 use super::level::{Item, Level, PerkEffect, SanctionEffect};
 use super::{Action, Game, Log, Outcome, Refusal};
 
+/// What prices come to, in percent, with the perks and sanctions held (by position).
+pub(super) fn price_percent(level: &Level, perks: &[bool], sanctions: &[bool]) -> i64 {
+    let discount = (level.perks.iter().zip(perks))
+        .filter(|(_, h)| **h)
+        .flat_map(|(p, _)| &p.effects)
+        .filter_map(|e| match e {
+            PerkEffect::Discount(d) => Some(*d),
+            _ => None,
+        })
+        .max()
+        .unwrap_or(0);
+    let surcharge: u32 = (level.sanctions.iter().zip(sanctions))
+        .filter(|(_, h)| **h)
+        .flat_map(|(s, _)| &s.effects)
+        .filter_map(|e| match e {
+            SanctionEffect::Surcharge(s) => Some(*s),
+            _ => None,
+        })
+        .sum();
+    (100 + i64::from(surcharge) - i64::from(discount.min(100))).max(0)
+}
+
 impl Game {
     /// The price the player pays today, after discounts and surcharges.
     pub fn price(&self, item: &Item) -> i64 {
-        let discount = self
-            .active_perks()
-            .flat_map(|p| &p.effects)
-            .filter_map(|e| match e {
-                PerkEffect::Discount(d) => Some(*d),
-                _ => None,
-            })
-            .max()
-            .unwrap_or(0);
-        let surcharge: u32 = self
-            .active_sanctions()
-            .flat_map(|s| &s.effects)
-            .filter_map(|e| match e {
-                SanctionEffect::Surcharge(s) => Some(*s),
-                _ => None,
-            })
-            .sum();
-        let percent = (100 + i64::from(surcharge) - i64::from(discount.min(100))).max(0);
-        item.price * percent / 100
+        item.price * self.held.price_percent / 100
     }
 
     /// Whether the player could buy this item now, and if not, why.

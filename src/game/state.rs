@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::journal::Journal;
 use super::level::Visibility;
+use super::roster::Roster;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct State {
@@ -28,7 +29,7 @@ pub struct State {
     pub visibility: Visibility,
     pub consent: ConsentState,
     pub friends: BTreeSet<String>,
-    pub npcs: BTreeMap<String, NpcState>,
+    pub npcs: Roster<NpcState>,
     pub feed: Vec<FeedPost>,
     pub draft: Option<String>,
     pub inbox: Vec<InboxEntry>,

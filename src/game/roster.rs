@@ -1,0 +1,121 @@
+//! Records kept by name in order of name. To serde it is a map, exactly as a `BTreeMap` is,
+//! so saves read and write as before; to the game it is a list, reached by position.
+
+use std::collections::BTreeMap;
+use std::ops::Index;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Roster<T>(Vec<(String, T)>);
+
+impl<T> Roster<T> {
+    pub fn get(&self, id: &str) -> Option<&T> {
+        Some(&self.0[self.rank(id)?].1)
+    }
+
+    pub fn get_mut(&mut self, id: &str) -> Option<&mut T> {
+        let at = self.rank(id)?;
+        Some(&mut self.0[at].1)
+    }
+
+    /// Where the record of `id` comes in order of name.
+    pub fn rank(&self, id: &str) -> Option<usize> {
+        self.0.binary_search_by(|(k, _)| k.as_str().cmp(id)).ok()
+    }
+
+    /// The record at this place in order of name.
+    pub fn at_mut(&mut self, rank: usize) -> Option<&mut T> {
+        self.0.get_mut(rank).map(|(_, v)| v)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&String, &T)> {
+        self.0.iter().map(|(k, v)| (k, v))
+    }
+
+    pub fn keys(&self) -> impl Iterator<Item = &String> {
+        self.0.iter().map(|(k, _)| k)
+    }
+
+    pub fn values(&self) -> impl Iterator<Item = &T> {
+        self.0.iter().map(|(_, v)| v)
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+/// As collecting into a `BTreeMap`: in order of name, a later record of a name replacing an
+/// earlier one.
+impl<T> FromIterator<(String, T)> for Roster<T> {
+    fn from_iter<I: IntoIterator<Item = (String, T)>>(records: I) -> Self {
+        Roster(
+            records
+                .into_iter()
+                .collect::<BTreeMap<_, _>>()
+                .into_iter()
+                .collect(),
+        )
+    }
+}
+
+impl<T> Index<&str> for Roster<T> {
+    type Output = T;
+
+    fn index(&self, id: &str) -> &T {
+        self.get(id).expect("no record of that name")
+    }
+}
+
+impl<'a, T> IntoIterator for &'a Roster<T> {
+    type Item = (&'a String, &'a T);
+    type IntoIter =
+        std::iter::Map<std::slice::Iter<'a, (String, T)>, fn(&(String, T)) -> (&String, &T)>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter().map(|(k, v)| (k, v))
+    }
+}
+
+impl<T: Serialize> Serialize for Roster<T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.iter())
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Roster<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Ok(BTreeMap::<String, T>::deserialize(deserializer)?
+            .into_iter()
+            .collect())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Roster;
+    use std::collections::BTreeMap;
+
+    #[test]
+    fn a_roster_is_a_map_in_order_of_name() {
+        let pairs = [("mei", 1), ("jo", 2), ("an", 3), ("jo", 4)].map(|(k, v)| (k.to_string(), v));
+        let roster: Roster<i32> = pairs.iter().cloned().collect();
+        let map: BTreeMap<String, i32> = pairs.iter().cloned().collect();
+        assert_eq!(
+            roster.keys().collect::<Vec<_>>(),
+            map.keys().collect::<Vec<_>>()
+        );
+        assert_eq!(roster["jo"], 4, "the later record wins");
+        assert_eq!(roster.rank("mei"), Some(2));
+        assert_eq!(roster.get("zed"), None);
+        let json = serde_json::to_string(&roster).unwrap();
+        assert_eq!(json, serde_json::to_string(&map).unwrap());
+        let back: Roster<i32> = serde_json::from_str(r#"{"b":1,"a":2}"#).unwrap();
+        assert_eq!(back.keys().collect::<Vec<_>>(), ["a", "b"]);
+    }
+}
