@@ -7,8 +7,9 @@ use rand::rngs::ChaCha8Rng;
 use rand::{Rng, SeedableRng};
 use serde::Serialize;
 
+use crate::game::level::Choice;
 use crate::game::state::{Author, Reaction};
-use crate::game::{Action, Game, Level, Opening, Shift};
+use crate::game::{Action, Game, Level, Opening, Shift, pending_in};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -171,25 +172,24 @@ fn play_day(
             let _ = game.play(a);
         }
     }
-    let pending: Vec<(String, Vec<String>)> = game
-        .pending_events()
-        .map(|e| {
-            (
-                e.id.clone(),
-                e.choices.iter().map(|c| c.id.clone()).collect(),
-            )
-        })
-        .collect();
-    for (event, choices) in pending {
-        let options: Vec<Action> = choices
-            .into_iter()
-            .map(|choice| Action::Answer {
-                event: event.clone(),
-                choice,
-            })
-            .filter(|a| game.allows(a))
+    let level = game.level_arc().clone();
+    for event in pending_in(&level, game.state()) {
+        let answer = |c: &&Choice| Action::Answer {
+            event: event.id.clone(),
+            choice: c.id.clone(),
+        };
+        // What `allows` asks of an answer, without building one for every choice.
+        let open: Vec<&Choice> = (event.choices.iter())
+            .filter(|c| !game.is_over() && game.tags_open(&c.tags))
             .collect();
-        if let Some(a) = choose(game, strategy, &options, rng, false) {
+        let chosen = if strategy == Strategy::Random {
+            pick(rng, &open).map(|c| answer(&c))
+        } else {
+            let options: Vec<Action> = open.iter().map(answer).collect();
+            choose(game, strategy, &options, rng, false)
+        };
+        if let Some(a) = chosen {
+            debug_assert!(game.allows(&a));
             let _ = game.play(a);
         }
     }

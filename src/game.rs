@@ -72,6 +72,15 @@ pub struct Game {
     silent: bool,
 }
 
+/// [`Game::pending_events`], looked up in `level`: a caller holding the level can keep them
+/// while it plays.
+pub fn pending_in<'l>(level: &'l Level, state: &State) -> Vec<&'l level::Event> {
+    (state.inbox.iter())
+        .filter(|e| e.answer.is_none())
+        .filter_map(|e| level.event(&e.event))
+        .collect()
+}
+
 impl Game {
     /// Starts a level as a persona (the level's first when `None`) and runs the first morning.
     pub fn new(
@@ -258,11 +267,7 @@ impl Game {
 
     /// Events in the inbox still waiting for an answer.
     pub fn pending_events(&self) -> impl Iterator<Item = &level::Event> {
-        self.state
-            .inbox
-            .iter()
-            .filter(|e| e.answer.is_none())
-            .filter_map(|e| self.level.event(&e.event))
+        pending_in(&self.level, &self.state).into_iter()
     }
 
     /// The level's choice of ending once it is over.
