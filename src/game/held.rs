@@ -85,21 +85,18 @@ impl Game {
         }
     }
 
-    /// Sets a dimension's points, by name; returns the position of the dimension, if the
-    /// level has it.
-    pub(super) fn set_points(&mut self, dimension: &str, value: i32) -> Option<usize> {
+    /// Sets a dimension's points, by name and, if the level has it, position.
+    pub(super) fn set_points(&mut self, dimension: &str, at: Option<usize>, value: i32) {
         match self.state.points.get_mut(dimension) {
             Some(v) => *v = value,
             None => {
                 self.state.points.insert(dimension.to_string(), value);
             }
         }
-        let at = (self.level.score.dimensions.iter()).position(|d| d.id == dimension);
         if let Some(i) = at {
             self.held.points[i] = Some(value);
         }
         self.memo.implied = None;
-        at
     }
 
     /// Makes (`true`) or ends a friendship; whether anything changed.

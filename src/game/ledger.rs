@@ -163,15 +163,21 @@ impl Game {
         let before = self.implied();
         let row = &self.state.ledger[id];
         let (dimension, points) = (&row.dimension, row.points);
-        let (lo, hi) = match self.level.dimension(dimension).map(|d| d.source) {
+        let dims = &self.level.score.dimensions;
+        let at = dims.iter().position(|d| &d.id == dimension);
+        let (lo, hi) = match at.map(|i| dims[i].source) {
             Some(DimensionSource::Friends { .. }) => (-100, 100),
             _ => (0, 100),
         };
-        let old = self.state.points.get(dimension).copied().unwrap_or(0);
-        let new = (old + points).clamp(lo, hi);
+        let old = match at {
+            Some(i) => self.held.points[i],
+            None => self.state.points.get(dimension).copied(),
+        };
+        let new = (old.unwrap_or(0) + points).clamp(lo, hi);
         let dimension = std::mem::take(&mut self.state.ledger[id].dimension);
-        self.set_points(&dimension, new);
+        self.set_points(&dimension, at, new);
         self.state.ledger[id].dimension = dimension;
+        let old = old.unwrap_or(0);
         let moved = new - old;
         let delta = self.implied() - before;
         let row = &mut self.state.ledger[id];
