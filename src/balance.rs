@@ -1,7 +1,7 @@
 //! What the bots found: outcomes per strategy, what each run met, and the content that no run
 //! ever reached — the author's balance report and, across personas, the fairness report.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::fmt::Write;
 use std::sync::Arc;
 
@@ -30,16 +30,17 @@ impl Stats {
     }
 }
 
-/// Everything a run touched, by kind and id.
-#[derive(Debug, Clone, Default, Serialize)]
+/// Everything a run touched, by kind, each marked by its position in the level.
+#[derive(Debug, Clone, Default)]
 pub struct Reached {
-    pub items: BTreeSet<String>,
-    pub topics: BTreeSet<String>,
-    pub events: BTreeSet<String>,
-    pub choices: BTreeSet<String>,
-    pub endings: BTreeSet<String>,
-    pub perks: BTreeSet<String>,
-    pub sanctions: BTreeSet<String>,
+    pub items: Vec<bool>,
+    pub topics: Vec<bool>,
+    pub events: Vec<bool>,
+    /// Each event's choices, by the event's position.
+    pub choices: Vec<Vec<bool>>,
+    pub endings: Vec<bool>,
+    pub perks: Vec<bool>,
+    pub sanctions: Vec<bool>,
 }
 
 impl Reached {
@@ -48,47 +49,85 @@ impl Reached {
     fn of(game: &Game, tally: &Tally) -> Reached {
         let s = game.state();
         let level = game.level();
-        let marked = |ids: Vec<&String>, marks: &[bool]| -> BTreeSet<String> {
-            (ids.into_iter().zip(marks))
-                .filter(|(_, m)| **m)
-                .map(|(id, _)| id.clone())
-                .collect()
+        let mark = |n: usize, at: Option<usize>| {
+            let mut marks = vec![false; n];
+            if let Some(i) = at {
+                marks[i] = true;
+            }
+            marks
         };
         let mut r = Reached {
-            items: marked(level.items.iter().map(|i| &i.id).collect(), &tally.bought),
-            topics: marked(level.topics.iter().map(|t| &t.id).collect(), &tally.posted),
-            events: s.arrived.clone(),
-            ..Reached::default()
+            items: tally.bought.clone(),
+            topics: tally.posted.clone(),
+            events: (level.events.iter())
+                .map(|e| s.arrived.contains(&e.id))
+                .collect(),
+            choices: (level.events.iter())
+                .map(|e| vec![false; e.choices.len()])
+                .collect(),
+            endings: mark(
+                level.endings.len(),
+                (s.ending.as_ref()).and_then(|id| level.endings.iter().position(|e| &e.id == id)),
+            ),
+            perks: vec![false; level.perks.len()],
+            sanctions: vec![false; level.sanctions.len()],
         };
         for entry in &s.inbox {
+            let Some(at) = level.events.iter().position(|e| e.id == entry.event) else {
+                continue;
+            };
             // A bulletin is filed as answered, but nobody chose anything.
-            let asked =
-                (level.event(&entry.event)).is_some_and(|e| !e.bulletin && !e.choices.is_empty());
-            if let Some(answer) = entry.answer.as_ref().filter(|_| asked) {
-                r.choices
-                    .insert(format!("{}.{}", entry.event, answer.choice));
+            let event = &level.events[at];
+            let asked = !event.bulletin && !event.choices.is_empty();
+            if let Some(answer) = entry.answer.as_ref().filter(|_| asked)
+                && let Some(c) = event.choices.iter().position(|c| c.id == answer.choice)
+            {
+                r.choices[at][c] = true;
             }
         }
-        r.endings.extend(s.ending.clone());
         for m in &s.milestones {
-            match m.kind {
-                MilestoneKind::PerkOpened => r.perks.insert(m.id.clone()),
-                MilestoneKind::SanctionImposed => r.sanctions.insert(m.id.clone()),
-                _ => false,
+            let (marks, ids): (&mut Vec<bool>, Vec<&String>) = match m.kind {
+                MilestoneKind::PerkOpened => {
+                    (&mut r.perks, level.perks.iter().map(|p| &p.id).collect())
+                }
+                MilestoneKind::SanctionImposed => (
+                    &mut r.sanctions,
+                    level.sanctions.iter().map(|x| &x.id).collect(),
+                ),
+                _ => continue,
             };
+            if let Some(i) = ids.iter().position(|id| **id == m.id) {
+                marks[i] = true;
+            }
         }
         r
     }
 
     fn extend(&mut self, other: &Reached) {
-        self.items.extend(other.items.iter().cloned());
-        self.topics.extend(other.topics.iter().cloned());
-        self.events.extend(other.events.iter().cloned());
-        self.choices.extend(other.choices.iter().cloned());
-        self.endings.extend(other.endings.iter().cloned());
-        self.perks.extend(other.perks.iter().cloned());
-        self.sanctions.extend(other.sanctions.iter().cloned());
+        let or = |a: &mut Vec<bool>, b: &[bool]| {
+            if a.len() < b.len() {
+                a.resize(b.len(), false);
+            }
+            a.iter_mut().zip(b).for_each(|(x, y)| *x |= y);
+        };
+        or(&mut self.items, &other.items);
+        or(&mut self.topics, &other.topics);
+        or(&mut self.events, &other.events);
+        or(&mut self.endings, &other.endings);
+        or(&mut self.perks, &other.perks);
+        or(&mut self.sanctions, &other.sanctions);
+        if self.choices.len() < other.choices.len() {
+            self.choices.resize(other.choices.len(), Vec::new());
+        }
+        for (a, b) in self.choices.iter_mut().zip(&other.choices) {
+            or(a, b);
+        }
     }
+}
+
+/// Whether the thing at this position was marked.
+fn marked(marks: &[bool], at: usize) -> bool {
+    marks.get(at) == Some(&true)
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -144,11 +183,16 @@ pub fn simulate(
         selves.push(i64::from(r.integrity));
         money.push(r.money);
         *endings.entry(r.ending).or_insert(0) += 1;
-        for p in &run.perks {
-            *perks.entry(p.clone()).or_insert(0) += 1;
+        for (p, _) in level.perks.iter().zip(&run.perks).filter(|(_, m)| **m) {
+            *perks.entry(p.id.clone()).or_insert(0) += 1;
         }
-        for s in &run.sanctions {
-            *sanctions.entry(s.clone()).or_insert(0) += 1;
+        for (s, _) in level
+            .sanctions
+            .iter()
+            .zip(&run.sanctions)
+            .filter(|(_, m)| **m)
+        {
+            *sanctions.entry(s.id.clone()).or_insert(0) += 1;
         }
         reached.extend(&run);
     }
@@ -275,18 +319,20 @@ pub fn report_text(level: &Level, reports: &[Report]) -> String {
 
 /// Content of the level that no run reached, one line per kind.
 pub fn unreached(level: &Level, all: &Reached) -> String {
-    let missing = |ids: Vec<&String>, seen: &BTreeSet<String>| -> Vec<String> {
-        ids.into_iter()
-            .filter(|id| !seen.contains(*id))
-            .cloned()
+    let missing = |ids: Vec<&String>, seen: &[bool]| -> Vec<String> {
+        (ids.into_iter().enumerate())
+            .filter(|(i, _)| !marked(seen, *i))
+            .map(|(_, id)| id.clone())
             .collect()
     };
-    let choices: Vec<String> = level
-        .events
-        .iter()
-        .filter(|e| all.events.contains(&e.id))
-        .flat_map(|e| e.choices.iter().map(move |c| format!("{}.{}", e.id, c.id)))
-        .filter(|c| !all.choices.contains(c))
+    let choices: Vec<String> = (level.events.iter().enumerate())
+        .filter(|(i, _)| marked(&all.events, *i))
+        .flat_map(|(i, e)| {
+            let seen = all.choices.get(i).map_or(&[][..], Vec::as_slice);
+            (e.choices.iter().enumerate())
+                .filter(move |(c, _)| !marked(seen, *c))
+                .map(move |(_, c)| format!("{}.{}", e.id, c.id))
+        })
         .collect();
     let lines = [
         (
