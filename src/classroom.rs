@@ -307,7 +307,7 @@ fn ledger_lines(game: &Game) -> Vec<String> {
     for r in sorted.iter().take(15) {
         let dim = level
             .dimension(&r.dimension)
-            .map_or(r.dimension.as_str(), |d| d.name.as_str());
+            .map_or(&*r.dimension, |d| d.name.as_str());
         lines.push(format!(
             "  Day {:>2} {:>+5} {dim}: {} — inferred: {}",
             r.day, r.delta, r.did, r.inference

@@ -57,7 +57,7 @@ impl Held {
                 &state.active_rules,
             ),
             fired: (level.rules.iter())
-                .map(|r| state.fired_today.get(&r.id).copied().unwrap_or(0))
+                .map(|r| state.fired_today.get(r.id.as_str()).copied().unwrap_or(0))
                 .collect(),
             arrived: flags(level.events.iter().map(|e| &e.id).collect(), &state.arrived),
         }
@@ -145,11 +145,11 @@ impl Game {
 
     /// Counts a firing of the rule at this position for today's limit.
     pub(super) fn count_firing(&mut self, rule: usize) {
-        let id = &self.level.rules[rule].id;
-        match self.state.fired_today.get_mut(id) {
+        match self.state.fired_today.get_mut(&*self.level.rules[rule].id) {
             Some(n) => *n += 1,
             None => {
-                self.state.fired_today.insert(id.clone(), 1);
+                let id = self.index.rule_ids[rule].clone();
+                self.state.fired_today.insert(id, 1);
             }
         }
         self.held.fired[rule] += 1;

@@ -2,6 +2,8 @@
 //! that play looks things up by number instead of comparing names.
 
 use super::level::{Level, Perk, PerkEffect, Persona, Sanction, SanctionEffect, Trigger};
+use std::sync::Arc;
+
 use super::score;
 
 #[derive(Debug)]
@@ -12,6 +14,9 @@ pub(super) struct Index {
     pub rule_dimension: Vec<Option<usize>>,
     /// For each item, the rules buying it answers to (active or not), in the level's order.
     pub item_rules: Vec<Vec<usize>>,
+    /// The ids of the rules and the dimensions, shared by every ledger row that names them.
+    pub rule_ids: Vec<Arc<str>>,
+    pub dimension_ids: Vec<Arc<str>>,
     /// For each item, what buying it says to the persona's values.
     pub item_verdict: Vec<i32>,
     /// For each item, the sanctions that would block it: they block one of its tags.
@@ -74,6 +79,12 @@ impl Index {
             })
             .collect();
         Index {
+            rule_ids: level
+                .rules
+                .iter()
+                .map(|r| Arc::from(r.id.as_str()))
+                .collect(),
+            dimension_ids: (dims.iter()).map(|d| Arc::from(d.id.as_str())).collect(),
             rules_on,
             rule_dimension,
             item_rules,

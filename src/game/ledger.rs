@@ -1,6 +1,7 @@
 //! The inference ledger: every score change, why, and the appeals against it.
 
 use std::fmt::Display;
+use std::sync::Arc;
 
 use super::level::{DimensionSource, Rule, Trigger, Visibility};
 use super::rng::{Dice, Stream};
@@ -88,7 +89,7 @@ impl Game {
             if self.scored() {
                 self.count_firing(i);
             }
-            self.add_points(&r.dimension, r.points, did, &r.inference, Some(&r.id), log);
+            self.add_points(&r.dimension, r.points, did, &r.inference, Some(i), log);
         }
     }
 
@@ -103,7 +104,7 @@ impl Game {
         points: i32,
         did: &dyn Display,
         inference: &str,
-        rule: Option<&str>,
+        rule: Option<usize>,
         log: &mut Log,
     ) {
         if !self.scored() || points == 0 {
@@ -134,7 +135,7 @@ impl Game {
         did: &dyn Display,
         inference: &str,
         points: i32,
-        rule: Option<&str>,
+        rule: Option<usize>,
     ) -> usize {
         let total: u32 = self.level.score.dimensions.iter().map(|d| d.weight).sum();
         let weight = self
@@ -147,12 +148,21 @@ impl Game {
             day: self.state.day,
             did: self.words(|| did.to_string()),
             inference: self.words(|| inference.to_string()),
-            dimension: dimension.to_string(),
+            dimension: match self
+                .level
+                .score
+                .dimensions
+                .iter()
+                .position(|d| d.id == dimension)
+            {
+                Some(i) => self.index.dimension_ids[i].clone(),
+                None => Arc::from(dimension),
+            },
             weight,
             points,
             delta: 0,
             applied: false,
-            rule: rule.map(str::to_string),
+            rule: rule.map(|i| self.index.rule_ids[i].clone()),
             appealed: false,
         });
         id
@@ -164,14 +174,14 @@ impl Game {
         let row = &self.state.ledger[id];
         let (dimension, points) = (&row.dimension, row.points);
         let dims = &self.level.score.dimensions;
-        let at = dims.iter().position(|d| &d.id == dimension);
+        let at = dims.iter().position(|d| *d.id == **dimension);
         let (lo, hi) = match at.map(|i| dims[i].source) {
             Some(DimensionSource::Friends { .. }) => (-100, 100),
             _ => (0, 100),
         };
         let old = match at {
             Some(i) => self.held.points[i],
-            None => self.state.points.get(dimension).copied(),
+            None => self.state.points.get(&**dimension).copied(),
         };
         let new = (old.unwrap_or(0) + points).clamp(lo, hi);
         let dimension = std::mem::take(&mut self.state.ledger[id].dimension);

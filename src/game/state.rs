@@ -47,7 +47,7 @@ pub struct State {
     pub reports_filed: u32,
     pub drafts_cancelled: u32,
     /// How often each rule has fired for the player today (for `per_day` limits).
-    pub fired_today: BTreeMap<String, u32>,
+    pub fired_today: BTreeMap<Arc<str>, u32>,
     /// The day the player last reported each person.
     pub denounced: BTreeMap<String, u32>,
     /// Tags the player acted for and against today (peer ratings judge these).
@@ -118,14 +118,15 @@ pub struct LedgerRow {
     pub did: String,
     /// What the system concluded from it.
     pub inference: String,
-    pub dimension: String,
+    /// Shared with the level's ids, so that writing a row copies no name.
+    pub dimension: Arc<str>,
     /// The dimension's share of the score, in percent.
     pub weight: u32,
     pub points: i32,
     /// The score change it caused; 0 until applied.
     pub delta: i32,
     pub applied: bool,
-    pub rule: Option<String>,
+    pub rule: Option<Arc<str>>,
     pub appealed: bool,
 }
 

@@ -316,7 +316,7 @@ pub fn ledger(game: &Game, out: &mut impl Write) -> R {
     for r in rows {
         let dim = level
             .dimension(&r.dimension)
-            .map_or(r.dimension.as_str(), |d| d.name.as_str());
+            .map_or(&*r.dimension, |d| d.name.as_str());
         let delta = if r.applied {
             format!("{:+}", r.delta)
         } else {
@@ -389,7 +389,7 @@ pub fn rules(game: &Game, out: &mut impl Write) -> R {
         let level = game.level();
         let dim = level
             .dimension(&r.dimension)
-            .map_or(r.dimension.as_str(), |d| d.name.as_str());
+            .map_or(&*r.dimension, |d| d.name.as_str());
         writeln!(
             out,
             "  {:+} {}: {} [{}: {}]",

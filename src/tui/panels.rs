@@ -377,7 +377,7 @@ fn ledger(game: &Game) -> Vec<Row> {
         .map(|r| {
             let dim = level
                 .dimension(&r.dimension)
-                .map_or(r.dimension.as_str(), |d| d.name.as_str());
+                .map_or(&*r.dimension, |d| d.name.as_str());
             let mut row = Row::new(format!("Day {}: {}", r.day, r.did), Target::Row(r.id));
             row.aside = if r.applied {
                 format!("{:+}", r.delta)
