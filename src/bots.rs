@@ -7,7 +7,7 @@ use rand::rngs::ChaCha8Rng;
 use rand::{Rng, SeedableRng};
 use serde::Serialize;
 
-use crate::game::level::Choice;
+use crate::game::level::{ActionKind, Choice};
 use crate::game::state::{Author, Reaction};
 use crate::game::{Action, Game, Level, Opening, Shift, pending_in};
 
@@ -178,9 +178,10 @@ fn play_day(
             event: event.id.clone(),
             choice: c.id.clone(),
         };
-        // What `allows` asks of an answer, without building one for every choice.
-        let open: Vec<&Choice> = (event.choices.iter())
-            .filter(|c| !game.is_over() && game.tags_open(&c.tags))
+        let at = level.events.iter().position(|e| std::ptr::eq(e, event));
+        let open: Vec<&Choice> = (event.choices.iter().enumerate())
+            .filter(|(c, _)| at.is_some_and(|e| game.answerable(e, *c)))
+            .map(|(_, c)| c)
             .collect();
         let chosen = if strategy == Strategy::Random {
             pick(rng, &open).map(|c| answer(&c))
@@ -346,17 +347,24 @@ fn candidates(game: &Game, out: &mut Vec<Candidate>) {
 
 /// The candidate as an action, if the game allows it and it is sensible: a bot keeps the
 /// rent in hand and does not ask people who would refuse.
+/// Decides by position, and builds the action only for a candidate it takes.
 fn worthy(game: &Game, candidate: Candidate) -> Option<Action> {
-    let level = game.level();
-    if let Candidate::Buy(i) = candidate {
-        let s = game.state();
-        let price = game.purchasable(i)?;
-        return (s.money - price >= s.rent.max(0)).then(|| candidate.action(level));
-    }
-    let action = candidate.action(level);
-    let sensible = match candidate {
-        Candidate::Befriend(i) => game.would_befriend(&level.npcs[i].id),
-        _ => true,
+    let (level, s) = (game.level(), game.state());
+    let npc = |i: usize| level.npcs[i].id.as_str();
+    let take = match candidate {
+        Candidate::Buy(i) => game
+            .purchasable(i)
+            .is_some_and(|price| s.money - price >= s.rent.max(0)),
+        Candidate::Draft(i) => game.draftable(i),
+        Candidate::Like(_) | Candidate::Share(_) | Candidate::Report(_) => {
+            game.allows(&candidate.action(level))
+        }
+        Candidate::Befriend(i) => {
+            game.may(Some(ActionKind::Befriend)) && game.would_befriend(npc(i))
+        }
+        Candidate::Unfriend(_) => game.may(Some(ActionKind::Unfriend)),
+        Candidate::Denounce(i) => game.may(Some(ActionKind::Report)) && game.reportable(npc(i)),
     };
-    (sensible && game.allows(&action)).then_some(action)
+    debug_assert!(!take || game.allows(&candidate.action(level)));
+    take.then(|| candidate.action(level))
 }

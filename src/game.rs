@@ -193,54 +193,90 @@ impl Game {
 
     /// A cheap test of whether `play` would accept the action (bots and menus use it).
     pub fn allows(&self, action: &Action) -> bool {
-        if self.is_over() {
+        if !self.may(action.kind()) {
             return false;
         }
-        if action.kind().is_some_and(|k| self.forbidding(k).is_some())
-            || action.costs_action() && self.state.actions_left == 0
-        {
-            return false;
-        }
+        let level = &self.level;
         match action {
-            Action::Buy { item } => self
-                .level
+            Action::Buy { item } => level
                 .item(item)
                 .is_some_and(|i| self.buyable_at(i).is_some()),
-            Action::Draft { topic } => {
-                self.state.draft.is_none()
-                    && self.forbidding(ActionKind::Post).is_none()
-                    && self
-                        .level
-                        .topic(topic)
-                        .is_some_and(|t| self.tags_open(&t.tags))
-            }
-            Action::Answer { event, choice } => self
-                .level
-                .event(event)
-                .and_then(|e| e.choices.iter().find(|c| &c.id == choice))
-                .is_some_and(|c| self.tags_open(&c.tags)),
-            Action::Denounce { npc } => self
-                .state
-                .denounced
-                .get(npc)
-                .is_none_or(|day| self.state.day >= day + friends::REPORT_AGAIN_AFTER),
+            Action::Draft { topic } => (level.topics.iter())
+                .position(|t| &t.id == topic)
+                .is_some_and(|t| self.draftable(t)),
+            Action::Answer { event, choice } => (level.events.iter())
+                .position(|e| &e.id == event)
+                .and_then(|e| {
+                    let c = level.events[e]
+                        .choices
+                        .iter()
+                        .position(|c| &c.id == choice)?;
+                    Some((e, c))
+                })
+                .is_some_and(|(e, c)| self.answerable(e, c)),
+            Action::Denounce { npc } => self.reportable(npc),
             _ => true,
         }
+    }
+
+    /// What `allows` asks of any action of this kind (`None`: of no kind a sanction can
+    /// forbid): the game is on, no sanction forbids it, and a day's action is left if it
+    /// costs one.
+    pub fn may(&self, kind: Option<ActionKind>) -> bool {
+        !self.is_over()
+            && kind.is_none_or(|k| self.forbidding(k).is_none())
+            && (!Action::kind_costs(kind) || self.state.actions_left > 0)
     }
 
     /// The price of the item at this position in the level, if `play` would let the player
     /// buy it now: [`Game::allows`] for a purchase, asked by position (bots).
     pub fn purchasable(&self, item: usize) -> Option<i64> {
-        if self.is_over()
-            || self.state.actions_left == 0
-            || self.forbidding(ActionKind::Buy).is_some()
-        {
+        if !self.may(Some(ActionKind::Buy)) {
             return None;
         }
         let it = self.level.items.get(item)?;
-        debug_assert_eq!(self.item_open(item), self.tags_open(&it.tags));
+        let open = self.index.item_gates[item].open(&self.held);
+        debug_assert_eq!(open, self.tags_open(&it.tags));
         let price = self.price(it);
-        (self.item_open(item) && price <= self.state.money).then_some(price)
+        (open && price <= self.state.money).then_some(price)
+    }
+
+    /// [`Game::allows`] a draft on the topic at this position in the level.
+    pub fn draftable(&self, topic: usize) -> bool {
+        let open = self
+            .index
+            .topic_gates
+            .get(topic)
+            .is_some_and(|g| g.open(&self.held));
+        debug_assert!(
+            topic >= self.level.topics.len()
+                || open == self.tags_open(&self.level.topics[topic].tags)
+        );
+        self.may(None)
+            && self.state.draft.is_none()
+            && self.forbidding(ActionKind::Post).is_none()
+            && open
+    }
+
+    /// [`Game::allows`] an answer: the event and its choice by position in the level.
+    pub fn answerable(&self, event: usize, choice: usize) -> bool {
+        let gate = self
+            .index
+            .choice_gates
+            .get(event)
+            .and_then(|cs| cs.get(choice));
+        let open = gate.is_some_and(|g| g.open(&self.held));
+        debug_assert!(
+            gate.is_none()
+                || open == self.tags_open(&self.level.events[event].choices[choice].tags)
+        );
+        self.may(None) && open
+    }
+
+    /// The person may be reported again: it is not too soon since the last report.
+    pub fn reportable(&self, npc: &str) -> bool {
+        (self.state.denounced.get(npc))
+            .is_none_or(|day| self.state.day >= day + friends::REPORT_AGAIN_AFTER)
     }
 
     /// Whether the player counts the person at this position in the level as a friend.

@@ -41,6 +41,11 @@ impl Action {
     }
 
     pub fn costs_action(&self) -> bool {
-        !matches!(self.kind(), None | Some(ActionKind::Vote))
+        Action::kind_costs(self.kind())
+    }
+
+    /// Whether actions of this kind spend one of the day's actions (`None`: of no kind).
+    pub fn kind_costs(kind: Option<ActionKind>) -> bool {
+        !matches!(kind, None | Some(ActionKind::Vote))
     }
 }

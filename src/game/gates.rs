@@ -55,13 +55,6 @@ impl Game {
         self.barrier(tags).is_none()
     }
 
-    /// [`Game::tags_open`] for the item at this position in the level, from the index.
-    pub(super) fn item_open(&self, item: usize) -> bool {
-        let (index, held) = (&self.index, &self.held);
-        !index.item_blocks[item].iter().any(|&s| held.sanctions[s])
-            && (index.item_locks[item].iter()).all(|perks| perks.iter().any(|&p| held.perks[p]))
-    }
-
     /// What stands in the way of something carrying these tags, if anything does.
     fn barrier(&self, tags: &[String]) -> Option<Barrier<'_>> {
         for s in self.active_sanctions() {

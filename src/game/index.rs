@@ -4,6 +4,7 @@
 use super::level::{Level, Perk, PerkEffect, Persona, Sanction, SanctionEffect, Trigger};
 use std::sync::Arc;
 
+use super::held::Held;
 use super::score;
 
 #[derive(Debug)]
@@ -19,11 +20,50 @@ pub(super) struct Index {
     pub dimension_ids: Vec<Arc<str>>,
     /// For each item, what buying it says to the persona's values.
     pub item_verdict: Vec<i32>,
-    /// For each item, the sanctions that would block it: they block one of its tags.
-    pub item_blocks: Vec<Vec<usize>>,
-    /// For each item, for each of its tags that perks unlock, those perks: holding one of
-    /// them opens the tag.
-    pub item_locks: Vec<Vec<Vec<usize>>>,
+    /// What stands in the way of each item, each topic and each event's choices.
+    pub item_gates: Vec<Gate>,
+    pub topic_gates: Vec<Gate>,
+    pub choice_gates: Vec<Vec<Gate>>,
+}
+
+/// What could stand in the way of something with certain tags: the sanctions that block one
+/// of them, and for each tag that perks unlock, those perks (holding one opens the tag).
+#[derive(Debug)]
+pub(super) struct Gate {
+    blocks: Vec<usize>,
+    locks: Vec<Vec<usize>>,
+}
+
+impl Gate {
+    fn of(level: &Level, tags: &[String]) -> Gate {
+        let blocks = |s: &Sanction| {
+            (s.effects.iter()).any(|e| matches!(e, SanctionEffect::Block(t) if tags.contains(t)))
+        };
+        let unlockers = |tag: &String| -> Vec<usize> {
+            let unlocks = |p: &Perk| {
+                (p.effects.iter()).any(|e| matches!(e, PerkEffect::Unlock(t) if t == tag))
+            };
+            (level.perks.iter().enumerate())
+                .filter(|(_, p)| unlocks(p))
+                .map(|(i, _)| i)
+                .collect()
+        };
+        Gate {
+            blocks: (level.sanctions.iter().enumerate())
+                .filter(|(_, s)| blocks(s))
+                .map(|(i, _)| i)
+                .collect(),
+            locks: (tags.iter().map(unlockers))
+                .filter(|perks| !perks.is_empty())
+                .collect(),
+        }
+    }
+
+    /// Open with these perks and sanctions held (by position): [`super::Game::tags_open`].
+    pub fn open(&self, held: &Held) -> bool {
+        !self.blocks.iter().any(|&s| held.sanctions[s])
+            && (self.locks.iter()).all(|perks| perks.iter().any(|&p| held.perks[p]))
+    }
 }
 
 impl Index {
@@ -49,35 +89,7 @@ impl Index {
         let item_verdict = (level.items.iter())
             .map(|item| persona.map_or(0, |p| score::verdict(&p.values, &item.tags, &[])))
             .collect();
-        let item_blocks = (level.items.iter())
-            .map(|item| {
-                let blocks = |s: &Sanction| {
-                    (s.effects.iter())
-                        .any(|e| matches!(e, SanctionEffect::Block(t) if item.tags.contains(t)))
-                };
-                (level.sanctions.iter().enumerate())
-                    .filter(|(_, s)| blocks(s))
-                    .map(|(i, _)| i)
-                    .collect()
-            })
-            .collect();
-        let item_locks = (level.items.iter())
-            .map(|item| {
-                let unlockers = |tag: &String| -> Vec<usize> {
-                    let unlocks = |p: &Perk| {
-                        (p.effects.iter()).any(|e| matches!(e, PerkEffect::Unlock(t) if t == tag))
-                    };
-                    (level.perks.iter().enumerate())
-                        .filter(|(_, p)| unlocks(p))
-                        .map(|(i, _)| i)
-                        .collect()
-                };
-                (item.tags.iter())
-                    .map(unlockers)
-                    .filter(|perks| !perks.is_empty())
-                    .collect()
-            })
-            .collect();
+        let gates = |tags: &[String]| Gate::of(level, tags);
         Index {
             rule_ids: level
                 .rules
@@ -89,8 +101,11 @@ impl Index {
             rule_dimension,
             item_rules,
             item_verdict,
-            item_blocks,
-            item_locks,
+            item_gates: level.items.iter().map(|i| gates(&i.tags)).collect(),
+            topic_gates: level.topics.iter().map(|t| gates(&t.tags)).collect(),
+            choice_gates: (level.events.iter())
+                .map(|e| e.choices.iter().map(|c| gates(&c.tags)).collect())
+                .collect(),
         }
     }
 }
