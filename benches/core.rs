@@ -10,7 +10,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use scored::bots::{self, Strategy};
 use scored::classroom::{self, Class, ClassEntry, Report};
-use scored::game::{Action, Game, Level};
+use scored::game::{Action, Game, Level, Opening};
 use scored::tui::app::{App, Origin};
 use scored::tui::keys::Msg;
 use scored::tui::theme::Theme;
@@ -99,6 +99,14 @@ fn playthroughs(c: &mut Criterion) {
         b.iter(|| {
             seed += 1;
             bots::play(mandatory.clone(), None, seed, Strategy::Random)
+        })
+    });
+    // What `scored simulate` plays: a silent game from one opening.
+    let opening = Opening::new(mandatory.clone(), None).unwrap();
+    c.bench_function("silent bot playthrough (mandatory, random)", |b| {
+        b.iter(|| {
+            seed += 1;
+            bots::play_silently(&opening, seed, Strategy::Random)
         })
     });
 }
