@@ -10,7 +10,7 @@ use ratatui::backend::TestBackend;
 
 use crate::bots::{self, Strategy};
 use crate::check;
-use crate::game::{Game, Level};
+use crate::game::{Game, Level, Opening};
 use crate::save::SaveFile;
 use crate::tui::app::{App, Origin};
 use crate::tui::keys::Msg;
@@ -38,7 +38,7 @@ fn shipped(id: &str) -> Option<Arc<Level>> {
 }
 
 /// A level file: diagnostics are rendered; a level that passes is played to its end by a
-/// random bot, and its debrief written.
+/// random bot, and its debrief written; the same bot in a silent game must end the same.
 pub fn level(data: &[u8]) {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
@@ -54,7 +54,14 @@ pub fn level(data: &[u8]) {
         return;
     }
     let level = Arc::new(level);
-    let game = bots::play(level, None, seed_of(data), Strategy::Random);
+    let game = bots::play(level.clone(), None, seed_of(data), Strategy::Random);
+    let opening = Opening::new(level, None).expect("the bot's game began");
+    let (silent, _) = bots::play_silently(&opening, seed_of(data), Strategy::Random);
+    assert_eq!(
+        silent.state(),
+        &game.state().wordless(),
+        "a silent game went its own way"
+    );
     let _ = classroom::debrief_text(&game);
     render(App::new(Vec::new(), Theme { color: true }, 1), game);
 }

@@ -57,6 +57,20 @@ pub struct State {
     pub milestones: Vec<Milestone>,
 }
 
+impl State {
+    /// This state as a silent game (`Opening::start_silent`) keeps it: no journal, and ledger
+    /// rows without their words. A silent game of the same moves must end in exactly this.
+    pub fn wordless(&self) -> State {
+        let mut state = self.clone();
+        state.journal = Journal::default();
+        for row in &mut state.ledger {
+            row.did.clear();
+            row.inference.clear();
+        }
+        state
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ConsentState {
     NotAsked,
