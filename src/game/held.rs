@@ -2,6 +2,8 @@
 //! not by name. Only the setters here change the mirrored parts of the state, and each changes
 //! both; debug builds check after every action that the mirror still matches the state.
 
+use std::collections::BTreeSet;
+
 use super::level::Level;
 use super::shop::price_percent;
 use super::state::NpcState;
@@ -30,7 +32,7 @@ pub(super) struct Held {
 
 impl Held {
     pub fn of(level: &Level, state: &State) -> Held {
-        let flags = |ids: Vec<&String>, set: &std::collections::BTreeSet<String>| -> Vec<bool> {
+        let flags = |ids: Vec<&String>, set: &BTreeSet<String>| -> Vec<bool> {
             ids.into_iter().map(|id| set.contains(id)).collect()
         };
         let perks = flags(level.perks.iter().map(|p| &p.id).collect(), &state.perks);
@@ -101,11 +103,7 @@ impl Game {
 
     /// Makes (`true`) or ends a friendship; whether anything changed.
     pub(super) fn set_friend(&mut self, npc: &str, friends: bool) -> bool {
-        let changed = if friends {
-            !self.state.friends.contains(npc) && self.state.friends.insert(npc.to_string())
-        } else {
-            self.state.friends.remove(npc)
-        };
+        let changed = toggle(&mut self.state.friends, npc, friends);
         if changed && let Some(i) = self.level.npcs.iter().position(|n| n.id == npc) {
             self.held.friends[i] = friends;
         }
@@ -132,11 +130,7 @@ impl Game {
 
     /// Switches a rule on or off, by name; whether anything changed.
     pub(super) fn set_rule(&mut self, rule: &str, active: bool) -> bool {
-        let changed = if active {
-            !self.state.active_rules.contains(rule) && self.state.active_rules.insert(rule.into())
-        } else {
-            self.state.active_rules.remove(rule)
-        };
+        let changed = toggle(&mut self.state.active_rules, rule, active);
         if changed && let Some(i) = self.level.rules.iter().position(|r| r.id == rule) {
             self.held.rules[i] = active;
         }
@@ -166,5 +160,15 @@ impl Game {
             .arrived
             .insert(self.level.events[event].id.clone());
         self.held.arrived[event] = true;
+    }
+}
+
+/// Puts `id` in the set or takes it out; whether that changed the set. Copies the name only
+/// when it goes in.
+fn toggle(set: &mut BTreeSet<String>, id: &str, member: bool) -> bool {
+    if member {
+        !set.contains(id) && set.insert(id.to_string())
+    } else {
+        set.remove(id)
     }
 }
