@@ -106,6 +106,11 @@ impl Game {
         }
     }
 
+    /// A silent game (see `silent`) is for statistics only: it has nothing to save or show.
+    pub fn is_silent(&self) -> bool {
+        self.silent
+    }
+
     /// Text only a shown game needs: made unless the game is silent.
     fn words(&self, text: impl FnOnce() -> String) -> String {
         if self.silent { String::new() } else { text() }
@@ -144,6 +149,7 @@ impl Game {
                 return Err(Refusal::ConsentDone);
             }
             self.give_consent(share, false, &mut log);
+            self.check_mirror();
             return Ok(log.into_outcomes());
         }
         if let Some(kind) = action.kind() {

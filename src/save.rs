@@ -96,6 +96,10 @@ pub fn level_hash(path: &Path) -> std::io::Result<String> {
 
 impl SaveFile {
     pub fn of(game: &Game, level_path: &Path, level_hash: String) -> SaveFile {
+        debug_assert!(
+            !game.is_silent(),
+            "a silent game keeps nothing worth saving"
+        );
         let state = game.state().clone();
         SaveFile {
             version: SAVE_VERSION,

@@ -1,6 +1,8 @@
 //! What the state holds, mirrored by position in the level, so that play asks by number and
 //! not by name. Only the setters here change the mirrored parts of the state, and each changes
-//! both; debug builds check after every action that the mirror still matches the state.
+//! both; the one exception is perks and sanctions (with the prices they make), which only
+//! `refresh_thresholds` in score.rs changes. Debug builds check after every action that the
+//! mirror still matches the state.
 
 use std::collections::BTreeSet;
 
@@ -111,7 +113,8 @@ impl Game {
         changed
     }
 
-    /// The record of the person at this position in the level.
+    /// The record of the person at this position in the level, for what the mirror does not
+    /// hold (trust, the next post): a score changes only through [`Game::nudge_npc`].
     pub(super) fn npc_state(&mut self, npc: usize) -> Option<&mut NpcState> {
         let rank = self.held.npc_rank[npc]?;
         self.state.npcs.at_mut(rank)

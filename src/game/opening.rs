@@ -116,7 +116,9 @@ impl Opening {
         self.begin(seed, false)
     }
 
-    /// [`Opening::start`] for a game that keeps no words (see [`Game`]), for bots' statistics.
+    /// [`Opening::start`] for a game that keeps no words, for bots' statistics: the same rules
+    /// and numbers, but no outcomes, no journal and no wording in the ledger, so such a game is
+    /// not to be saved, debriefed or shown ([`Game::is_silent`]).
     pub fn start_silent(&self, seed: u64) -> Game {
         self.begin(seed, true).0
     }
@@ -127,6 +129,7 @@ impl Opening {
         game.silent = silent;
         let mut log = Log::new(silent);
         game.start_day(1, &mut log);
+        game.check_mirror();
         (game, log.into_outcomes())
     }
 }

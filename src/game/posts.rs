@@ -117,13 +117,13 @@ impl Game {
             Author::Npc(id) => self.level.npc(id).map_or(id.clone(), |n| n.name.clone()),
             Author::News(source) => source.clone(),
         });
-        let (author, tags) = (p.author.clone(), p.tags.clone());
-        let subject = tags.first().map_or("", String::as_str);
-        self.record(DecisionKind::React, subject, options, chosen, false);
-        let author_id = match &author {
-            Author::Npc(id) => Some(id),
+        let author_id = match &p.author {
+            Author::Npc(id) => Some(id.clone()),
             Author::News(_) => None,
         };
+        let tags = p.tags.clone();
+        let subject = tags.first().map_or("", String::as_str);
+        self.record(DecisionKind::React, subject, options, chosen, false);
         let author = author_name;
         self.state.feed[post].reactions.push(how);
         match how {
@@ -151,12 +151,12 @@ impl Game {
                 );
                 self.state.reports_filed += 1;
                 log.push(|| Outcome::Reported { post });
-                if let Some(id) = author_id {
+                if let Some(id) = &author_id {
                     self.accuse(id);
                 }
             }
         }
-        if let Some(id) = author_id
+        if let Some(id) = &author_id
             && let Some(n) = self.state.npcs.get_mut(id)
         {
             n.trust += if how == Reaction::Reported { -3 } else { 1 };
