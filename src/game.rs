@@ -65,8 +65,6 @@ pub struct Game {
     held: Held,
     index: Arc<Index>,
     memo: Memo,
-    /// A list lent to each firing of rules, so that firing allocates nothing.
-    scratch: Vec<usize>,
     /// Plays by the same rules but keeps no words: no outcomes, no journal, no wording in the
     /// ledger. Bots gathering statistics play like this; nothing can be shown of such a game.
     silent: bool,
@@ -101,7 +99,6 @@ impl Game {
             held,
             index,
             memo: Memo::default(),
-            scratch: Vec::new(),
             silent: false,
         }
     }

@@ -64,21 +64,13 @@ impl Game {
         did: &dyn Display,
         log: &mut Log,
     ) {
-        let mut rules = std::mem::take(&mut self.scratch);
-        self.collect_rules(&event, tags, &mut rules);
+        let rules = self.rule_indices(&event, tags);
         self.fire_rules(&rules, did, log);
-        self.give_back(rules);
     }
 
-    /// Adds the positions of the rules that would count for the player now.
-    pub(super) fn collect_rules(&self, event: &Trigger, tags: &[String], into: &mut Vec<usize>) {
-        into.extend(self.rules_for_player(event, tags).map(|(i, _)| i));
-    }
-
-    /// Keeps the list taken from `scratch` for the next firing, so that firing allocates nothing.
-    pub(super) fn give_back(&mut self, mut rules: Vec<usize>) {
-        rules.clear();
-        self.scratch = rules;
+    /// Positions in the level of the rules that would count for the player now.
+    pub(super) fn rule_indices(&self, event: &Trigger, tags: &[String]) -> Vec<usize> {
+        self.rules_for_player(event, tags).map(|(i, _)| i).collect()
     }
 
     /// Fires the rules at these positions in the level, each adding a ledger row.

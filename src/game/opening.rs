@@ -106,7 +106,6 @@ impl Opening {
             held,
             index,
             memo: Default::default(),
-            scratch: Vec::new(),
             silent: false,
         }))
     }

@@ -166,20 +166,19 @@ impl Game {
 
     /// Fires the rules an action triggers and lets the persona's values judge it.
     pub(super) fn act(&mut self, action: &Action, did: &dyn Display, log: &mut Log) {
-        let mut rules = std::mem::take(&mut self.scratch);
         let Some(a) = self.anatomy(action) else {
-            return self.give_back(rules);
+            return;
         };
-        if let Some(trigger) = &a.trigger {
-            self.collect_rules(trigger, &a.tags, &mut rules);
-        }
+        let rules = match &a.trigger {
+            Some(trigger) => self.rule_indices(trigger, &a.tags),
+            None => Vec::new(),
+        };
         let verdict = self.conscience(&a.affirms, &a.betrays);
         let deed = self.remembers_deeds().then(|| Deed {
             affirms: a.affirms.into_owned(),
             betrays: a.betrays.into_owned(),
         });
         self.fire_rules(&rules, did, log);
-        self.give_back(rules);
         self.apply_verdict(verdict, deed, did, log);
     }
 }
