@@ -100,6 +100,11 @@ enum Command {
     Simulate(SimulateArgs),
 }
 
+/// A playthrough allocates hundreds of small strings and lists; mimalloc serves them in a
+/// fraction of the time glibc takes (simulate: 1.2x with the LTO below).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     // Piped into `head` or `less` that quits early, end quietly like any Unix tool.
     #[cfg(unix)]
