@@ -21,6 +21,7 @@ mod opening;
 pub mod outcome;
 mod posts;
 mod predict;
+mod reading;
 mod record;
 mod rng;
 pub mod roster;

@@ -1,6 +1,6 @@
 //! The turn: what happens when a day ends and the next one begins.
 
-use super::level::{PerkEffect, RuleSetter, SanctionEffect, Trigger, Visibility};
+use super::level::{PerkEffect, RuleSetter, SanctionEffect, Visibility};
 use super::state::{ConsentState, DayMark};
 use super::{Game, Log, Outcome};
 
@@ -52,12 +52,13 @@ impl Game {
             if day > 1
                 && let ConsentState::Given { share, .. } = self.state.consent
             {
-                let (trigger, did) = if share {
-                    (Trigger::DataShared, "Shared your data")
+                let index = self.index.clone();
+                let (reading, did) = if share {
+                    (&index.readings.share_data, "Shared your data")
                 } else {
-                    (Trigger::DataWithheld, "Withheld your data")
+                    (&index.readings.withhold_data, "Withheld your data")
                 };
-                self.fire(trigger, &[], &did, log);
+                self.fire_rules(&reading.rules, &did, log);
             }
         }
         if day > 1 {
@@ -127,10 +128,12 @@ impl Game {
         if self.state.rent > 0 && (day - 1) % every == 0 {
             let rent = self.state.rent;
             self.change_money(-rent, &"rent", log);
+            let index = self.index.clone();
             if self.state.money < 0 {
-                self.fire(Trigger::RentMissed, &[], &"Rent not covered", log);
+                let rules = &index.readings.rent_missed.rules;
+                self.fire_rules(rules, &"Rent not covered", log);
             } else {
-                self.fire(Trigger::RentPaid, &[], &"Paid the rent", log);
+                self.fire_rules(&index.readings.rent_paid.rules, &"Paid the rent", log);
             }
         }
     }

@@ -7,8 +7,9 @@
 use std::collections::BTreeSet;
 
 use super::level::Level;
+use super::reading::{Origin, origin_of};
 use super::shop::price_percent;
-use super::state::NpcState;
+use super::state::{FeedPost, NpcState};
 use super::{Game, State};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -28,6 +29,8 @@ pub(super) struct Held {
     /// How often each rule has fired for the player today.
     pub fired: Vec<u32>,
     pub arrived: Vec<bool>,
+    /// Where each feed post comes from (`None`: a post the level no longer has).
+    pub feed: Vec<Option<Origin>>,
     /// What prices come to with the perks and sanctions held, in percent.
     pub price_percent: i64,
 }
@@ -64,6 +67,9 @@ impl Held {
                 .map(|r| state.fired_today.get(r.id.as_str()).copied().unwrap_or(0))
                 .collect(),
             arrived: flags(level.events.iter().map(|e| &e.id).collect(), &state.arrived),
+            feed: (state.feed.iter())
+                .map(|p| origin_of(level, &p.author, &p.text, &p.tags))
+                .collect(),
         }
     }
 }
@@ -155,6 +161,15 @@ impl Game {
     pub(super) fn new_day_of_firings(&mut self) {
         self.state.fired_today.clear();
         self.held.fired.iter_mut().for_each(|n| *n = 0);
+    }
+
+    /// Adds a post to the feed; returns its id.
+    pub(super) fn add_to_feed(&mut self, mut post: FeedPost, origin: Origin) -> usize {
+        let id = self.state.feed.len();
+        post.id = id;
+        self.state.feed.push(post);
+        self.held.feed.push(Some(origin));
+        id
     }
 
     /// Notes that the event at this position has arrived.

@@ -1,25 +1,32 @@
 //! What never changes during a game, worked out when it begins: positions in the level, so
 //! that play looks things up by number instead of comparing names.
 
-use super::level::{Level, Perk, PerkEffect, Persona, Sanction, SanctionEffect, Trigger};
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use super::held::Held;
+use super::level::{Level, Perk, PerkEffect, Persona, Sanction, SanctionEffect};
+use super::reading::{Origin, Readings, origin_of};
 use super::score;
+use super::state::Author;
 
 #[derive(Debug)]
 pub(super) struct Index {
-    /// Rules by the kind of trigger they listen for, in the level's order.
-    pub rules_on: Vec<Vec<usize>>,
     /// Each rule's dimension, by position (`None`: the level has no such dimension).
     pub rule_dimension: Vec<Option<usize>>,
-    /// For each item, the rules buying it answers to (active or not), in the level's order.
-    pub item_rules: Vec<Vec<usize>>,
+    /// What each rule's points come to on a score (before clamping).
+    pub rule_score: Vec<i32>,
     /// The ids of the rules and the dimensions, shared by every ledger row that names them.
     pub rule_ids: Vec<Arc<str>>,
     pub dimension_ids: Vec<Arc<str>>,
-    /// For each item, what buying it says to the persona's values.
-    pub item_verdict: Vec<i32>,
+    /// The people's ids and the news sources, shared by every feed post they write.
+    pub npc_ids: Vec<Arc<str>>,
+    pub news_sources: Vec<Arc<str>>,
+    /// What the rules and the persona make of every act.
+    pub readings: Readings,
+    /// Where each person's posts and each piece of news come from, as the feed names them.
+    pub post_origins: Vec<Vec<Origin>>,
+    pub news_origins: Vec<Origin>,
     /// What stands in the way of each item, each topic and each event's choices.
     pub item_gates: Vec<Gate>,
     pub topic_gates: Vec<Gate>,
@@ -68,27 +75,15 @@ impl Gate {
 
 impl Index {
     pub fn new(level: &Level, persona: Option<&Persona>) -> Index {
-        let mut rules_on = vec![Vec::new(); Trigger::KINDS];
-        for (i, r) in level.rules.iter().enumerate() {
-            rules_on[r.on.kind()].push(i);
-        }
         let dims = &level.score.dimensions;
         let rule_dimension = (level.rules.iter())
             .map(|r| dims.iter().position(|d| d.id == r.dimension))
             .collect();
-        let buy = Trigger::Buy(String::new());
-        let item_rules = (level.items.iter())
-            .map(|item| {
-                let on = &rules_on[buy.kind()];
-                let hits = on
-                    .iter()
-                    .filter(|&&r| level.rules[r].on.matches(&buy, &item.tags));
-                hits.copied().collect()
-            })
-            .collect();
-        let item_verdict = (level.items.iter())
-            .map(|item| persona.map_or(0, |p| score::verdict(&p.values, &item.tags, &[])))
-            .collect();
+        let no_values = BTreeMap::new();
+        let values = persona.map_or(&no_values, |p| &p.values);
+        let origin = |author: Author, text: &str, tags: &[String]| {
+            origin_of(level, &author, text, tags).expect("a post of the level has an origin")
+        };
         let gates = |tags: &[String]| Gate::of(level, tags);
         Index {
             rule_ids: level
@@ -97,10 +92,28 @@ impl Index {
                 .map(|r| Arc::from(r.id.as_str()))
                 .collect(),
             dimension_ids: (dims.iter()).map(|d| Arc::from(d.id.as_str())).collect(),
-            rules_on,
+            npc_ids: (level.npcs.iter())
+                .map(|n| Arc::from(n.id.as_str()))
+                .collect(),
+            news_sources: (level.news.iter())
+                .map(|n| Arc::from(n.source.as_str()))
+                .collect(),
+            rule_score: (level.rules.iter())
+                .map(|r| score::points_to_score(level, &r.dimension, r.points))
+                .collect(),
             rule_dimension,
-            item_rules,
-            item_verdict,
+            readings: Readings::new(level, values),
+            post_origins: (level.npcs.iter())
+                .map(|n| {
+                    let author = || Author::Npc(Arc::from(n.id.as_str()));
+                    (n.posts.iter())
+                        .map(|p| origin(author(), &p.text, &p.tags))
+                        .collect()
+                })
+                .collect(),
+            news_origins: (level.news.iter())
+                .map(|n| origin(Author::News(Arc::from(n.source.as_str())), &n.text, &n.tags))
+                .collect(),
             item_gates: level.items.iter().map(|i| gates(&i.tags)).collect(),
             topic_gates: level.topics.iter().map(|t| gates(&t.tags)).collect(),
             choice_gates: (level.events.iter())

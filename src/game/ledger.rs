@@ -3,80 +3,35 @@
 use std::fmt::Display;
 use std::sync::Arc;
 
-use super::level::{DimensionSource, Rule, Trigger, Visibility};
+use super::level::{DimensionSource, Visibility};
 use super::rng::{Dice, Stream};
 use super::state::{Appeal, LedgerRow, Verdict};
 use super::{Game, Log, Outcome, Refusal};
 
 impl Game {
-    /// The active rules that answer to `event` on a thing with `tags`.
-    pub fn matching_rules<'s>(
-        &'s self,
-        event: &Trigger,
-        tags: &[String],
-    ) -> impl Iterator<Item = &'s Rule> {
-        self.matching(event, tags).map(|(_, r)| r)
+    /// Those of these rules (positions in the level) that are switched on.
+    pub(super) fn active<'s>(&'s self, rules: &'s [usize]) -> impl Iterator<Item = usize> + 's {
+        rules.iter().copied().filter(|&i| self.held.rules[i])
     }
 
-    /// [`Game::matching_rules`] with each rule's position in the level.
-    fn matching<'s>(
-        &'s self,
-        event: &Trigger,
-        tags: &[String],
-    ) -> impl Iterator<Item = (usize, &'s Rule)> {
-        self.index.rules_on[event.kind()]
-            .iter()
-            .map(|&i| (i, &self.level.rules[i]))
-            .filter(|&(i, r)| self.held.rules[i] && r.on.matches(event, tags))
+    /// Those of these rules that would count for the player now: switched on, and not yet at
+    /// their limit for today.
+    pub(super) fn counting<'s>(&'s self, rules: &'s [usize]) -> impl Iterator<Item = usize> + 's {
+        self.active(rules).filter(|&i| self.counts_today(i))
     }
 
-    /// The matching rules that would still count for the player today, with their positions.
-    pub(super) fn rules_for_player<'s>(
-        &'s self,
-        event: &Trigger,
-        tags: &[String],
-    ) -> impl Iterator<Item = (usize, &'s Rule)> {
-        self.matching(event, tags)
-            .filter(|&(i, r)| self.counts_today(i, r))
+    fn counts_today(&self, rule: usize) -> bool {
+        (self.level.rules[rule].per_day).is_none_or(|limit| self.held.fired[rule] < limit)
     }
 
-    /// The rules buying the item at this position would fire now, with their positions.
-    pub(super) fn item_rules_for_player(
-        &self,
-        item: usize,
-    ) -> impl Iterator<Item = (usize, &Rule)> {
-        self.index.item_rules[item]
-            .iter()
-            .map(|&i| (i, &self.level.rules[i]))
-            .filter(|&(i, r)| self.held.rules[i] && self.counts_today(i, r))
-    }
-
-    /// The rule has not yet reached its limit for today.
-    fn counts_today(&self, at: usize, r: &Rule) -> bool {
-        r.per_day.is_none_or(|limit| self.held.fired[at] < limit)
-    }
-
-    /// Fires every matching rule, each adding a ledger row.
-    pub(super) fn fire(
-        &mut self,
-        event: Trigger,
-        tags: &[String],
-        did: &dyn Display,
-        log: &mut Log,
-    ) {
-        let rules = self.rule_indices(&event, tags);
-        self.fire_rules(&rules, did, log);
-    }
-
-    /// Positions in the level of the rules that would count for the player now.
-    pub(super) fn rule_indices(&self, event: &Trigger, tags: &[String]) -> Vec<usize> {
-        self.rules_for_player(event, tags).map(|(i, _)| i).collect()
-    }
-
-    /// Fires the rules at these positions in the level, each adding a ledger row.
+    /// Fires those of these rules that count for the player, each adding a ledger row. A
+    /// firing changes no other rule's standing, so each can be asked in turn.
     pub(super) fn fire_rules(&mut self, rules: &[usize], did: &dyn Display, log: &mut Log) {
         let level = self.level.clone();
         for &i in rules {
+            if !self.held.rules[i] || !self.counts_today(i) {
+                continue;
+            }
             let r = &level.rules[i];
             if self.scored() {
                 self.count_firing(i);

@@ -1,8 +1,7 @@
 //! The other people: what they post, how their scores move, who they report.
 
-use super::level::{Behaviour, Trigger};
+use super::level::Behaviour;
 use super::rng::{Dice, Stream};
-use super::score::points_to_score;
 use super::state::{Author, FeedPost};
 use super::{Game, Log, Outcome};
 
@@ -11,17 +10,18 @@ impl Game {
     /// the player points, as the rules say.
     pub(super) fn fill_feed(&mut self, log: &mut Log) {
         let level = self.level.clone();
+        let index = self.index.clone();
         let day = self.state.day;
-        for news in level.news.iter().filter(|n| n.day == day) {
-            let id = self.state.feed.len();
-            self.state.feed.push(FeedPost {
-                id,
+        for (k, news) in level.news.iter().enumerate().filter(|(_, n)| n.day == day) {
+            let post = FeedPost {
+                id: 0,
                 day,
-                author: Author::News(news.source.clone()),
+                author: Author::News(index.news_sources[k].clone()),
                 text: news.text.clone(),
                 tags: news.tags.clone(),
                 reactions: Vec::new(),
-            });
+            };
+            let id = self.add_to_feed(post, index.news_origins[k]);
             log.push(|| Outcome::NewsArrived { post: id });
         }
         let mut dice = Dice::new(self.state.seed, day, Stream::Posts);
@@ -30,32 +30,34 @@ impl Game {
             let Some(state) = self.npc_state(at) else {
                 continue;
             };
-            let Some(post) = npc.posts.get(state.next_post).filter(|_| roll) else {
+            let p = state.next_post;
+            let Some(post) = npc.posts.get(p).filter(|_| roll) else {
                 continue;
             };
             state.next_post += 1;
+            let origin = index.post_origins[at][p];
+            let read = index.readings.of_post(origin);
             // What the system makes of the post moves the poster's own score.
-            let effect: i32 = self
-                .matching_rules(&Trigger::Post(String::new()), &post.tags)
-                .map(|r| points_to_score(&level, &r.dimension, r.points))
+            let effect: i32 = (self.active(&read.posted.rules))
+                .map(|r| index.rule_score[r])
                 .sum();
             self.nudge_npc(at, effect);
-            let id = self.state.feed.len();
-            self.state.feed.push(FeedPost {
-                id,
+            let post = FeedPost {
+                id: 0,
                 day,
-                author: Author::Npc(npc.id.clone()),
+                author: Author::Npc(index.npc_ids[at].clone()),
                 text: post.text.clone(),
                 tags: post.tags.clone(),
                 reactions: Vec::new(),
-            });
+            };
+            let id = self.add_to_feed(post, origin);
             log.push(|| Outcome::NpcPosted {
                 npc: npc.id.clone(),
                 post: id,
             });
             if self.held.friends[at] {
                 let did = format_args!("Your friend {} posted", npc.name);
-                self.fire(Trigger::FriendPost(String::new()), &post.tags, &did, log);
+                self.fire_rules(&read.friend.rules, &did, log);
             }
         }
     }

@@ -114,8 +114,11 @@ impl Game {
                 .collect()
         };
         let author_name = self.words(|| match &p.author {
-            Author::Npc(id) => self.level.npc(id).map_or(id.clone(), |n| n.name.clone()),
-            Author::News(source) => source.clone(),
+            Author::Npc(id) => self
+                .level
+                .npc(id)
+                .map_or(id.to_string(), |n| n.name.clone()),
+            Author::News(source) => source.to_string(),
         });
         let author_id = match &p.author {
             Author::Npc(id) => Some(id.clone()),
@@ -169,14 +172,11 @@ impl Game {
         let Some(a) = self.anatomy(action) else {
             return;
         };
-        let rules = match &a.trigger {
-            Some(trigger) => self.rule_indices(trigger, &a.tags),
-            None => Vec::new(),
-        };
-        let verdict = self.conscience(&a.affirms, &a.betrays);
-        let deed = self.remembers_deeds().then(|| Deed {
-            affirms: a.affirms.into_owned(),
-            betrays: a.betrays.into_owned(),
+        let rules = a.reading.rules.clone();
+        let verdict = a.reading.verdict;
+        let deed = self.remembers_deeds().then(|| {
+            let (affirms, betrays) = a.deed();
+            Deed { affirms, betrays }
         });
         self.fire_rules(&rules, did, log);
         self.apply_verdict(verdict, deed, did, log);

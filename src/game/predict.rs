@@ -3,25 +3,39 @@
 
 use std::borrow::Cow;
 
-use super::level::{Effect, Item, Trigger};
+use super::level::Trigger;
+use super::reading::{Parts, PostReadings, Reading, parts};
 use super::state::Author;
 use super::{Action, Game};
 
-/// The parts of an action that rules and values look at.
-/// It borrows from the level and the state where it can: bots and the journal predict
-/// every option of every decision, so this is the game's hottest path.
-#[derive(Debug, Clone, Default)]
+/// The parts of an action that rules and values look at: its reading, looked up by position
+/// in the level, and the tags it stands for and against.
+#[derive(Debug, Clone)]
 pub(super) struct Anatomy<'a> {
-    pub trigger: Option<Trigger>,
-    pub tags: Cow<'a, [String]>,
-    pub affirms: Cow<'a, [String]>,
-    pub betrays: Cow<'a, [String]>,
-    /// Direct changes to dimensions (event choices).
-    pub points: Vec<(&'a str, i32)>,
-    /// A friendship made (`true`) or ended (`false`).
-    pub friend: Option<(&'a str, bool)>,
-    /// Direct changes to the self meter (event choices).
-    pub integrity: i32,
+    pub reading: Cow<'a, Reading>,
+    /// What the act stands for and against, for peers who judge the day's deeds.
+    pub affirms: Parts<'a>,
+    pub betrays: Parts<'a>,
+    /// A friendship made (`true`) or ended, with the person's position in the level.
+    pub friend: Option<(usize, bool)>,
+}
+
+const NONE: Parts<'static> = [&[], &[], &[]];
+
+impl<'a> Anatomy<'a> {
+    fn of(reading: &'a Reading, affirms: Parts<'a>, betrays: Parts<'a>) -> Anatomy<'a> {
+        Anatomy {
+            reading: Cow::Borrowed(reading),
+            affirms,
+            betrays,
+            friend: None,
+        }
+    }
+
+    /// The tags the act stands for and against, each list joined.
+    pub fn deed(&self) -> (Vec<String>, Vec<String>) {
+        (self.affirms.concat(), self.betrays.concat())
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -36,164 +50,129 @@ pub struct Prediction {
 
 impl Game {
     pub(super) fn anatomy<'a>(&'a self, action: &'a Action) -> Option<Anatomy<'a>> {
-        let level = &self.level;
-        Some(match action {
+        let (level, read) = (&self.level, &self.index.readings);
+        let a = match action {
             Action::Consent { share } => {
-                let betrays = Cow::from(&level.consent.as_ref()?.betrays[..]);
+                let betrays = parts(&level.consent.as_ref()?.betrays);
                 if *share {
-                    Anatomy {
-                        trigger: Some(Trigger::DataShared),
-                        betrays,
-                        ..Anatomy::default()
-                    }
+                    Anatomy::of(&read.share_data, NONE, betrays)
                 } else {
-                    Anatomy {
-                        trigger: Some(Trigger::DataWithheld),
-                        affirms: betrays,
-                        ..Anatomy::default()
-                    }
+                    Anatomy::of(&read.withhold_data, betrays, NONE)
                 }
             }
-            Action::Buy { item } => Game::anatomy_of_item(level.item(item)?),
-            Action::Draft { topic } => self.anatomy_of_post(&level.topic(topic)?.tags, true),
+            Action::Buy { item } => {
+                let at = level.items.iter().position(|i| &i.id == item)?;
+                let tags = parts(&level.items[at].tags);
+                Anatomy::of(&read.buy[at], tags, NONE)
+            }
+            Action::Draft { topic } => self.anatomy_of_post(topic, true)?,
             Action::Post | Action::CancelDraft => {
-                let topic = level.topic(self.state.draft.as_deref()?)?;
-                self.anatomy_of_post(&topic.tags, *action == Action::Post)
+                self.anatomy_of_post(self.state.draft.as_deref()?, *action == Action::Post)?
             }
             Action::Like { post } | Action::Share { post } | Action::Report { post } => {
                 let p = self.state.feed.get(*post)?;
-                match action {
-                    Action::Report { .. } => {
-                        let mut target = Cow::from(&p.tags[..]);
-                        if let Author::Npc(id) = &p.author {
-                            target.to_mut().extend(level.npc(id)?.tags.iter().cloned());
+                let author = match &p.author {
+                    Author::Npc(id) => level.npc(id).map(|n| &n.tags[..]),
+                    Author::News(_) => Some(&[][..]),
+                };
+                let tags = parts(&p.tags);
+                let known = self.held.feed.get(*post).copied().flatten();
+                let reading = known.map(|o| read.of_post(o));
+                let act = &level.reporting.tags[..];
+                let (trigger, affirms, betrays, pick): (_, _, _, fn(&PostReadings) -> &Reading) =
+                    match action {
+                        Action::Like { .. } => {
+                            (Trigger::Like(String::new()), tags, NONE, |r| &r.like)
                         }
-                        self.anatomy_of_report(target)
+                        Action::Share { .. } => {
+                            (Trigger::Share(String::new()), tags, NONE, |r| &r.share)
+                        }
+                        _ => (
+                            Trigger::Report(String::new()),
+                            parts(act),
+                            [&p.tags[..], author?, &[]],
+                            |r| &r.report,
+                        ),
+                    };
+                let reading = match reading {
+                    Some(r) => Cow::Borrowed(pick(r)),
+                    // A post the level no longer has, from an old save: read it now.
+                    None => {
+                        let values = &self.persona().values;
+                        let tags = match action {
+                            Action::Report { .. } => [&p.tags[..], betrays[1], act],
+                            _ => tags,
+                        };
+                        Cow::Owned(Reading::of(level, values, &trigger, tags, affirms, betrays))
                     }
-                    _ => Anatomy {
-                        trigger: Some(if matches!(action, Action::Like { .. }) {
-                            Trigger::Like(String::new())
-                        } else {
-                            Trigger::Share(String::new())
-                        }),
-                        tags: Cow::from(&p.tags[..]),
-                        affirms: Cow::from(&p.tags[..]),
-                        ..Anatomy::default()
-                    },
+                };
+                Anatomy {
+                    reading,
+                    affirms,
+                    betrays,
+                    friend: None,
                 }
             }
             Action::Befriend { npc } | Action::Unfriend { npc } | Action::Denounce { npc } => {
-                let tags = Cow::from(&level.npc(npc)?.tags[..]);
+                let at = level.npcs.iter().position(|n| &n.id == npc)?;
+                let tags = parts(&level.npcs[at].tags);
                 match action {
                     Action::Befriend { .. } => Anatomy {
-                        trigger: Some(Trigger::Befriend(String::new())),
-                        affirms: tags.clone(),
-                        tags,
-                        friend: Some((npc, true)),
-                        ..Anatomy::default()
+                        friend: Some((at, true)),
+                        ..Anatomy::of(&read.befriend[at], tags, NONE)
                     },
                     Action::Unfriend { .. } => Anatomy {
-                        trigger: Some(Trigger::Unfriend(String::new())),
-                        betrays: tags.clone(),
-                        tags,
-                        friend: Some((npc, false)),
-                        ..Anatomy::default()
+                        friend: Some((at, false)),
+                        ..Anatomy::of(&read.unfriend[at], NONE, tags)
                     },
                     _ => Anatomy {
-                        friend: self
-                            .state
-                            .friends
-                            .contains(npc)
-                            .then_some((npc.as_str(), false)),
-                        ..self.anatomy_of_report(tags)
+                        friend: self.is_friend(at).then_some((at, false)),
+                        ..Anatomy::of(&read.denounce[at], parts(&level.reporting.tags), tags)
                     },
                 }
             }
             Action::Answer { event, choice } => {
-                let c = level
-                    .event(event)?
-                    .choices
-                    .iter()
-                    .find(|c| &c.id == choice)?;
-                let points = c
-                    .effects
-                    .iter()
-                    .filter_map(|e| match e {
-                        Effect::Points {
-                            dimension, points, ..
-                        } => Some((dimension.as_str(), *points)),
-                        _ => None,
-                    })
-                    .collect();
-                let integrity = c
-                    .effects
-                    .iter()
-                    .map(|e| match e {
-                        Effect::Integrity(d) => *d,
-                        _ => 0,
-                    })
-                    .sum();
-                Anatomy {
-                    integrity,
-                    trigger: Some(Trigger::Choice(String::new())),
-                    tags: Cow::from(&c.tags[..]),
-                    affirms: Cow::from(&c.tags[..]),
-                    betrays: Cow::from(&c.betrays[..]),
-                    points,
-                    ..Anatomy::default()
-                }
+                let e = level.events.iter().position(|e| &e.id == event)?;
+                let events = &level.events[e].choices;
+                let c = events.iter().position(|c| &c.id == choice)?;
+                let (tags, betrays) = (parts(&events[c].tags), parts(&events[c].betrays));
+                Anatomy::of(&read.answer[e][c], tags, betrays)
             }
             Action::Vote { proposal } => Anatomy {
-                affirms: Cow::from(&level.proposal(proposal)?.tags[..]),
-                ..Anatomy::default()
+                reading: Cow::Owned(Reading {
+                    verdict: super::reading::weigh(
+                        &self.persona().values,
+                        &level.proposal(proposal)?.tags,
+                    ),
+                    ..Reading::default()
+                }),
+                affirms: parts(&level.proposal(proposal)?.tags),
+                betrays: NONE,
+                friend: None,
             },
             Action::Appeal { .. } | Action::EndDay => return None,
-        })
+        };
+        debug_assert_eq!(
+            a.reading.verdict,
+            super::score::verdict(
+                &self.persona().values,
+                &a.affirms.concat(),
+                &a.betrays.concat()
+            ),
+            "a reading's verdict is the persona's"
+        );
+        Some(a)
     }
 
-    pub(super) fn anatomy_of_item(item: &Item) -> Anatomy<'_> {
-        let tags = Cow::from(&item.tags[..]);
-        Anatomy {
-            trigger: Some(Trigger::Buy(String::new())),
-            affirms: tags.clone(),
-            tags,
-            ..Anatomy::default()
-        }
-    }
-
-    /// A report goes against what its target stands for, and is itself an act (the level's
-    /// reporting tags) that rules may pay for and values may judge.
-    fn anatomy_of_report<'a>(&'a self, target: Cow<'a, [String]>) -> Anatomy<'a> {
-        let act = Cow::from(&self.level.reporting.tags[..]);
-        let mut tags = target.clone();
-        if !act.is_empty() {
-            tags.to_mut().extend(act.iter().cloned());
-        }
-        Anatomy {
-            trigger: Some(Trigger::Report(String::new())),
-            tags,
-            affirms: act,
-            betrays: target,
-            ..Anatomy::default()
-        }
-    }
-
-    fn anatomy_of_post<'a>(&self, tags: &'a [String], post: bool) -> Anatomy<'a> {
-        if post {
-            Anatomy {
-                trigger: Some(Trigger::Post(String::new())),
-                tags: Cow::from(tags),
-                affirms: Cow::from(tags),
-                ..Anatomy::default()
-            }
+    fn anatomy_of_post<'a>(&'a self, topic: &str, post: bool) -> Option<Anatomy<'a>> {
+        let at = self.level.topics.iter().position(|t| t.id == topic)?;
+        let tags = parts(&self.level.topics[at].tags);
+        let read = &self.index.readings;
+        Some(if post {
+            Anatomy::of(&read.post[at], tags, NONE)
         } else {
-            Anatomy {
-                trigger: Some(Trigger::Censor(String::new())),
-                tags: Cow::from(tags),
-                betrays: Cow::from(tags),
-                ..Anatomy::default()
-            }
-        }
+            Anatomy::of(&read.censor[at], NONE, tags)
+        })
     }
 
     /// The predicted effect of an action on the score and the self; `None` for actions

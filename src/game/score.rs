@@ -68,16 +68,16 @@ pub fn points_to_score(level: &Level, dimension: &str, points: i32) -> i32 {
 }
 
 impl Game {
-    /// The mean score of the player's friends; with a friendship made (`true`) or ended first,
-    /// if `change` asks.
-    pub(super) fn friends_mean(&self, change: Option<(&str, bool)>) -> Option<i32> {
+    /// The mean score of the player's friends; with a friendship made (`true`) or ended first
+    /// with the person at this position in the level, if `change` asks.
+    pub(super) fn friends_mean(&self, change: Option<(usize, bool)>) -> Option<i32> {
         let mut count = self.state.friends.len();
         let mut toggled = None;
         if let Some((npc, add)) = change
-            && self.state.friends.contains(npc) != add
+            && self.is_friend(npc) != add
         {
             count = if add { count + 1 } else { count - 1 };
-            toggled = self.level.npcs.iter().position(|n| n.id == npc);
+            toggled = Some(npc);
         }
         if count == 0 {
             return None;

@@ -100,8 +100,9 @@ pub struct FeedPost {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Author {
-    Npc(String),
-    News(String),
+    /// The person's id and the news source, shared with the game's index.
+    Npc(Arc<str>),
+    News(Arc<str>),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

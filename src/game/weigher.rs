@@ -2,9 +2,8 @@
 //! options of one decision share (the score now, the friends' mean, the persona) done once.
 //! Bots and the journal weigh every option of every decision, so this is the hottest path.
 
-use std::collections::BTreeMap;
-
 use super::predict::Anatomy;
+use super::reading::Reading;
 use super::{Action, Game, score};
 
 /// What an option would change: the score and the self meter.
@@ -24,7 +23,6 @@ pub struct Weigher<'g> {
     points: Vec<Option<i32>>,
     /// The mean score of the player's friends now.
     friends: Option<i32>,
-    values: &'g BTreeMap<String, i32>,
 }
 
 impl Game {
@@ -38,7 +36,6 @@ impl Game {
             now,
             points,
             friends,
-            values: &self.persona().values,
         }
     }
 }
@@ -58,36 +55,36 @@ impl Weigher<'_> {
     /// Works out the shift; leaves in `moves` the points each dimension (by its position in
     /// the level) would move.
     pub(super) fn shift_of(&self, a: &Anatomy<'_>, moves: &mut Vec<(usize, i32)>) -> Shift {
-        let game = self.game;
-        let dims = &game.level.score.dimensions;
-        let integrity = score::verdict(self.values, &a.affirms, &a.betrays) + a.integrity;
-        moves.clear();
-        // Points on a dimension the level lacks move nothing.
-        let at = |dim: &str| dims.iter().position(|d| d.id == dim);
-        moves.extend(a.points.iter().filter_map(|(d, p)| Some((at(d)?, *p))));
-        if let Some(trigger) = &a.trigger {
-            let rules = game.rules_for_player(trigger, &a.tags);
-            moves
-                .extend(rules.filter_map(|(i, r)| Some((game.index.rule_dimension[i]?, r.points))));
-        }
-        self.shift_by(integrity, a.friend, moves)
+        self.shift_of_reading(&a.reading, a.friend, moves)
     }
 
-    /// The shift of buying the item at this position in the level: [`Weigher::shift_of`] with
-    /// what the item alone decides looked up, not worked out.
+    /// The shift of buying the item at this position in the level.
     pub(super) fn shift_of_item(&self, item: usize, moves: &mut Vec<(usize, i32)>) -> Shift {
+        self.shift_of_reading(&self.game.index.readings.buy[item], None, moves)
+    }
+
+    fn shift_of_reading(
+        &self,
+        reading: &Reading,
+        friend: Option<(usize, bool)>,
+        moves: &mut Vec<(usize, i32)>,
+    ) -> Shift {
         let game = self.game;
         moves.clear();
-        let rules = game.item_rules_for_player(item);
-        moves.extend(rules.filter_map(|(i, r)| Some((game.index.rule_dimension[i]?, r.points))));
-        self.shift_by(game.index.item_verdict[item], None, moves)
+        moves.extend_from_slice(&reading.points);
+        let rules = game.counting(&reading.rules);
+        let level = &game.level;
+        moves.extend(
+            rules.filter_map(|i| Some((game.index.rule_dimension[i]?, level.rules[i].points))),
+        );
+        self.shift_by(reading.verdict + reading.integrity, friend, moves)
     }
 
     /// The shift of these moves, a friendship made or ended, and the self's verdict.
     fn shift_by(
         &self,
         integrity: i32,
-        friend: Option<(&str, bool)>,
+        friend: Option<(usize, bool)>,
         moves: &[(usize, i32)],
     ) -> Shift {
         if moves.is_empty() && friend.is_none() {

@@ -182,8 +182,8 @@ pub fn feed(game: &Game, out: &mut impl Write) -> R {
     }
     for p in feed.iter().rev().take(12) {
         let author = match &p.author {
-            Author::Npc(id) => level.npc(id).map_or(id.clone(), |n| n.name.clone()),
-            Author::News(source) => source.clone(),
+            Author::Npc(id) => level.npc(id).map_or(id.to_string(), |n| n.name.clone()),
+            Author::News(source) => source.to_string(),
         };
         let mut marks = Vec::new();
         for r in &p.reactions {

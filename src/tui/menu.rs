@@ -110,8 +110,11 @@ pub fn draft(game: &Game) -> Option<Menu> {
 pub fn post(game: &Game, id: usize) -> Option<Menu> {
     let p = game.state().feed.get(id)?;
     let author = match &p.author {
-        Author::Npc(n) => game.level().npc(n).map_or(n.clone(), |x| x.name.clone()),
-        Author::News(s) => s.clone(),
+        Author::Npc(n) => game
+            .level()
+            .npc(n)
+            .map_or(n.to_string(), |x| x.name.clone()),
+        Author::News(s) => s.to_string(),
     };
     let mut choices = Vec::new();
     if !p.reactions.contains(&Reaction::Liked) {

@@ -167,8 +167,8 @@ fn feed(game: &Game) -> Vec<Row> {
     let hidden = game.state().feed.len() - visible.len();
     for p in visible.iter().rev() {
         let author = match &p.author {
-            Author::Npc(id) => level.npc(id).map_or(id.clone(), |n| n.name.clone()),
-            Author::News(source) => source.clone(),
+            Author::Npc(id) => level.npc(id).map_or(id.to_string(), |n| n.name.clone()),
+            Author::News(source) => source.to_string(),
         };
         let mut row = Row::new(format!("{author}: {}", p.text), Target::Post(p.id));
         row.aside = format!("day {}", p.day);
