@@ -7,13 +7,13 @@ impl Game {
     pub fn holds(&self, c: &Condition) -> bool {
         let s = &self.state;
         // Before the score is switched on, score tests see the score it would have.
-        let score = s.score.unwrap_or_else(|| self.implied_score());
+        let score = || s.score.unwrap_or_else(|| self.implied_score());
         match c {
             Condition::Always => true,
             Condition::Never => false,
             Condition::DayAtLeast(d) => s.day >= *d,
-            Condition::ScoreAtLeast(n) => score >= *n,
-            Condition::ScoreBelow(n) => score < *n,
+            Condition::ScoreAtLeast(n) => score() >= *n,
+            Condition::ScoreBelow(n) => score() < *n,
             Condition::SelfAtLeast(n) => s.integrity >= *n,
             Condition::SelfBelow(n) => s.integrity < *n,
             Condition::MoneyAtLeast(n) => s.money >= *n,

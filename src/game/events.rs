@@ -189,7 +189,7 @@ impl Game {
                     dimension,
                     points,
                     inference,
-                } => self.add_points(dimension, *points, did, inference, None, log),
+                } => self.add_points(self.dim(dimension), *points, did, inference, None, log),
                 Effect::Income(d) => self.state.income += d,
                 Effect::Rent(d) => self.state.rent += d,
                 Effect::SetFlag(f) => {

@@ -19,6 +19,8 @@ pub(super) struct Index {
     /// The ids of the rules and the dimensions, shared by every ledger row that names them.
     pub rule_ids: Vec<Arc<str>>,
     pub dimension_ids: Vec<Arc<str>>,
+    /// Each dimension's share of the score, in percent.
+    pub dimension_weights: Vec<u32>,
     /// The people's ids and the news sources, shared by every feed post they write.
     pub npc_ids: Vec<Arc<str>>,
     pub news_sources: Vec<Arc<str>>,
@@ -98,6 +100,12 @@ impl Index {
             news_sources: (level.news.iter())
                 .map(|n| Arc::from(n.source.as_str()))
                 .collect(),
+            dimension_weights: {
+                let total: u32 = dims.iter().map(|d| d.weight).sum();
+                (dims.iter())
+                    .map(|d| d.weight * 100 / total.max(1))
+                    .collect()
+            },
             rule_score: (level.rules.iter())
                 .map(|r| score::points_to_score(level, &r.dimension, r.points))
                 .collect(),

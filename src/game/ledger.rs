@@ -8,6 +8,13 @@ use super::rng::{Dice, Stream};
 use super::state::{Appeal, LedgerRow, Verdict};
 use super::{Game, Log, Outcome, Refusal};
 
+/// A dimension by name, and by position when the level has it.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Dim<'a> {
+    pub name: &'a str,
+    pub at: Option<usize>,
+}
+
 impl Game {
     /// Those of these rules (positions in the level) that are switched on.
     pub(super) fn active<'s>(&'s self, rules: &'s [usize]) -> impl Iterator<Item = usize> + 's {
@@ -36,8 +43,18 @@ impl Game {
             if self.scored() {
                 self.count_firing(i);
             }
-            self.add_points(&r.dimension, r.points, did, &r.inference, Some(i), log);
+            let dim = Dim {
+                name: &r.dimension,
+                at: self.index.rule_dimension[i],
+            };
+            self.add_points(dim, r.points, did, &r.inference, Some(i), log);
         }
+    }
+
+    /// The dimension of this name, with its position if the level has it.
+    pub(super) fn dim<'a>(&self, name: &'a str) -> Dim<'a> {
+        let at = (self.level.score.dimensions.iter()).position(|d| d.id == name);
+        Dim { name, at }
     }
 
     fn immediate(&self) -> bool {
@@ -47,7 +64,7 @@ impl Game {
     /// Records a change on a dimension; applies it now or queues it, as the level's visibility says.
     pub(super) fn add_points(
         &mut self,
-        dimension: &str,
+        dimension: Dim<'_>,
         points: i32,
         did: &dyn Display,
         inference: &str,
@@ -58,8 +75,12 @@ impl Game {
             return;
         }
         let id = self.push_row(dimension, did, inference, points, rule);
+        let Dim {
+            name: dimension,
+            at,
+        } = dimension;
         if self.immediate() {
-            let delta = self.apply_row(id);
+            let delta = self.apply_row(id, at);
             self.state.score = Some(self.state.score.unwrap_or(0) + delta);
             log.push(|| Outcome::ScoreChanged {
                 delta,
@@ -78,50 +99,40 @@ impl Game {
     /// Writes a new, not yet applied row; returns its id.
     fn push_row(
         &mut self,
-        dimension: &str,
+        dimension: Dim<'_>,
         did: &dyn Display,
         inference: &str,
         points: i32,
         rule: Option<usize>,
     ) -> usize {
-        let total: u32 = self.level.score.dimensions.iter().map(|d| d.weight).sum();
-        let weight = self
-            .level
-            .dimension(dimension)
-            .map_or(0, |d| d.weight * 100 / total.max(1));
+        let index = &self.index;
         let id = self.state.ledger.len();
         self.state.ledger.push(LedgerRow {
             id,
             day: self.state.day,
             did: self.words(|| did.to_string()),
             inference: self.words(|| inference.to_string()),
-            dimension: match self
-                .level
-                .score
-                .dimensions
-                .iter()
-                .position(|d| d.id == dimension)
-            {
-                Some(i) => self.index.dimension_ids[i].clone(),
-                None => Arc::from(dimension),
+            dimension: match dimension.at {
+                Some(i) => index.dimension_ids[i].clone(),
+                None => Arc::from(dimension.name),
             },
-            weight,
+            weight: dimension.at.map_or(0, |i| index.dimension_weights[i]),
             points,
             delta: 0,
             applied: false,
-            rule: rule.map(|i| self.index.rule_ids[i].clone()),
+            rule: rule.map(|i| index.rule_ids[i].clone()),
             appealed: false,
         });
         id
     }
 
     /// Moves the row's points into its dimension; returns the change in the implied score.
-    fn apply_row(&mut self, id: usize) -> i32 {
+    /// `at`: the row's dimension's position in the level, if it has it.
+    fn apply_row(&mut self, id: usize, at: Option<usize>) -> i32 {
         let before = self.implied();
         let row = &self.state.ledger[id];
         let (dimension, points) = (&row.dimension, row.points);
         let dims = &self.level.score.dimensions;
-        let at = dims.iter().position(|d| *d.id == **dimension);
         let (lo, hi) = match at.map(|i| dims[i].source) {
             Some(DimensionSource::Friends { .. }) => (-100, 100),
             _ => (0, 100),
@@ -166,7 +177,7 @@ impl Game {
                 .iter()
                 .find(|d| matches!(d.source, DimensionSource::Friends { .. }))
                 .map_or(String::new(), |d| d.id.clone());
-            let id = self.push_row(&dimension, did, inference, 0, None);
+            let id = self.push_row(self.dim(&dimension), did, inference, 0, None);
             let row = &mut self.state.ledger[id];
             row.delta = drift;
             row.applied = true;
@@ -182,7 +193,8 @@ impl Game {
             implied
         } else {
             for &id in &queued {
-                self.apply_row(id);
+                let at = self.dim(&self.state.ledger[id].dimension).at;
+                self.apply_row(id, at);
             }
             self.implied()
         };
@@ -253,7 +265,7 @@ impl Game {
             });
             let did = format_args!("Appeal on row {}", row.id);
             self.add_points(
-                &row.dimension,
+                self.dim(&row.dimension),
                 undo,
                 &did,
                 "Correction after review",

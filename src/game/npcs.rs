@@ -162,7 +162,7 @@ impl Game {
         let did =
             format_args!("Rated by your neighbours: {approve} approved, {disapprove} disapproved");
         self.add_points(
-            dimension,
+            self.dim(dimension),
             points,
             &did,
             "Their verdicts, each weighted by the rater's own score",

@@ -125,11 +125,13 @@ impl Game {
             return;
         }
         let day = self.state.day;
+        let mut changed = false;
         for (i, p) in self.level.perks.iter().enumerate() {
             let open = score >= p.threshold;
             if open && !self.held.perks[i] {
                 self.state.perks.insert(p.id.clone());
                 self.held.perks[i] = true;
+                changed = true;
                 log.push(|| Outcome::PerkOpened { perk: p.id.clone() });
                 self.state
                     .milestones
@@ -137,6 +139,7 @@ impl Game {
             } else if !open && self.held.perks[i] {
                 self.state.perks.remove(&p.id);
                 self.held.perks[i] = false;
+                changed = true;
                 log.push(|| Outcome::PerkClosed { perk: p.id.clone() });
                 self.state
                     .milestones
@@ -148,6 +151,7 @@ impl Game {
             if on && !self.held.sanctions[i] {
                 self.state.sanctions.insert(s.id.clone());
                 self.held.sanctions[i] = true;
+                changed = true;
                 log.push(|| Outcome::SanctionImposed {
                     sanction: s.id.clone(),
                 });
@@ -157,6 +161,7 @@ impl Game {
             } else if !on && self.held.sanctions[i] {
                 self.state.sanctions.remove(&s.id);
                 self.held.sanctions[i] = false;
+                changed = true;
                 log.push(|| Outcome::SanctionLifted {
                     sanction: s.id.clone(),
                 });
@@ -165,8 +170,10 @@ impl Game {
                     .push(milestone(day, &s.id, MilestoneKind::SanctionLifted));
             }
         }
-        let held = &self.held;
-        self.held.price_percent = price_percent(&self.level, &held.perks, &held.sanctions);
+        if changed {
+            let held = &self.held;
+            self.held.price_percent = price_percent(&self.level, &held.perks, &held.sanctions);
+        }
     }
 
     pub(super) fn change_integrity(&mut self, delta: i32, reason: &dyn Display, log: &mut Log) {
