@@ -359,9 +359,7 @@ fn worthy(game: &Game, candidate: Candidate) -> Option<Action> {
         Candidate::Like(_) | Candidate::Share(_) | Candidate::Report(_) => {
             game.allows(&candidate.action(level))
         }
-        Candidate::Befriend(i) => {
-            game.may(Some(ActionKind::Befriend)) && game.would_befriend(npc(i))
-        }
+        Candidate::Befriend(i) => game.may(Some(ActionKind::Befriend)) && game.would_befriend(i),
         Candidate::Unfriend(_) => game.may(Some(ActionKind::Unfriend)),
         Candidate::Denounce(i) => game.may(Some(ActionKind::Report)) && game.reportable(npc(i)),
     };

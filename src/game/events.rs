@@ -4,6 +4,7 @@ use std::fmt::Display;
 
 use super::journal::DecisionKind;
 use super::level::{Effect, RuleSetter, SanctionEffect};
+use super::predict::Act;
 use super::state::{Answer, ConsentState, InboxEntry};
 use super::{Action, Game, Log, Outcome, Refusal};
 
@@ -35,7 +36,7 @@ impl Game {
         } else {
             "Withheld your data"
         };
-        self.act(&Action::Consent { share }, &what, log);
+        self.act(Act::Consent { share }, &what, log);
         self.state.consent = ConsentState::Given { share, defaulted };
         log.push(|| Outcome::ConsentGiven { share, defaulted });
     }
@@ -103,25 +104,27 @@ impl Game {
         log: &mut Log,
     ) -> Result<(), Refusal> {
         let level = self.level.clone();
-        let event = level.event(event_id).ok_or_else(|| Refusal::Unknown {
-            kind: "event",
-            id: event_id.to_string(),
-        })?;
+        let e = (level.events.iter())
+            .position(|e| e.id == event_id)
+            .ok_or_else(|| Refusal::Unknown {
+                kind: "event",
+                id: event_id.to_string(),
+            })?;
+        let event = &level.events[e];
         let slot = self
             .state
             .inbox
             .iter()
             .position(|e| e.event == event_id && e.answer.is_none())
             .ok_or_else(|| Refusal::NotPending(event.title.clone()))?;
-        let choice = event
-            .choices
-            .iter()
-            .find(|c| c.id == choice_id)
+        let chosen = (event.choices.iter())
+            .position(|c| c.id == choice_id)
             .ok_or_else(|| Refusal::Unknown {
                 kind: "choice",
                 id: choice_id.to_string(),
             })?;
-        if !defaulted {
+        let choice = &event.choices[chosen];
+        if !defaulted && !self.index.choice_gates[e][chosen].open(&self.held) {
             self.check_tags(&choice.tags)?;
         }
         let offers = || {
@@ -137,11 +140,6 @@ impl Game {
                 })
                 .collect()
         };
-        let chosen = event
-            .choices
-            .iter()
-            .position(|c| c.id == choice_id)
-            .unwrap_or(0);
         self.record(DecisionKind::Event, event_id, offers, chosen, defaulted);
         self.state.inbox[slot].answer = Some(Answer {
             choice: choice_id.to_string(),
@@ -153,11 +151,7 @@ impl Game {
             defaulted,
         });
         let did = format_args!("{}: {}", event.title, choice.text);
-        let action = Action::Answer {
-            event: event_id.to_string(),
-            choice: choice_id.to_string(),
-        };
-        self.act(&action, &did, log);
+        self.act(Act::Answer(e, chosen), &did, log);
         self.apply_effects(&choice.effects, &did, log);
         Ok(())
     }

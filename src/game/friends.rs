@@ -4,6 +4,7 @@ use std::fmt::Display;
 
 use super::journal::DecisionKind;
 use super::level::DueProcess;
+use super::predict::Act;
 use super::state::Accusation;
 use super::{Action, Game, Log, Outcome, Refusal};
 
@@ -18,14 +19,16 @@ enum Reluctance {
 pub const REPORT_AGAIN_AFTER: u32 = 7;
 
 impl Game {
-    fn npc_name(&self, id: &str) -> Result<String, Refusal> {
-        self.level
-            .npc(id)
-            .map(|n| n.name.clone())
+    /// The position of the person of this id, and their name (unless the game is silent),
+    /// or why there is none.
+    fn npc_named(&self, id: &str) -> Result<(usize, String), Refusal> {
+        let at = (self.level.npcs.iter())
+            .position(|n| n.id == id)
             .ok_or_else(|| Refusal::Unknown {
                 kind: "person",
                 id: id.to_string(),
-            })
+            })?;
+        Ok((at, self.words(|| self.level.npcs[at].name.clone())))
     }
 
     /// Why a person would turn the player down, if they would.
@@ -36,14 +39,18 @@ impl Game {
         })
     }
 
-    /// [`Game::refuses_friendship`] without the words.
-    pub fn would_befriend(&self, id: &str) -> bool {
-        self.reluctance(id).is_none()
+    /// [`Game::refuses_friendship`] without the words, for the person at this position.
+    pub fn would_befriend(&self, npc: usize) -> bool {
+        self.reluctance_of(npc).is_none()
     }
 
     fn reluctance(&self, id: &str) -> Option<Reluctance> {
-        let npc = self.level.npc(id)?;
-        let state = self.state.npcs.get(id)?;
+        self.reluctance_of(self.level.npcs.iter().position(|n| n.id == id)?)
+    }
+
+    fn reluctance_of(&self, at: usize) -> Option<Reluctance> {
+        let npc = &self.level.npcs[at];
+        let state = self.state.npcs.at(self.held.npc_rank[at]?)?;
         if state.trust < 0 {
             return Some(Reluctance::Distrust);
         }
@@ -54,11 +61,13 @@ impl Game {
     }
 
     pub(super) fn befriend(&mut self, id: &str, log: &mut Log) -> Result<(), Refusal> {
-        let name = self.npc_name(id)?;
-        if self.state.friends.contains(id) {
-            return Err(Refusal::AlreadyFriends(name));
+        let (at, name) = self.npc_named(id)?;
+        if self.is_friend(at) {
+            return Err(Refusal::AlreadyFriends(self.level.npcs[at].name.clone()));
         }
-        if let Some(reason) = self.refuses_friendship(id) {
+        if !self.would_befriend(at) {
+            let name = self.level.npcs[at].name.clone();
+            let reason = self.refuses_friendship(id).unwrap_or_default();
             return Err(Refusal::Declined { name, reason });
         }
         let action = Action::Befriend {
@@ -75,8 +84,8 @@ impl Game {
             ]
         };
         self.record(DecisionKind::Friend, id, offers, 0, false);
-        self.act(&action, &format_args!("Befriended {name}"), log);
-        self.set_friend(id, true);
+        self.act(Act::Befriend(at), &format_args!("Befriended {name}"), log);
+        self.set_friend_at(at, true);
         log.push(|| Outcome::Befriended {
             npc: id.to_string(),
         });
@@ -85,14 +94,14 @@ impl Game {
     }
 
     pub(super) fn unfriend(&mut self, id: &str, log: &mut Log) -> Result<(), Refusal> {
-        let name = self.npc_name(id)?;
-        if !self.state.friends.contains(id) {
-            return Err(Refusal::NotFriends(name));
+        let (at, name) = self.npc_named(id)?;
+        if !self.is_friend(at) {
+            return Err(Refusal::NotFriends(self.level.npcs[at].name.clone()));
         }
         let action = Action::Unfriend {
             npc: id.to_string(),
         };
-        let their = self.state.npcs.get(id).map_or(0, |n| n.score);
+        let their = self.held.npc_scores[at].unwrap_or(0);
         let offers = || {
             vec![
                 ("keep".into(), format!("Keep {name}"), None),
@@ -104,9 +113,9 @@ impl Game {
             ]
         };
         self.record(DecisionKind::Friend, id, offers, 1, false);
-        self.act(&action, &format_args!("Unfriended {name}"), log);
-        self.set_friend(id, false);
-        if let Some(n) = self.state.npcs.get_mut(id) {
+        self.act(Act::Unfriend(at), &format_args!("Unfriended {name}"), log);
+        self.set_friend_at(at, false);
+        if let Some(n) = self.npc_state(at) {
             n.trust -= 1;
         }
         log.push(|| Outcome::Unfriended {
@@ -117,10 +126,11 @@ impl Game {
     }
 
     pub(super) fn denounce(&mut self, id: &str, log: &mut Log) -> Result<(), Refusal> {
-        let name = self.npc_name(id)?;
+        let (at, name) = self.npc_named(id)?;
         if let Some(&day) = self.state.denounced.get(id)
             && self.state.day < day + REPORT_AGAIN_AFTER
         {
+            let name = self.level.npcs[at].name.clone();
             return Err(Refusal::AlreadyReported { name, day });
         }
         self.state.denounced.insert(id.to_string(), self.state.day);
@@ -138,12 +148,12 @@ impl Game {
             ]
         };
         self.record(DecisionKind::Friend, id, offers, 1, false);
-        self.act(&action, &format_args!("Reported {name}"), log);
+        self.act(Act::Denounce(at), &format_args!("Reported {name}"), log);
         self.state.reports_filed += 1;
-        if let Some(n) = self.state.npcs.get_mut(id) {
+        if let Some(n) = self.npc_state(at) {
             n.trust -= 3;
         }
-        if self.set_friend(id, false) {
+        if self.set_friend_at(at, false) {
             log.push(|| Outcome::Unfriended {
                 npc: id.to_string(),
             });

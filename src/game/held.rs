@@ -111,12 +111,22 @@ impl Game {
 
     /// Makes (`true`) or ends a friendship; whether anything changed.
     pub(super) fn set_friend(&mut self, npc: &str, friends: bool) -> bool {
-        let changed = toggle(&mut self.state.friends, npc, friends);
-        if changed && let Some(i) = self.level.npcs.iter().position(|n| n.id == npc) {
-            self.held.friends[i] = friends;
+        match self.level.npcs.iter().position(|n| n.id == npc) {
+            Some(at) => self.set_friend_at(at, friends),
+            // Someone the level does not have counts in no score.
+            None => toggle(&mut self.state.friends, npc, friends),
         }
+    }
+
+    /// [`Game::set_friend`] with the person at this position in the level.
+    pub(super) fn set_friend_at(&mut self, npc: usize, friends: bool) -> bool {
+        if self.held.friends[npc] == friends {
+            return false;
+        }
+        toggle(&mut self.state.friends, &self.level.npcs[npc].id, friends);
+        self.held.friends[npc] = friends;
         self.memo.implied = None;
-        changed
+        true
     }
 
     /// The record of the person at this position in the level, for what the mirror does not

@@ -3,27 +3,37 @@
 use std::fmt::Display;
 
 use super::journal::DecisionKind;
+use super::predict::Act;
 use super::state::{Author, Deed, Reaction};
 use super::{Action, Game, Log, Outcome, Refusal};
 
 impl Game {
     pub(super) fn draft(&mut self, id: &str, log: &mut Log) -> Result<(), Refusal> {
         let level = self.level.clone();
-        let topic = level.topic(id).ok_or_else(|| Refusal::Unknown {
-            kind: "topic",
-            id: id.to_string(),
-        })?;
+        let at = self.topic_at(id)?;
         if let Some(open) = &self.state.draft {
             let name = level.topic(open).map_or(open.clone(), |t| t.name.clone());
             return Err(Refusal::DraftOpen(name));
         }
         self.check_allowed(super::level::ActionKind::Post)?;
-        self.check_tags(&topic.tags)?;
+        if !self.index.topic_gates[at].open(&self.held) {
+            self.check_tags(&level.topics[at].tags)?;
+        }
         self.state.draft = Some(id.to_string());
         log.push(|| Outcome::Drafted {
             topic: id.to_string(),
         });
         Ok(())
+    }
+
+    /// The position of the topic of this id, or why there is none.
+    fn topic_at(&self, id: &str) -> Result<usize, Refusal> {
+        (self.level.topics.iter())
+            .position(|t| t.id == id)
+            .ok_or_else(|| Refusal::Unknown {
+                kind: "topic",
+                id: id.to_string(),
+            })
     }
 
     pub(super) fn post(&mut self, log: &mut Log) -> Result<(), Refusal> {
@@ -37,10 +47,8 @@ impl Game {
     fn close_draft(&mut self, post: bool, defaulted: bool, log: &mut Log) -> Result<(), Refusal> {
         let level = self.level.clone();
         let draft = self.state.draft.as_deref().ok_or(Refusal::NoDraft)?;
-        let topic = level.topic(draft).ok_or_else(|| Refusal::Unknown {
-            kind: "topic",
-            id: draft.to_string(),
-        })?;
+        let at = self.topic_at(draft)?;
+        let topic = &level.topics[at];
         let id = &topic.id;
         let options = || {
             vec![
@@ -64,16 +72,13 @@ impl Game {
             defaulted,
         );
         if post {
-            self.act(
-                &Action::Post,
-                &format_args!("Posted on {}", topic.name),
-                log,
-            );
+            let did = format_args!("Posted on {}", topic.name);
+            self.act(Act::Post(at, true), &did, log);
             log.push(|| Outcome::Posted { topic: id.clone() });
         } else {
             self.state.drafts_cancelled += 1;
             let what = format_args!("Deleted a draft on {}", topic.name);
-            self.act(&Action::CancelDraft, &what, log);
+            self.act(Act::Post(at, false), &what, log);
             log.push(|| Outcome::DraftCancelled { topic: id.clone() });
         }
         self.state.draft = None;
@@ -129,29 +134,18 @@ impl Game {
         self.record(DecisionKind::React, subject, options, chosen, false);
         let author = author_name;
         self.state.feed[post].reactions.push(how);
+        let act = Act::React(post, how);
         match how {
             Reaction::Liked => {
-                self.act(
-                    &Action::Like { post },
-                    &format_args!("Liked a post by {author}"),
-                    log,
-                );
+                self.act(act, &format_args!("Liked a post by {author}"), log);
                 log.push(|| Outcome::Liked { post });
             }
             Reaction::Shared => {
-                self.act(
-                    &Action::Share { post },
-                    &format_args!("Shared a post by {author}"),
-                    log,
-                );
+                self.act(act, &format_args!("Shared a post by {author}"), log);
                 log.push(|| Outcome::Shared { post });
             }
             Reaction::Reported => {
-                self.act(
-                    &Action::Report { post },
-                    &format_args!("Reported a post by {author}"),
-                    log,
-                );
+                self.act(act, &format_args!("Reported a post by {author}"), log);
                 self.state.reports_filed += 1;
                 log.push(|| Outcome::Reported { post });
                 if let Some(id) = &author_id {
@@ -168,8 +162,8 @@ impl Game {
     }
 
     /// Fires the rules an action triggers and lets the persona's values judge it.
-    pub(super) fn act(&mut self, action: &Action, did: &dyn Display, log: &mut Log) {
-        let Some(a) = self.anatomy(action) else {
+    pub(super) fn act(&mut self, act: Act, did: &dyn Display, log: &mut Log) {
+        let Some(a) = self.anatomy_of(act) else {
             return;
         };
         let rules = a.reading.rules.clone();

@@ -5,7 +5,7 @@ use std::borrow::Cow;
 
 use super::level::Trigger;
 use super::reading::{Parts, PostReadings, Reading, parts};
-use super::state::Author;
+use super::state::{Author, Reaction};
 use super::{Action, Game};
 
 /// The parts of an action that rules and values look at: its reading, looked up by position
@@ -48,46 +48,98 @@ pub struct Prediction {
     pub dimensions: Vec<(String, i32)>,
 }
 
+/// An act with its names looked up: what it is done to, by position in the level (a feed
+/// post by its id). Handlers look a name up once and act by position from then on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Act {
+    Consent {
+        share: bool,
+    },
+    Buy(usize),
+    /// A topic posted on (`true`) or a draft on it deleted.
+    Post(usize, bool),
+    React(usize, Reaction),
+    Befriend(usize),
+    Unfriend(usize),
+    Denounce(usize),
+    Answer(usize, usize),
+    Vote(usize),
+}
+
 impl Game {
-    pub(super) fn anatomy<'a>(&'a self, action: &'a Action) -> Option<Anatomy<'a>> {
+    /// The act an action is, its names looked up; `None` for actions that are no act (ending
+    /// the day, appeals) or that name nothing that exists.
+    pub(super) fn act_of(&self, action: &Action) -> Option<Act> {
+        let level = &self.level;
+        let npc = |id: &str| level.npcs.iter().position(|n| n.id == id);
+        let topic = |id: &str| level.topics.iter().position(|t| t.id == id);
+        Some(match action {
+            Action::Consent { share } => Act::Consent { share: *share },
+            Action::Buy { item } => Act::Buy(level.items.iter().position(|i| &i.id == item)?),
+            Action::Draft { topic: t } => Act::Post(topic(t)?, true),
+            Action::Post | Action::CancelDraft => Act::Post(
+                topic(self.state.draft.as_deref()?)?,
+                *action == Action::Post,
+            ),
+            Action::Like { post } => Act::React(*post, Reaction::Liked),
+            Action::Share { post } => Act::React(*post, Reaction::Shared),
+            Action::Report { post } => Act::React(*post, Reaction::Reported),
+            Action::Befriend { npc: n } => Act::Befriend(npc(n)?),
+            Action::Unfriend { npc: n } => Act::Unfriend(npc(n)?),
+            Action::Denounce { npc: n } => Act::Denounce(npc(n)?),
+            Action::Answer { event, choice } => {
+                let e = level.events.iter().position(|e| &e.id == event)?;
+                let c = (level.events[e].choices.iter()).position(|c| &c.id == choice)?;
+                Act::Answer(e, c)
+            }
+            Action::Vote { proposal } => {
+                Act::Vote(level.proposals.iter().position(|p| &p.id == proposal)?)
+            }
+            Action::Appeal { .. } | Action::EndDay => return None,
+        })
+    }
+
+    pub(super) fn anatomy(&self, action: &Action) -> Option<Anatomy<'_>> {
+        self.anatomy_of(self.act_of(action)?)
+    }
+
+    pub(super) fn anatomy_of(&self, act: Act) -> Option<Anatomy<'_>> {
         let (level, read) = (&self.level, &self.index.readings);
-        let a = match action {
-            Action::Consent { share } => {
+        let a = match act {
+            Act::Consent { share } => {
                 let betrays = parts(&level.consent.as_ref()?.betrays);
-                if *share {
+                if share {
                     Anatomy::of(&read.share_data, NONE, betrays)
                 } else {
                     Anatomy::of(&read.withhold_data, betrays, NONE)
                 }
             }
-            Action::Buy { item } => {
-                let at = level.items.iter().position(|i| &i.id == item)?;
-                let tags = parts(&level.items[at].tags);
-                Anatomy::of(&read.buy[at], tags, NONE)
+            Act::Buy(at) => Anatomy::of(&read.buy[at], parts(&level.items[at].tags), NONE),
+            Act::Post(at, post) => {
+                let tags = parts(&level.topics[at].tags);
+                if post {
+                    Anatomy::of(&read.post[at], tags, NONE)
+                } else {
+                    Anatomy::of(&read.censor[at], NONE, tags)
+                }
             }
-            Action::Draft { topic } => self.anatomy_of_post(topic, true)?,
-            Action::Post | Action::CancelDraft => {
-                self.anatomy_of_post(self.state.draft.as_deref()?, *action == Action::Post)?
-            }
-            Action::Like { post } | Action::Share { post } | Action::Report { post } => {
-                let p = self.state.feed.get(*post)?;
+            Act::React(post, how) => {
+                let p = self.state.feed.get(post)?;
                 let author = match &p.author {
                     Author::Npc(id) => level.npc(id).map(|n| &n.tags[..]),
                     Author::News(_) => Some(&[][..]),
                 };
                 let tags = parts(&p.tags);
-                let known = self.held.feed.get(*post).copied().flatten();
+                let known = self.held.feed.get(post).copied().flatten();
                 let reading = known.map(|o| read.of_post(o));
                 let act = &level.reporting.tags[..];
                 let (trigger, affirms, betrays, pick): (_, _, _, fn(&PostReadings) -> &Reading) =
-                    match action {
-                        Action::Like { .. } => {
-                            (Trigger::Like(String::new()), tags, NONE, |r| &r.like)
-                        }
-                        Action::Share { .. } => {
+                    match how {
+                        Reaction::Liked => (Trigger::Like(String::new()), tags, NONE, |r| &r.like),
+                        Reaction::Shared => {
                             (Trigger::Share(String::new()), tags, NONE, |r| &r.share)
                         }
-                        _ => (
+                        Reaction::Reported => (
                             Trigger::Report(String::new()),
                             parts(act),
                             [&p.tags[..], author?, &[]],
@@ -99,8 +151,8 @@ impl Game {
                     // A post the level no longer has, from an old save: read it now.
                     None => {
                         let values = &self.persona().values;
-                        let tags = match action {
-                            Action::Report { .. } => [&p.tags[..], betrays[1], act],
+                        let tags = match how {
+                            Reaction::Reported => [&p.tags[..], betrays[1], act],
                             _ => tags,
                         };
                         Cow::Owned(Reading::of(level, values, &trigger, tags, affirms, betrays))
@@ -113,44 +165,39 @@ impl Game {
                     friend: None,
                 }
             }
-            Action::Befriend { npc } | Action::Unfriend { npc } | Action::Denounce { npc } => {
-                let at = level.npcs.iter().position(|n| &n.id == npc)?;
-                let tags = parts(&level.npcs[at].tags);
-                match action {
-                    Action::Befriend { .. } => Anatomy {
-                        friend: Some((at, true)),
-                        ..Anatomy::of(&read.befriend[at], tags, NONE)
-                    },
-                    Action::Unfriend { .. } => Anatomy {
-                        friend: Some((at, false)),
-                        ..Anatomy::of(&read.unfriend[at], NONE, tags)
-                    },
-                    _ => Anatomy {
-                        friend: self.is_friend(at).then_some((at, false)),
-                        ..Anatomy::of(&read.denounce[at], parts(&level.reporting.tags), tags)
-                    },
-                }
-            }
-            Action::Answer { event, choice } => {
-                let e = level.events.iter().position(|e| &e.id == event)?;
-                let events = &level.events[e].choices;
-                let c = events.iter().position(|c| &c.id == choice)?;
-                let (tags, betrays) = (parts(&events[c].tags), parts(&events[c].betrays));
+            Act::Befriend(at) => Anatomy {
+                friend: Some((at, true)),
+                ..Anatomy::of(&read.befriend[at], parts(&level.npcs[at].tags), NONE)
+            },
+            Act::Unfriend(at) => Anatomy {
+                friend: Some((at, false)),
+                ..Anatomy::of(&read.unfriend[at], NONE, parts(&level.npcs[at].tags))
+            },
+            Act::Denounce(at) => Anatomy {
+                friend: self.is_friend(at).then_some((at, false)),
+                ..Anatomy::of(
+                    &read.denounce[at],
+                    parts(&level.reporting.tags),
+                    parts(&level.npcs[at].tags),
+                )
+            },
+            Act::Answer(e, c) => {
+                let choice = &level.events[e].choices[c];
+                let (tags, betrays) = (parts(&choice.tags), parts(&choice.betrays));
                 Anatomy::of(&read.answer[e][c], tags, betrays)
             }
-            Action::Vote { proposal } => Anatomy {
-                reading: Cow::Owned(Reading {
-                    verdict: super::reading::weigh(
-                        &self.persona().values,
-                        &level.proposal(proposal)?.tags,
-                    ),
-                    ..Reading::default()
-                }),
-                affirms: parts(&level.proposal(proposal)?.tags),
-                betrays: NONE,
-                friend: None,
-            },
-            Action::Appeal { .. } | Action::EndDay => return None,
+            Act::Vote(at) => {
+                let tags = &level.proposals[at].tags;
+                Anatomy {
+                    reading: Cow::Owned(Reading {
+                        verdict: super::reading::weigh(&self.persona().values, tags),
+                        ..Reading::default()
+                    }),
+                    affirms: parts(tags),
+                    betrays: NONE,
+                    friend: None,
+                }
+            }
         };
         debug_assert_eq!(
             a.reading.verdict,
@@ -162,17 +209,6 @@ impl Game {
             "a reading's verdict is the persona's"
         );
         Some(a)
-    }
-
-    fn anatomy_of_post<'a>(&'a self, topic: &str, post: bool) -> Option<Anatomy<'a>> {
-        let at = self.level.topics.iter().position(|t| t.id == topic)?;
-        let tags = parts(&self.level.topics[at].tags);
-        let read = &self.index.readings;
-        Some(if post {
-            Anatomy::of(&read.post[at], tags, NONE)
-        } else {
-            Anatomy::of(&read.censor[at], NONE, tags)
-        })
     }
 
     /// The predicted effect of an action on the score and the self; `None` for actions

@@ -25,6 +25,11 @@ impl<T> Roster<T> {
     }
 
     /// The record at this place in order of name.
+    pub fn at(&self, rank: usize) -> Option<&T> {
+        self.0.get(rank).map(|(_, v)| v)
+    }
+
+    /// [`Roster::at`], to change.
     pub fn at_mut(&mut self, rank: usize) -> Option<&mut T> {
         self.0.get_mut(rank).map(|(_, v)| v)
     }

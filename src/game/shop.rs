@@ -2,6 +2,7 @@
 
 use super::journal::{DecisionKind, OptionRecord};
 use super::level::{Item, Level, PerkEffect, SanctionEffect};
+use super::predict::Act;
 use super::{Action, Game, Log, Outcome, Refusal};
 
 /// What prices come to, in percent, with the perks and sanctions held (by position).
@@ -54,23 +55,29 @@ impl Game {
 
     pub(super) fn buy(&mut self, id: &str, log: &mut Log) -> Result<(), Refusal> {
         let level = self.level.clone();
-        let item = level.item(id).ok_or_else(|| Refusal::Unknown {
-            kind: "item",
-            id: id.to_string(),
-        })?;
-        let price = self.can_buy(item)?;
-        let action = Action::Buy {
-            item: id.to_string(),
+        let at = (level.items.iter())
+            .position(|i| i.id == id)
+            .ok_or_else(|| Refusal::Unknown {
+                kind: "item",
+                id: id.to_string(),
+            })?;
+        let item = &level.items[at];
+        let price = match self.purchasable(at) {
+            Some(price) => price,
+            None => self.can_buy(item)?,
         };
         if !self.silent {
-            self.record_purchase(&level, id, action.clone());
+            let action = Action::Buy {
+                item: id.to_string(),
+            };
+            self.record_purchase(&level, id, action);
         }
         self.change_money(-price, &format_args!("bought {}", item.name), log);
         log.push(|| Outcome::Bought {
             item: id.to_string(),
             price,
         });
-        self.act(&action, &format_args!("Bought {}", item.name), log);
+        self.act(Act::Buy(at), &format_args!("Bought {}", item.name), log);
         Ok(())
     }
 
