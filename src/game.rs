@@ -44,7 +44,7 @@ pub use weigher::{Shift, Weigher};
 
 use held::Held;
 use index::Index;
-use level::{ActionKind, SanctionEffect};
+use level::ActionKind;
 use log::Log;
 use state::ConsentState;
 
@@ -228,7 +228,7 @@ impl Game {
     /// costs one.
     pub fn may(&self, kind: Option<ActionKind>) -> bool {
         !self.is_over()
-            && kind.is_none_or(|k| self.forbidding(k).is_none())
+            && kind.is_none_or(|k| !self.held.standing.forbids(k))
             && (!Action::kind_costs(kind) || self.state.actions_left > 0)
     }
 
@@ -258,7 +258,7 @@ impl Game {
         );
         self.may(None)
             && self.state.draft.is_none()
-            && self.forbidding(ActionKind::Post).is_none()
+            && !self.held.standing.forbids(ActionKind::Post)
             && open
     }
 
@@ -290,16 +290,8 @@ impl Game {
 
     /// The feed as the player can see it: a throttling sanction shows only the newest few.
     pub fn visible_feed(&self) -> &[state::FeedPost] {
-        let limit = self
-            .active_sanctions()
-            .flat_map(|s| &s.effects)
-            .filter_map(|e| match e {
-                SanctionEffect::Throttle(n) => Some(*n as usize),
-                _ => None,
-            })
-            .min();
         let feed = &self.state.feed;
-        match limit {
+        match self.held.standing.throttle {
             Some(n) if n < feed.len() => &feed[feed.len() - n..],
             _ => feed,
         }

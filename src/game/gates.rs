@@ -13,6 +13,9 @@ enum Barrier<'a> {
 impl Game {
     /// Refuses an action kind that an active sanction forbids.
     pub fn check_allowed(&self, kind: ActionKind) -> Result<(), Refusal> {
+        if !self.held.standing.forbids(kind) {
+            return Ok(());
+        }
         match self.forbidding(kind) {
             Some(s) => Err(Refusal::Blocked {
                 sanction: s.name.clone(),

@@ -1,12 +1,12 @@
 //! What the state holds, mirrored by position in the level, so that play asks by number and
 //! not by name. Only the setters here change the mirrored parts of the state, and each changes
-//! both; the one exception is perks and sanctions (with the prices they make), which only
+//! both; the one exception is perks and sanctions (with their `Standing`), which only
 //! `refresh_thresholds` in score.rs changes. Debug builds check after every action that the
 //! mirror still matches the state.
 
 use std::collections::BTreeSet;
 
-use super::level::Level;
+use super::level::{ActionKind, Level, SanctionEffect};
 use super::reading::{Origin, origin_of};
 use super::shop::price_percent;
 use super::state::{FeedPost, NpcState};
@@ -31,8 +31,47 @@ pub(super) struct Held {
     pub arrived: Vec<bool>,
     /// Where each feed post comes from (`None`: a post the level no longer has).
     pub feed: Vec<Option<Origin>>,
-    /// What prices come to with the perks and sanctions held, in percent.
+    pub standing: Standing,
+}
+
+/// What the perks and sanctions held do to play, worked out again whenever they change.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(super) struct Standing {
+    /// What prices come to, in percent.
     pub price_percent: i64,
+    /// The kinds of action a sanction forbids, a bit for each.
+    forbidden: u32,
+    /// How many of the newest feed posts a throttling sanction leaves visible.
+    pub throttle: Option<usize>,
+}
+
+impl Standing {
+    pub fn of(level: &Level, perks: &[bool], sanctions: &[bool]) -> Standing {
+        let effects = || {
+            (level.sanctions.iter().zip(sanctions))
+                .filter(|(_, h)| **h)
+                .flat_map(|(s, _)| &s.effects)
+        };
+        Standing {
+            price_percent: price_percent(level, perks, sanctions),
+            forbidden: (effects())
+                .filter_map(|e| match e {
+                    SanctionEffect::Forbid(kind) => Some(1 << *kind as u32),
+                    _ => None,
+                })
+                .fold(0, |all, bit| all | bit),
+            throttle: (effects())
+                .filter_map(|e| match e {
+                    SanctionEffect::Throttle(n) => Some(*n as usize),
+                    _ => None,
+                })
+                .min(),
+        }
+    }
+
+    pub fn forbids(&self, kind: ActionKind) -> bool {
+        self.forbidden & (1 << kind as u32) != 0
+    }
 }
 
 impl Held {
@@ -46,7 +85,7 @@ impl Held {
             &state.sanctions,
         );
         Held {
-            price_percent: price_percent(level, &perks, &sanctions),
+            standing: Standing::of(level, &perks, &sanctions),
             perks,
             sanctions,
             points: (level.score.dimensions.iter())
@@ -89,10 +128,10 @@ impl Game {
 
     /// [`Game::implied_score`], kept until the points, the friends or their scores change.
     pub(super) fn implied(&mut self) -> i32 {
-        match self.memo.implied {
-            Some(score) => score,
-            None => *self.memo.implied.insert(self.implied_score()),
+        if let Some(score) = self.memo.implied {
+            return score;
         }
+        *self.memo.implied.insert(self.implied_score())
     }
 
     /// Sets a dimension's points, by name and, if the level has it, position.
@@ -113,8 +152,11 @@ impl Game {
     pub(super) fn set_friend(&mut self, npc: &str, friends: bool) -> bool {
         match self.level.npcs.iter().position(|n| n.id == npc) {
             Some(at) => self.set_friend_at(at, friends),
-            // Someone the level does not have counts in no score.
-            None => toggle(&mut self.state.friends, npc, friends),
+            // Someone the level does not have counts in no score, but among the friends.
+            None => {
+                self.forget_friends();
+                toggle(&mut self.state.friends, npc, friends)
+            }
         }
     }
 
@@ -125,7 +167,7 @@ impl Game {
         }
         toggle(&mut self.state.friends, &self.level.npcs[npc].id, friends);
         self.held.friends[npc] = friends;
-        self.memo.implied = None;
+        self.forget_friends();
         true
     }
 
@@ -144,13 +186,18 @@ impl Game {
             let score = s.score;
             self.held.npc_scores[npc] = Some(score);
         }
+        self.forget_friends();
+    }
+
+    /// The friends or their scores changed: what was worked out from them is stale.
+    fn forget_friends(&mut self) {
         self.memo.implied = None;
     }
 
     /// Switches a rule on or off, by name; whether anything changed.
     pub(super) fn set_rule(&mut self, rule: &str, active: bool) -> bool {
         let changed = toggle(&mut self.state.active_rules, rule, active);
-        if changed && let Some(i) = self.level.rules.iter().position(|r| r.id == rule) {
+        if changed && let Some(&i) = self.index.rule_at.get(rule) {
             self.held.rules[i] = active;
         }
         changed

@@ -18,6 +18,8 @@ pub(super) struct Index {
     pub rule_score: Vec<i32>,
     /// The ids of the rules and the dimensions, shared by every ledger row that names them.
     pub rule_ids: Vec<Arc<str>>,
+    /// Each rule's position by its id.
+    pub rule_at: BTreeMap<Arc<str>, usize>,
     pub dimension_ids: Vec<Arc<str>>,
     /// Each dimension's share of the score, in percent.
     pub dimension_weights: Vec<u32>,
@@ -88,6 +90,9 @@ impl Index {
         };
         let gates = |tags: &[String]| Gate::of(level, tags);
         Index {
+            rule_at: (level.rules.iter().enumerate())
+                .map(|(i, r)| (Arc::from(r.id.as_str()), i))
+                .collect(),
             rule_ids: level
                 .rules
                 .iter()

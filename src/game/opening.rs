@@ -125,6 +125,14 @@ impl Opening {
     fn begin(&self, seed: u64, silent: bool) -> (Game, Vec<Outcome>) {
         let mut game = self.0.clone();
         game.state.seed = seed;
+        // Room for a whole game's worth, so that no list grows by copying itself as it plays.
+        let days = self.0.level.days as usize;
+        let state = &mut game.state;
+        state.ledger.reserve(4 * days);
+        state.feed.reserve(2 * days);
+        game.held.feed.reserve(2 * days);
+        state.timeline.reserve(days + 1);
+        state.inbox.reserve(days);
         game.silent = silent;
         let mut log = Log::new(silent);
         game.start_day(1, &mut log);

@@ -2,6 +2,8 @@
 
 use std::fmt::Display;
 
+use smallvec::SmallVec;
+
 use super::journal::DecisionKind;
 use super::predict::Act;
 use super::state::{Author, Deed, Reaction};
@@ -166,7 +168,8 @@ impl Game {
         let Some(a) = self.anatomy_of(act) else {
             return;
         };
-        let rules = a.reading.rules.clone();
+        // Kept on the stack: an act answers to a handful of rules at most.
+        let rules: SmallVec<[usize; 8]> = a.reading.rules.iter().copied().collect();
         let verdict = a.reading.verdict;
         let deed = self.remembers_deeds().then(|| {
             let (affirms, betrays) = a.deed();

@@ -3,8 +3,8 @@
 use std::collections::BTreeMap;
 use std::fmt::Display;
 
+use super::held::Standing;
 use super::level::{Dimension, DimensionSource, Level, RuleSetter};
-use super::shop::price_percent;
 use super::state::{Deed, Milestone, MilestoneKind};
 use super::{Game, Log, Outcome};
 
@@ -172,7 +172,7 @@ impl Game {
         }
         if changed {
             let held = &self.held;
-            self.held.price_percent = price_percent(&self.level, &held.perks, &held.sanctions);
+            self.held.standing = Standing::of(&self.level, &held.perks, &held.sanctions);
         }
     }
 

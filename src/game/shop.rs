@@ -30,7 +30,7 @@ pub(super) fn price_percent(level: &Level, perks: &[bool], sanctions: &[bool]) -
 impl Game {
     /// The price the player pays today, after discounts and surcharges.
     pub fn price(&self, item: &Item) -> i64 {
-        item.price * self.held.price_percent / 100
+        item.price * self.held.standing.price_percent / 100
     }
 
     /// Whether the player could buy this item now, and if not, why.
