@@ -16,8 +16,10 @@ use super::{Game, State};
 pub(super) struct Held {
     pub perks: Vec<bool>,
     pub sanctions: Vec<bool>,
-    /// Each dimension's points (`None`: the state has none for it).
+    /// Each dimension's points (`None`: the state has none for it), and where they come in
+    /// `state.points`.
     pub points: Vec<Option<i32>>,
+    pub point_rank: Vec<Option<usize>>,
     pub friends: Vec<bool>,
     /// Each person's score (`None`: the state has no record of them).
     pub npc_scores: Vec<Option<i32>>,
@@ -91,6 +93,7 @@ impl Held {
             points: (level.score.dimensions.iter())
                 .map(|d| state.points.get(&d.id).copied())
                 .collect(),
+            point_rank: point_ranks(level, state),
             friends: flags(level.npcs.iter().map(|n| &n.id).collect(), &state.friends),
             npc_scores: (level.npcs.iter())
                 .map(|n| state.npcs.get(&n.id).map(|s| s.score))
@@ -136,10 +139,12 @@ impl Game {
 
     /// Sets a dimension's points, by name and, if the level has it, position.
     pub(super) fn set_points(&mut self, dimension: &str, at: Option<usize>, value: i32) {
-        match self.state.points.get_mut(dimension) {
+        let rank = at.and_then(|i| self.held.point_rank[i]);
+        match rank.and_then(|r| self.state.points.at_mut(r)) {
             Some(v) => *v = value,
             None => {
                 self.state.points.insert(dimension.to_string(), value);
+                self.held.point_rank = point_ranks(&self.level, &self.state);
             }
         }
         if let Some(i) = at {
@@ -236,6 +241,12 @@ impl Game {
             .insert(self.level.events[event].id.clone());
         self.held.arrived[event] = true;
     }
+}
+
+fn point_ranks(level: &Level, state: &State) -> Vec<Option<usize>> {
+    (level.score.dimensions.iter())
+        .map(|d| state.points.rank(&d.id))
+        .collect()
 }
 
 /// Puts `id` in the set or takes it out; whether that changed the set. Copies the name only

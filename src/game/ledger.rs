@@ -162,6 +162,12 @@ impl Game {
         let Some(old) = self.state.score else {
             return;
         };
+        let memo = &self.memo;
+        let nothing_new = memo.settled == self.state.ledger.len() && memo.refreshed == Some(old);
+        if nothing_new && memo.implied == Some(old) && self.immediate() {
+            // Nothing moved since the score was last brought up to date.
+            return;
+        }
         let implied = self.implied();
         let drift = implied - old;
         let queued: Vec<usize> = self.state.ledger[self.memo.settled..]

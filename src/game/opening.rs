@@ -8,6 +8,7 @@ use super::held::Held;
 use super::index::Index;
 use super::level::{DimensionSource, Level};
 use super::log::Log;
+use super::roster::Roster;
 use super::state::{ConsentState, NpcState, State};
 use super::{Game, Outcome, Refusal, journal};
 
@@ -27,7 +28,7 @@ impl Opening {
                 id: String::new(),
             })?,
         };
-        let points: BTreeMap<String, i32> = level
+        let points: Roster<i32> = level
             .score
             .dimensions
             .iter()

@@ -24,6 +24,14 @@ impl<T> Roster<T> {
         self.0.binary_search_by(|(k, _)| k.as_str().cmp(id)).ok()
     }
 
+    /// Adds or replaces the record of `id`; the records after it move one place on.
+    pub fn insert(&mut self, id: String, value: T) {
+        match self.0.binary_search_by(|(k, _)| k.as_str().cmp(&id)) {
+            Ok(at) => self.0[at].1 = value,
+            Err(at) => self.0.insert(at, (id, value)),
+        }
+    }
+
     /// The record at this place in order of name.
     pub fn at(&self, rank: usize) -> Option<&T> {
         self.0.get(rank).map(|(_, v)| v)
@@ -118,6 +126,16 @@ mod tests {
         assert_eq!(roster["jo"], 4, "the later record wins");
         assert_eq!(roster.rank("mei"), Some(2));
         assert_eq!(roster.get("zed"), None);
+        let mut grown = roster.clone();
+        grown.insert("bo".into(), 5);
+        grown.insert("jo".into(), 6);
+        let mut map = map.clone();
+        map.insert("bo".into(), 5);
+        map.insert("jo".into(), 6);
+        assert_eq!(
+            grown.iter().collect::<Vec<_>>(),
+            map.iter().collect::<Vec<_>>()
+        );
         let json = serde_json::to_string(&roster).unwrap();
         assert_eq!(json, serde_json::to_string(&map).unwrap());
         let back: Roster<i32> = serde_json::from_str(r#"{"b":1,"a":2}"#).unwrap();

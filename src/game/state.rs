@@ -23,7 +23,7 @@ pub struct State {
     /// The self meter, 0–100.
     pub integrity: i32,
     /// Points of every dimension; for a friends dimension, what rules added on top.
-    pub points: BTreeMap<String, i32>,
+    pub points: Roster<i32>,
     /// The score as last computed; `None` while the score is not yet switched on.
     pub score: Option<i32>,
     pub visibility: Visibility,
