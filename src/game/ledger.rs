@@ -139,7 +139,7 @@ impl Game {
         };
         let old = match at {
             Some(i) => self.held.points[i],
-            None => self.state.points.get(&**dimension).copied(),
+            None => self.state.points.get(dimension).copied(),
         };
         let new = (old.unwrap_or(0) + points).clamp(lo, hi);
         let dimension = std::mem::take(&mut self.state.ledger[id].dimension);

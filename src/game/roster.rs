@@ -129,12 +129,13 @@ mod tests {
         let mut grown = roster.clone();
         grown.insert("bo".into(), 5);
         grown.insert("jo".into(), 6);
-        let mut map = map.clone();
-        map.insert("bo".into(), 5);
-        map.insert("jo".into(), 6);
+        let mut grown_map = map.clone();
+        grown_map.insert("bo".into(), 5);
+        grown_map.insert("jo".into(), 6);
         assert_eq!(
             grown.iter().collect::<Vec<_>>(),
-            map.iter().collect::<Vec<_>>()
+            grown_map.iter().collect::<Vec<_>>(),
+            "inserting keeps the order of names, and a name's record is replaced"
         );
         let json = serde_json::to_string(&roster).unwrap();
         assert_eq!(json, serde_json::to_string(&map).unwrap());
