@@ -101,7 +101,8 @@ enum Command {
 }
 
 /// A playthrough allocates hundreds of small strings and lists; mimalloc serves them in a
-/// fraction of the time glibc takes (simulate: 1.2x with the LTO below).
+/// fraction of the time glibc takes (simulate: 1.2x with LTO). Built without transparent huge
+/// pages (`no_thp` in Cargo.toml): with them a game's resident memory doubled, to 27 MB.
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
