@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::game::level::{ActionKind, Choice};
 use crate::game::state::{Author, Reaction};
-use crate::game::{Action, Game, Level, Opening, Shift, pending_in};
+use crate::game::{Action, Game, Level, Opening, Shift};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -173,14 +173,15 @@ fn play_day(
         }
     }
     let level = game.level_arc().clone();
-    for event in pending_in(&level, game.state()) {
+    let pending: Vec<usize> = game.pending_at().collect();
+    for at in pending {
+        let event = &level.events[at];
         let answer = |c: &&Choice| Action::Answer {
             event: event.id.clone(),
             choice: c.id.clone(),
         };
-        let at = level.events.iter().position(|e| std::ptr::eq(e, event));
         let open: Vec<&Choice> = (event.choices.iter().enumerate())
-            .filter(|(c, _)| at.is_some_and(|e| game.answerable(e, *c)))
+            .filter(|(c, _)| game.answerable(at, *c))
             .map(|(_, c)| c)
             .collect();
         let chosen = if strategy == Strategy::Random {

@@ -71,15 +71,6 @@ pub struct Game {
     silent: bool,
 }
 
-/// [`Game::pending_events`], looked up in `level`: a caller holding the level can keep them
-/// while it plays.
-pub fn pending_in<'l>(level: &'l Level, state: &State) -> Vec<&'l level::Event> {
-    (state.inbox.iter())
-        .filter(|e| e.answer.is_none())
-        .filter_map(|e| level.event(&e.event))
-        .collect()
-}
-
 impl Game {
     /// Starts a level as a persona (the level's first when `None`) and runs the first morning.
     pub fn new(
@@ -299,7 +290,14 @@ impl Game {
 
     /// Events in the inbox still waiting for an answer.
     pub fn pending_events(&self) -> impl Iterator<Item = &level::Event> {
-        pending_in(&self.level, &self.state).into_iter()
+        self.pending_at().map(|e| &self.level.events[e])
+    }
+
+    /// [`Game::pending_events`] by position in the level.
+    pub fn pending_at(&self) -> impl Iterator<Item = usize> {
+        (self.state.inbox.iter().zip(&self.held.inbox))
+            .filter(|(entry, _)| entry.answer.is_none())
+            .filter_map(|(_, at)| *at)
     }
 
     /// The level's choice of ending once it is over.

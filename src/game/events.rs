@@ -5,7 +5,7 @@ use std::fmt::Display;
 use super::journal::DecisionKind;
 use super::level::{Effect, RuleSetter, SanctionEffect};
 use super::predict::Act;
-use super::state::{Answer, ConsentState, InboxEntry};
+use super::state::{Answer, ConsentState};
 use super::{Action, Game, Log, Outcome, Refusal};
 
 impl Game {
@@ -62,24 +62,17 @@ impl Game {
                 log.push(|| Outcome::BulletinIssued {
                     event: event.id.clone(),
                 });
-                self.state.inbox.push(InboxEntry {
-                    event: event.id.clone(),
-                    day: self.state.day,
-                    answer: Some(Answer {
-                        choice: String::new(),
-                        defaulted: false,
-                    }),
-                });
+                let answered = Answer {
+                    choice: String::new(),
+                    defaulted: false,
+                };
+                self.add_to_inbox(at, Some(answered));
                 self.apply_effects(&event.effects, &event.title, log);
             } else {
                 log.push(|| Outcome::EventArrived {
                     event: event.id.clone(),
                 });
-                self.state.inbox.push(InboxEntry {
-                    event: event.id.clone(),
-                    day: self.state.day,
-                    answer: None,
-                });
+                self.add_to_inbox(at, None);
                 self.apply_effects(&event.effects, &event.title, log);
             }
         }
@@ -111,11 +104,8 @@ impl Game {
                 id: event_id.to_string(),
             })?;
         let event = &level.events[e];
-        let slot = self
-            .state
-            .inbox
-            .iter()
-            .position(|e| e.event == event_id && e.answer.is_none())
+        let slot = (self.state.inbox.iter().zip(&self.held.inbox))
+            .position(|(entry, at)| *at == Some(e) && entry.answer.is_none())
             .ok_or_else(|| Refusal::NotPending(event.title.clone()))?;
         let chosen = (event.choices.iter())
             .position(|c| c.id == choice_id)

@@ -9,7 +9,7 @@ use std::collections::BTreeSet;
 use super::level::{ActionKind, Level, SanctionEffect};
 use super::reading::{Origin, origin_of};
 use super::shop::price_percent;
-use super::state::{FeedPost, NpcState};
+use super::state::{Answer, FeedPost, InboxEntry, NpcState};
 use super::{Game, State};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -31,6 +31,8 @@ pub(super) struct Held {
     /// How often each rule has fired for the player today.
     pub fired: Vec<u32>,
     pub arrived: Vec<bool>,
+    /// The event of each inbox entry, by position (`None`: one the level no longer has).
+    pub inbox: Vec<Option<usize>>,
     /// Where each feed post comes from (`None`: a post the level no longer has).
     pub feed: Vec<Option<Origin>>,
     pub standing: Standing,
@@ -109,6 +111,9 @@ impl Held {
                 .map(|r| state.fired_today.get(r.id.as_str()).copied().unwrap_or(0))
                 .collect(),
             arrived: flags(level.events.iter().map(|e| &e.id).collect(), &state.arrived),
+            inbox: (state.inbox.iter())
+                .map(|e| level.events.iter().position(|x| x.id == e.event))
+                .collect(),
             feed: (state.feed.iter())
                 .map(|p| origin_of(level, &p.author, &p.text, &p.tags))
                 .collect(),
@@ -232,6 +237,16 @@ impl Game {
         self.state.feed.push(post);
         self.held.feed.push(Some(origin));
         id
+    }
+
+    /// Puts the event at this position in the inbox, answered already if `answer` says so.
+    pub(super) fn add_to_inbox(&mut self, event: usize, answer: Option<Answer>) {
+        self.state.inbox.push(InboxEntry {
+            event: self.level.events[event].id.clone(),
+            day: self.state.day,
+            answer,
+        });
+        self.held.inbox.push(Some(event));
     }
 
     /// Notes that the event at this position has arrived.
