@@ -80,7 +80,14 @@ fn finish(mut game: Game, seed: u64, strategy: Strategy) -> (Game, Tally) {
         posted: vec![false; game.level().topics.len()],
     };
     let mut guard = 0;
-    let mut options = Vec::new();
+    let level = game.level();
+    let mut options = Options {
+        every: ((0..level.items.len()).map(Candidate::Buy))
+            .chain((0..level.topics.len()).map(Candidate::Draft))
+            .collect(),
+        items: level.items.len(),
+        now: Vec::new(),
+    };
     while !game.is_over() && guard < 10_000 {
         guard += 1;
         play_day(&mut game, strategy, &mut rng, &mut tally, &mut options);
@@ -155,13 +162,20 @@ fn choose(
     best.map(|(_, a)| a.clone())
 }
 
-/// `options` is lent for listing candidates, so that a day allocates no list of them.
+/// Every purchase and draft of a level, listed once, and a list lent to each turn for what
+/// can be done now, so that a day allocates none.
+struct Options {
+    every: Vec<Candidate>,
+    items: usize,
+    now: Vec<Candidate>,
+}
+
 fn play_day(
     game: &mut Game,
     strategy: Strategy,
     rng: &mut ChaCha8Rng,
     tally: &mut Tally,
-    options: &mut Vec<Candidate>,
+    options: &mut Options,
 ) {
     if game.state().consent == crate::game::state::ConsentState::Pending {
         let options = [
@@ -201,9 +215,9 @@ fn play_day(
     while game.state().actions_left > 0 && !game.is_over() {
         candidates(game, options);
         let action = if strategy == Strategy::Random {
-            pick_allowed(game, options, rng)
+            pick_allowed(game, &mut options.now, rng)
         } else {
-            let actions: Vec<Action> = (options.drain(..))
+            let actions: Vec<Action> = (options.now.drain(..))
                 .filter_map(|c| worthy(game, c))
                 .collect();
             choose(game, strategy, &actions, rng, true)
@@ -316,15 +330,17 @@ impl Candidate {
     }
 }
 
-/// Every action a bot might consider now, in `out`; [`worthy`] says which to take seriously.
-fn candidates(game: &Game, out: &mut Vec<Candidate>) {
-    let s = game.state();
+/// Every action a bot might consider now, in `options.now`; [`worthy`] says which to take
+/// seriously.
+fn candidates(game: &Game, options: &mut Options) {
     let level = game.level();
+    let out = &mut options.now;
     out.clear();
-    out.extend((0..level.items.len()).map(Candidate::Buy));
-    if s.draft.is_none() {
-        out.extend((0..level.topics.len()).map(Candidate::Draft));
-    }
+    let buy_or_draft = match game.state().draft {
+        None => &options.every[..],
+        Some(_) => &options.every[..options.items],
+    };
+    out.extend_from_slice(buy_or_draft);
     for p in game.visible_feed().iter().rev().take(6) {
         if !p.reactions.contains(&Reaction::Liked) {
             out.push(Candidate::Like(p.id));
