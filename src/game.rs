@@ -48,11 +48,18 @@ use level::ActionKind;
 use log::Log;
 use state::ConsentState;
 
+#[derive(Debug, Clone, Copy)]
+struct Implied {
+    score: i32,
+    weighted: i64,
+}
+
 /// What is worked out from the state and kept until it changes.
 #[derive(Debug, Clone, Default)]
 struct Memo {
-    /// The implied score; the setters in held.rs clear it.
-    implied: Option<i32>,
+    /// The implied score, with the weighed parts it adds up to; the setters in held.rs keep
+    /// it or clear it.
+    implied: Option<Implied>,
     /// The score that perks and sanctions were last brought in line with.
     refreshed: Option<i32>,
     /// Every ledger row before this one is applied.

@@ -6,11 +6,12 @@
 
 use std::collections::BTreeSet;
 
-use super::level::{ActionKind, Level, SanctionEffect};
+use super::level::{ActionKind, DimensionSource, Level, SanctionEffect};
 use super::reading::{Origin, origin_of};
+use super::score;
 use super::shop::price_percent;
 use super::state::{Answer, FeedPost, InboxEntry, NpcState};
-use super::{Game, State};
+use super::{Game, Implied, State};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(super) struct Held {
@@ -130,16 +131,26 @@ impl Game {
             "the mirror of the state drifted"
         );
         let memo = &self.memo;
-        debug_assert!(memo.implied.is_none_or(|s| s == self.implied_score()));
+        debug_assert!(memo.implied.is_none_or(|i| i.score == self.implied_score()));
         debug_assert!(self.state.ledger[..memo.settled].iter().all(|r| r.applied));
     }
 
     /// [`Game::implied_score`], kept until the points, the friends or their scores change.
     pub(super) fn implied(&mut self) -> i32 {
-        if let Some(score) = self.memo.implied {
-            return score;
+        if let Some(implied) = self.memo.implied {
+            return implied.score;
         }
-        *self.memo.implied.insert(self.implied_score())
+        let level = &self.level;
+        let mut friends = None;
+        let weighted = (level.score.dimensions.iter().enumerate())
+            .map(|(i, d)| {
+                let mean = || *friends.get_or_insert_with(|| self.friends_mean(None));
+                score::weighed(level, d, self.held.points[i].unwrap_or(0), mean)
+            })
+            .sum();
+        let score = score::scaled(level, weighted);
+        self.memo.implied = Some(Implied { score, weighted });
+        score
     }
 
     /// Sets a dimension's points, by name and, if the level has it, position.
@@ -152,10 +163,22 @@ impl Game {
                 self.held.point_rank = point_ranks(&self.level, &self.state);
             }
         }
+        let level = &self.level;
+        // A rules dimension moves the kept score by its own part alone.
+        match (at, &mut self.memo.implied) {
+            (Some(i), Some(implied))
+                if level.score.dimensions[i].source == DimensionSource::Rules =>
+            {
+                let d = &level.score.dimensions[i];
+                let before = score::weighed(level, d, self.held.points[i].unwrap_or(0), || None);
+                implied.weighted += score::weighed(level, d, value, || None) - before;
+                implied.score = score::scaled(level, implied.weighted);
+            }
+            _ => self.memo.implied = None,
+        }
         if let Some(i) = at {
             self.held.points[i] = Some(value);
         }
-        self.memo.implied = None;
     }
 
     /// Makes (`true`) or ends a friendship; whether anything changed.
@@ -206,11 +229,15 @@ impl Game {
 
     /// Switches a rule on or off, by name; whether anything changed.
     pub(super) fn set_rule(&mut self, rule: &str, active: bool) -> bool {
-        let changed = toggle(&mut self.state.active_rules, rule, active);
-        if changed && let Some(&i) = self.index.rule_at.get(rule) {
-            self.held.rules[i] = active;
+        let Some(&i) = self.index.rule_at.get(rule) else {
+            return toggle(&mut self.state.active_rules, rule, active);
+        };
+        if self.held.rules[i] == active {
+            return false;
         }
-        changed
+        toggle(&mut self.state.active_rules, rule, active);
+        self.held.rules[i] = active;
+        true
     }
 
     /// Counts a firing of the rule at this position for today's limit.

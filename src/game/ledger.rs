@@ -164,7 +164,7 @@ impl Game {
         };
         let memo = &self.memo;
         let nothing_new = memo.settled == self.state.ledger.len() && memo.refreshed == Some(old);
-        if nothing_new && memo.implied == Some(old) && self.immediate() {
+        if nothing_new && memo.implied.is_some_and(|i| i.score == old) && self.immediate() {
             // Nothing moved since the score was last brought up to date.
             return;
         }

@@ -15,27 +15,44 @@ pub fn compute(
     points: impl Fn(usize, &Dimension) -> i32,
     friend_scores: impl Fn() -> Option<i32>,
 ) -> i32 {
+    let mut friends_mean = None;
+    let weighted = (level.score.dimensions.iter().enumerate())
+        .map(|(i, d)| {
+            let friends = || *friends_mean.get_or_insert_with(&friend_scores);
+            weighed(level, d, points(i, d), friends)
+        })
+        .sum();
+    scaled(level, weighted)
+}
+
+/// A dimension's part of the score: its value, 0–100, times its weight. `friends` is the
+/// mean score of the player's friends, asked only of a friends dimension.
+pub(super) fn weighed(
+    level: &Level,
+    d: &Dimension,
+    own: i32,
+    friends: impl FnOnce() -> Option<i32>,
+) -> i64 {
+    let own = i64::from(own);
+    let value = match d.source {
+        DimensionSource::Rules => own,
+        DimensionSource::Friends { alone } => {
+            let base = match friends() {
+                Some(m) => normalise(level, m),
+                None => i64::from(alone),
+            };
+            base + own
+        }
+    };
+    value.clamp(0, 100) * i64::from(d.weight)
+}
+
+/// The score the dimensions' weighed parts add up to.
+pub(super) fn scaled(level: &Level, weighted: i64) -> i32 {
     let model = &level.score;
     let total_weight: i64 = model.dimensions.iter().map(|d| i64::from(d.weight)).sum();
     if total_weight == 0 {
         return model.min;
-    }
-    let mut friends_mean = None;
-    let mut weighted: i64 = 0;
-    for (i, d) in model.dimensions.iter().enumerate() {
-        let own = i64::from(points(i, d));
-        let value = match d.source {
-            DimensionSource::Rules => own,
-            DimensionSource::Friends { alone } => {
-                let mean = *friends_mean.get_or_insert_with(&friend_scores);
-                let base = match mean {
-                    Some(m) => normalise(level, m),
-                    None => i64::from(alone),
-                };
-                base + own
-            }
-        };
-        weighted += value.clamp(0, 100) * i64::from(d.weight);
     }
     let range = i64::from(model.max) - i64::from(model.min);
     let score =
