@@ -242,7 +242,7 @@ impl Game {
 
     /// Counts a firing of the rule at this position for today's limit.
     pub(super) fn count_firing(&mut self, rule: usize) {
-        match self.state.fired_today.get_mut(&*self.level.rules[rule].id) {
+        match self.state.fired_today.get_mut(&self.level.rules[rule].id) {
             Some(n) => *n += 1,
             None => {
                 let id = self.index.rule_ids[rule].clone();

@@ -1,7 +1,7 @@
 //! A level begun as a persona but not yet played. Nothing in it depends on the seed, so any
 //! number of games can start from one: bots playing thousands of runs build it once.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use super::held::Held;
@@ -92,8 +92,8 @@ impl Opening {
             vote: None,
             reports_filed: 0,
             drafts_cancelled: 0,
-            fired_today: BTreeMap::new(),
-            denounced: BTreeMap::new(),
+            fired_today: Roster::default(),
+            denounced: Roster::default(),
             today: Vec::new(),
             journal: journal::Journal::default(),
             timeline: Vec::new(),

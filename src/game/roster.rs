@@ -1,15 +1,23 @@
 //! Records kept by name in order of name. To serde it is a map, exactly as a `BTreeMap` is,
-//! so saves read and write as before; to the game it is a list, reached by position.
+//! so saves read and write as before; to the game it is a list, reached by position. A name
+//! is a `String`, or any key that reads as one (the index's shared `Arc<str>` ids).
 
+use std::borrow::Borrow;
 use std::collections::BTreeMap;
 use std::ops::Index;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Roster<T>(Vec<(String, T)>);
+pub struct Roster<T, K = String>(Vec<(K, T)>);
 
-impl<T> Roster<T> {
+impl<T, K> Default for Roster<T, K> {
+    fn default() -> Self {
+        Roster(Vec::new())
+    }
+}
+
+impl<T, K: Borrow<str>> Roster<T, K> {
     pub fn get(&self, id: &str) -> Option<&T> {
         Some(&self.0[self.rank(id)?].1)
     }
@@ -21,12 +29,15 @@ impl<T> Roster<T> {
 
     /// Where the record of `id` comes in order of name.
     pub fn rank(&self, id: &str) -> Option<usize> {
-        self.0.binary_search_by(|(k, _)| k.as_str().cmp(id)).ok()
+        self.0.binary_search_by(|(k, _)| k.borrow().cmp(id)).ok()
     }
 
     /// Adds or replaces the record of `id`; the records after it move one place on.
-    pub fn insert(&mut self, id: String, value: T) {
-        match self.0.binary_search_by(|(k, _)| k.as_str().cmp(&id)) {
+    pub fn insert(&mut self, id: K, value: T) {
+        match self
+            .0
+            .binary_search_by(|(k, _)| k.borrow().cmp(id.borrow()))
+        {
             Ok(at) => self.0[at].1 = value,
             Err(at) => self.0.insert(at, (id, value)),
         }
@@ -42,11 +53,11 @@ impl<T> Roster<T> {
         self.0.get_mut(rank).map(|(_, v)| v)
     }
 
-    pub fn iter(&self) -> impl Iterator<Item = (&String, &T)> {
+    pub fn iter(&self) -> impl Iterator<Item = (&K, &T)> {
         self.0.iter().map(|(k, v)| (k, v))
     }
 
-    pub fn keys(&self) -> impl Iterator<Item = &String> {
+    pub fn keys(&self) -> impl Iterator<Item = &K> {
         self.0.iter().map(|(k, _)| k)
     }
 
@@ -61,12 +72,17 @@ impl<T> Roster<T> {
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
+
+    /// Forgets every record, keeping the room they took.
+    pub fn clear(&mut self) {
+        self.0.clear();
+    }
 }
 
 /// As collecting into a `BTreeMap`: in order of name, a later record of a name replacing an
 /// earlier one.
-impl<T> FromIterator<(String, T)> for Roster<T> {
-    fn from_iter<I: IntoIterator<Item = (String, T)>>(records: I) -> Self {
+impl<T, K: Ord> FromIterator<(K, T)> for Roster<T, K> {
+    fn from_iter<I: IntoIterator<Item = (K, T)>>(records: I) -> Self {
         Roster(
             records
                 .into_iter()
@@ -77,7 +93,7 @@ impl<T> FromIterator<(String, T)> for Roster<T> {
     }
 }
 
-impl<T> Index<&str> for Roster<T> {
+impl<T, K: Borrow<str>> Index<&str> for Roster<T, K> {
     type Output = T;
 
     fn index(&self, id: &str) -> &T {
@@ -85,25 +101,24 @@ impl<T> Index<&str> for Roster<T> {
     }
 }
 
-impl<'a, T> IntoIterator for &'a Roster<T> {
-    type Item = (&'a String, &'a T);
-    type IntoIter =
-        std::iter::Map<std::slice::Iter<'a, (String, T)>, fn(&(String, T)) -> (&String, &T)>;
+impl<'a, T, K> IntoIterator for &'a Roster<T, K> {
+    type Item = (&'a K, &'a T);
+    type IntoIter = std::iter::Map<std::slice::Iter<'a, (K, T)>, fn(&(K, T)) -> (&K, &T)>;
 
     fn into_iter(self) -> Self::IntoIter {
         self.0.iter().map(|(k, v)| (k, v))
     }
 }
 
-impl<T: Serialize> Serialize for Roster<T> {
+impl<T: Serialize, K: Serialize> Serialize for Roster<T, K> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_map(self.iter())
+        serializer.collect_map(self.0.iter().map(|(k, v)| (k, v)))
     }
 }
 
-impl<'de, T: Deserialize<'de>> Deserialize<'de> for Roster<T> {
+impl<'de, T: Deserialize<'de>, K: Deserialize<'de> + Ord> Deserialize<'de> for Roster<T, K> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        Ok(BTreeMap::<String, T>::deserialize(deserializer)?
+        Ok(BTreeMap::<K, T>::deserialize(deserializer)?
             .into_iter()
             .collect())
     }

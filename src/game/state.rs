@@ -1,6 +1,6 @@
 //! Everything that changes during a game. Serialisable so a save can hold it whole.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
@@ -47,9 +47,9 @@ pub struct State {
     pub reports_filed: u32,
     pub drafts_cancelled: u32,
     /// How often each rule has fired for the player today (for `per_day` limits).
-    pub fired_today: BTreeMap<Arc<str>, u32>,
+    pub fired_today: Roster<u32, Arc<str>>,
     /// The day the player last reported each person.
-    pub denounced: BTreeMap<String, u32>,
+    pub denounced: Roster<u32>,
     /// Tags the player acted for and against today (peer ratings judge these).
     pub today: Vec<Deed>,
     pub journal: Journal,
