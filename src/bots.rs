@@ -6,6 +6,7 @@ use std::sync::Arc;
 use rand::rngs::ChaCha8Rng;
 use rand::{Rng, SeedableRng};
 use serde::Serialize;
+use smallvec::SmallVec;
 
 use crate::game::level::{ActionKind, Choice};
 use crate::game::state::{Author, Reaction};
@@ -86,7 +87,7 @@ fn finish(mut game: Game, seed: u64, strategy: Strategy) -> (Game, Tally) {
             .chain((0..level.topics.len()).map(Candidate::Draft))
             .collect(),
         items: level.items.len(),
-        now: Vec::new(),
+        feed: Vec::new(),
     };
     while !game.is_over() && guard < 10_000 {
         guard += 1;
@@ -162,12 +163,12 @@ fn choose(
     best.map(|(_, a)| a.clone())
 }
 
-/// Every purchase and draft of a level, listed once, and a list lent to each turn for what
-/// can be done now, so that a day allocates none.
+/// Every purchase and draft of a level, listed once, and a list lent to each turn for the
+/// reactions to the feed it can offer, so that a day allocates none.
 struct Options {
     every: Vec<Candidate>,
     items: usize,
-    now: Vec<Candidate>,
+    feed: Vec<Candidate>,
 }
 
 fn play_day(
@@ -213,12 +214,12 @@ fn play_day(
         censor_or_post(game, strategy, tally);
     }
     while game.state().actions_left > 0 && !game.is_over() {
-        candidates(game, options);
+        let mut turn = Turn::of(game, options);
         let action = if strategy == Strategy::Random {
-            pick_allowed(game, &mut options.now, rng)
+            pick_allowed(&mut turn, rng)
         } else {
-            let actions: Vec<Action> = (options.now.drain(..))
-                .filter_map(|c| worthy(game, c))
+            let actions: Vec<Action> = (0..turn.len)
+                .filter_map(|i| worthy(game, turn.natural(i)))
                 .collect();
             choose(game, strategy, &actions, rng, true)
         };
@@ -285,11 +286,12 @@ fn censor_or_post(game: &mut Game, strategy: Strategy, tally: &mut Tally) {
     }
 }
 
-/// A random one of `options` worth taking; tests only as many as it draws.
-fn pick_allowed(game: &Game, options: &mut Vec<Candidate>, rng: &mut ChaCha8Rng) -> Option<Action> {
-    while !options.is_empty() {
-        let i = (rng.next_u64() % options.len() as u64) as usize;
-        if let Some(a) = worthy(game, options.swap_remove(i)) {
+/// A random one of the turn's candidates worth taking; tests only as many as it draws, each
+/// drawn one leaving the list as `Vec::swap_remove` would.
+fn pick_allowed(turn: &mut Turn<'_>, rng: &mut ChaCha8Rng) -> Option<Action> {
+    while turn.len > 0 {
+        let i = (rng.next_u64() % turn.len as u64) as usize;
+        if let Some(a) = worthy(turn.game, turn.swap_remove(i)) {
             return Some(a);
         }
     }
@@ -330,35 +332,78 @@ impl Candidate {
     }
 }
 
-/// Every action a bot might consider now, in `options.now`; [`worthy`] says which to take
-/// seriously.
-fn candidates(game: &Game, options: &mut Options) {
-    let level = game.level();
-    let out = &mut options.now;
-    out.clear();
-    let buy_or_draft = match game.state().draft {
-        None => &options.every[..],
-        Some(_) => &options.every[..options.items],
-    };
-    out.extend_from_slice(buy_or_draft);
-    for p in game.visible_feed().iter().rev().take(6) {
-        if !p.reactions.contains(&Reaction::Liked) {
-            out.push(Candidate::Like(p.id));
+/// Every action a bot might consider now, in order: the purchases, the drafts (unless one is
+/// open), reactions to the newest posts, then for each person a friendship made or ended and
+/// a report; [`worthy`] says which to take seriously. Listed only where it is looked at: the
+/// random bot draws two or three of some seventy.
+struct Turn<'a> {
+    game: &'a Game,
+    buy_or_draft: &'a [Candidate],
+    feed: &'a [Candidate],
+    len: usize,
+    /// The places `swap_remove` moved a candidate to, latest last.
+    moved: SmallVec<[(usize, Candidate); 4]>,
+}
+
+impl<'a> Turn<'a> {
+    fn of(game: &'a Game, options: &'a mut Options) -> Turn<'a> {
+        let feed = &mut options.feed;
+        feed.clear();
+        for p in game.visible_feed().iter().rev().take(6) {
+            if !p.reactions.contains(&Reaction::Liked) {
+                feed.push(Candidate::Like(p.id));
+            }
+            if !p.reactions.contains(&Reaction::Shared) {
+                feed.push(Candidate::Share(p.id));
+            }
+            if matches!(p.author, Author::Npc(_)) && !p.reactions.contains(&Reaction::Reported) {
+                feed.push(Candidate::Report(p.id));
+            }
         }
-        if !p.reactions.contains(&Reaction::Shared) {
-            out.push(Candidate::Share(p.id));
-        }
-        if matches!(p.author, Author::Npc(_)) && !p.reactions.contains(&Reaction::Reported) {
-            out.push(Candidate::Report(p.id));
+        let buy_or_draft = match game.state().draft {
+            None => &options.every[..],
+            Some(_) => &options.every[..options.items],
+        };
+        Turn {
+            game,
+            len: buy_or_draft.len() + feed.len() + 2 * game.level().npcs.len(),
+            buy_or_draft,
+            feed,
+            moved: SmallVec::new(),
         }
     }
-    for i in 0..level.npcs.len() {
-        if game.is_friend(i) {
-            out.push(Candidate::Unfriend(i));
-        } else {
-            out.push(Candidate::Befriend(i));
+
+    /// The candidate at this place in the list as it was made.
+    fn natural(&self, i: usize) -> Candidate {
+        let Some(i) = i.checked_sub(self.buy_or_draft.len()) else {
+            return self.buy_or_draft[i];
+        };
+        let Some(i) = i.checked_sub(self.feed.len()) else {
+            return self.feed[i];
+        };
+        let npc = i / 2;
+        match (i % 2, self.game.is_friend(npc)) {
+            (0, true) => Candidate::Unfriend(npc),
+            (0, false) => Candidate::Befriend(npc),
+            _ => Candidate::Denounce(npc),
         }
-        out.push(Candidate::Denounce(i));
+    }
+
+    fn at(&self, i: usize) -> Candidate {
+        (self.moved.iter().rev())
+            .find(|(at, _)| *at == i)
+            .map_or_else(|| self.natural(i), |(_, c)| *c)
+    }
+
+    /// Takes the candidate at `i` out, the last one taking its place.
+    fn swap_remove(&mut self, i: usize) -> Candidate {
+        let taken = self.at(i);
+        self.len -= 1;
+        if i != self.len {
+            let last = self.at(self.len);
+            self.moved.push((i, last));
+        }
+        taken
     }
 }
 
