@@ -59,12 +59,11 @@ impl Reached {
         let mut r = Reached {
             items: tally.bought.clone(),
             topics: tally.posted.clone(),
-            events: (level.events.iter())
-                .map(|e| s.arrived.contains(&e.id))
+            events: (0..level.events.len())
+                .map(|e| game.has_arrived(e))
                 .collect(),
-            choices: (level.events.iter())
-                .map(|e| vec![false; e.choices.len()])
-                .collect(),
+            // Filled in only for the events answered.
+            choices: vec![Vec::new(); level.events.len()],
             endings: mark(
                 level.endings.len(),
                 (s.ending.as_ref()).and_then(|id| level.endings.iter().position(|e| &e.id == id)),
@@ -72,8 +71,8 @@ impl Reached {
             perks: vec![false; level.perks.len()],
             sanctions: vec![false; level.sanctions.len()],
         };
-        for entry in &s.inbox {
-            let Some(at) = level.events.iter().position(|e| e.id == entry.event) else {
+        for (entry, at) in game.inbox() {
+            let Some(at) = at else {
                 continue;
             };
             // A bulletin is filed as answered, but nobody chose anything.
@@ -82,21 +81,23 @@ impl Reached {
             if let Some(answer) = entry.answer.as_ref().filter(|_| asked)
                 && let Some(c) = event.choices.iter().position(|c| c.id == answer.choice)
             {
-                r.choices[at][c] = true;
+                let marks = &mut r.choices[at];
+                marks.resize(event.choices.len(), false);
+                marks[c] = true;
             }
         }
         for m in &s.milestones {
-            let (marks, ids): (&mut Vec<bool>, Vec<&String>) = match m.kind {
+            let (marks, at) = match m.kind {
                 MilestoneKind::PerkOpened => {
-                    (&mut r.perks, level.perks.iter().map(|p| &p.id).collect())
+                    (&mut r.perks, level.perks.iter().position(|p| p.id == m.id))
                 }
                 MilestoneKind::SanctionImposed => (
                     &mut r.sanctions,
-                    level.sanctions.iter().map(|x| &x.id).collect(),
+                    level.sanctions.iter().position(|x| x.id == m.id),
                 ),
                 _ => continue,
             };
-            if let Some(i) = ids.iter().position(|id| **id == m.id) {
+            if let Some(i) = at {
                 marks[i] = true;
             }
         }

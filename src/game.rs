@@ -300,6 +300,17 @@ impl Game {
         self.pending_at().map(|e| &self.level.events[e])
     }
 
+    /// Whether the event at this position in the level has arrived.
+    pub fn has_arrived(&self, event: usize) -> bool {
+        self.held.arrived.get(event) == Some(&true)
+    }
+
+    /// The inbox, each entry with its event's position in the level (`None`: an event the
+    /// level no longer has).
+    pub fn inbox(&self) -> impl Iterator<Item = (&state::InboxEntry, Option<usize>)> {
+        self.state.inbox.iter().zip(self.held.inbox.iter().copied())
+    }
+
     /// [`Game::pending_events`] by position in the level.
     pub fn pending_at(&self) -> impl Iterator<Item = usize> {
         (self.state.inbox.iter().zip(&self.held.inbox))
