@@ -198,7 +198,7 @@ impl Game {
         if self.held.friends[npc] == friends {
             return false;
         }
-        toggle(&mut self.state.friends, &self.level.npcs[npc].id, friends);
+        put(&mut self.state.friends, &self.level.npcs[npc].id, friends);
         self.held.friends[npc] = friends;
         self.forget_friends();
         true
@@ -235,7 +235,7 @@ impl Game {
         if self.held.rules[i] == active {
             return false;
         }
-        toggle(&mut self.state.active_rules, rule, active);
+        put(&mut self.state.active_rules, rule, active);
         self.held.rules[i] = active;
         true
     }
@@ -294,9 +294,18 @@ fn point_ranks(level: &Level, state: &State) -> Vec<Option<usize>> {
 /// Puts `id` in the set or takes it out; whether that changed the set. Copies the name only
 /// when it goes in.
 fn toggle(set: &mut BTreeSet<String>, id: &str, member: bool) -> bool {
+    if set.contains(id) == member {
+        return false;
+    }
+    put(set, id, member);
+    true
+}
+
+/// [`toggle`] where the mirror already says that the set changes: searched once, not twice.
+fn put(set: &mut BTreeSet<String>, id: &str, member: bool) {
     if member {
-        !set.contains(id) && set.insert(id.to_string())
+        set.insert(id.to_string());
     } else {
-        set.remove(id)
+        set.remove(id);
     }
 }
