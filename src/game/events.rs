@@ -148,19 +148,19 @@ impl Game {
 
     /// Unanswered events take their default choice when the day ends.
     pub(super) fn answer_defaults(&mut self, log: &mut Log) {
-        let pending: Vec<(String, String)> = self
-            .pending_events()
-            .filter_map(|e| {
-                let choice = e
-                    .default
-                    .clone()
-                    .or_else(|| e.choices.first().map(|c| c.id.clone()))?;
-                Some((e.id.clone(), choice))
-            })
-            .collect();
-        for (event, choice) in pending {
+        if self.pending_at().next().is_none() {
+            return;
+        }
+        let level = self.level.clone();
+        let pending: Vec<usize> = self.pending_at().collect();
+        for e in pending {
+            let event = &level.events[e];
+            let Some(choice) = (event.default.as_ref()).or(event.choices.first().map(|c| &c.id))
+            else {
+                continue;
+            };
             // The default was checked to exist when the level loaded.
-            let _ = self.answer(&event, &choice, true, log);
+            let _ = self.answer(&event.id, choice, true, log);
         }
     }
 

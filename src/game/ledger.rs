@@ -176,21 +176,29 @@ impl Game {
             .map(|r| r.id)
             .collect();
         if drift != 0 {
-            let dimension = self
-                .level
-                .score
-                .dimensions
+            let level = self.level.clone();
+            let dims = &level.score.dimensions;
+            let at = dims
                 .iter()
-                .find(|d| matches!(d.source, DimensionSource::Friends { .. }))
-                .map_or(String::new(), |d| d.id.clone());
-            let id = self.push_row(self.dim(&dimension), did, inference, 0, None);
+                .position(|d| matches!(d.source, DimensionSource::Friends { .. }));
+            let dimension = at.map_or("", |i| &dims[i].id);
+            let id = self.push_row(
+                Dim {
+                    name: dimension,
+                    at,
+                },
+                did,
+                inference,
+                0,
+                None,
+            );
             let row = &mut self.state.ledger[id];
             row.delta = drift;
             row.applied = true;
             if self.immediate() {
                 log.push(|| Outcome::ScoreChanged {
                     delta: drift,
-                    dimension,
+                    dimension: dimension.to_string(),
                     reason: format!("{did} ({inference})"),
                 });
             }

@@ -134,6 +134,8 @@ impl Opening {
         game.held.feed.reserve(2 * days);
         state.timeline.reserve(days + 1);
         state.inbox.reserve(days);
+        state.accusations.reserve(days);
+        state.milestones.reserve(days);
         game.held.inbox.reserve(days);
         game.silent = silent;
         let mut log = Log::new(silent);
