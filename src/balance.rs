@@ -168,8 +168,9 @@ pub fn simulate(
         .unwrap_or_default();
     let opening =
         Opening::new(level.clone(), Some(&persona)).expect("persona checked by the caller");
+    let moves = bots::Moves::of(&level);
     let play = |i: u64| {
-        let (game, tally) = bots::play_silently(&opening, seed.wrapping_add(i), strategy);
+        let (game, tally) = bots::play_silently(&opening, &moves, seed.wrapping_add(i), strategy);
         (bots::result(&game), Reached::of(&game, &tally))
     };
     let runs_done = in_parallel(u64::from(runs), threads, play);

@@ -1,6 +1,7 @@
 //! Built-in players: they read the same predictions a player sees and play whole levels
 //! headless, for balance reports and tests.
 
+use std::borrow::Cow;
 use std::sync::Arc;
 
 use rand::rngs::ChaCha8Rng;
@@ -63,18 +64,55 @@ pub struct Tally {
     pub posted: Vec<bool>,
 }
 
+/// Every action that names something in a level, made once: bots play them by reference, so
+/// a run copies no names. Make one for all the runs of a level.
+pub struct Moves {
+    buy: Vec<Action>,
+    draft: Vec<Action>,
+    befriend: Vec<Action>,
+    unfriend: Vec<Action>,
+    denounce: Vec<Action>,
+}
+
+impl Moves {
+    pub fn of(level: &Level) -> Moves {
+        let npcs =
+            |make: fn(String) -> Action| level.npcs.iter().map(|n| make(n.id.clone())).collect();
+        Moves {
+            buy: (level.items.iter())
+                .map(|i| Action::Buy { item: i.id.clone() })
+                .collect(),
+            draft: (level.topics.iter())
+                .map(|t| Action::Draft {
+                    topic: t.id.clone(),
+                })
+                .collect(),
+            befriend: npcs(|npc| Action::Befriend { npc }),
+            unfriend: npcs(|npc| Action::Unfriend { npc }),
+            denounce: npcs(|npc| Action::Denounce { npc }),
+        }
+    }
+}
+
 /// Plays a whole level; returns the finished game.
 pub fn play(level: Arc<Level>, persona: Option<&str>, seed: u64, strategy: Strategy) -> Game {
+    let moves = Moves::of(&level);
     let (game, _) = Game::new(level, persona, seed).expect("persona checked by the caller");
-    finish(game, seed, strategy).0
+    finish(game, &moves, seed, strategy).0
 }
 
 /// [`play`] in a silent game ([`Opening::start_silent`]): the same moves, without the words.
-pub fn play_silently(opening: &Opening, seed: u64, strategy: Strategy) -> (Game, Tally) {
-    finish(opening.start_silent(seed), seed, strategy)
+/// `moves` are the opening's level's.
+pub fn play_silently(
+    opening: &Opening,
+    moves: &Moves,
+    seed: u64,
+    strategy: Strategy,
+) -> (Game, Tally) {
+    finish(opening.start_silent(seed), moves, seed, strategy)
 }
 
-fn finish(mut game: Game, seed: u64, strategy: Strategy) -> (Game, Tally) {
+fn finish(mut game: Game, moves: &Moves, seed: u64, strategy: Strategy) -> (Game, Tally) {
     let mut rng = ChaCha8Rng::seed_from_u64(seed ^ 0x5EED_B075);
     let mut tally = Tally {
         bought: vec![false; game.level().items.len()],
@@ -91,15 +129,22 @@ fn finish(mut game: Game, seed: u64, strategy: Strategy) -> (Game, Tally) {
     };
     while !game.is_over() && guard < 10_000 {
         guard += 1;
-        play_day(&mut game, strategy, &mut rng, &mut tally, &mut options);
+        play_day(
+            &mut game,
+            moves,
+            strategy,
+            &mut rng,
+            &mut tally,
+            &mut options,
+        );
     }
     (game, tally)
 }
 
 /// Plays the action and tallies a purchase or a post; whether the game took it.
-fn take(game: &mut Game, action: Action, tally: &mut Tally) -> bool {
+fn take(game: &mut Game, action: &Action, tally: &mut Tally) -> bool {
     let level = game.level_arc().clone();
-    let bought = match &action {
+    let bought = match action {
         Action::Buy { item } => level.items.iter().position(|i| &i.id == item),
         _ => None,
     };
@@ -173,6 +218,7 @@ struct Options {
 
 fn play_day(
     game: &mut Game,
+    moves: &Moves,
     strategy: Strategy,
     rng: &mut ChaCha8Rng,
     tally: &mut Tally,
@@ -216,28 +262,29 @@ fn play_day(
     while game.state().actions_left > 0 && !game.is_over() {
         let mut turn = Turn::of(game, options);
         let action = if strategy == Strategy::Random {
-            pick_allowed(&mut turn, rng)
+            pick_allowed(&mut turn, moves, rng)
         } else {
             let actions: Vec<Action> = (0..turn.len)
-                .filter_map(|i| worthy(game, turn.natural(i)))
+                .filter_map(|i| worthy(game, moves, turn.natural(i)))
+                .map(Cow::into_owned)
                 .collect();
-            choose(game, strategy, &actions, rng, true)
+            choose(game, strategy, &actions, rng, true).map(Cow::Owned)
         };
         let Some(action) = action else {
             break;
         };
-        if let Action::Draft { .. } = action {
-            let _ = game.play(action);
+        if let Action::Draft { .. } = *action {
+            let _ = game.play(&*action);
             let finish = if strategy == Strategy::Random && rng.next_u64() % 3 == 0 {
                 Action::CancelDraft
             } else {
                 Action::Post
             };
-            if !take(game, finish, tally) {
+            if !take(game, &finish, tally) {
                 let _ = game.play(Action::CancelDraft);
                 break;
             }
-        } else if !take(game, action, tally) {
+        } else if !take(game, &action, tally) {
             break;
         }
     }
@@ -281,17 +328,21 @@ fn censor_or_post(game: &mut Game, strategy: Strategy, tally: &mut Tally) {
     } else {
         Action::CancelDraft
     };
-    if !take(game, finish, tally) {
+    if !take(game, &finish, tally) {
         let _ = game.play(Action::CancelDraft);
     }
 }
 
 /// A random one of the turn's candidates worth taking; tests only as many as it draws, each
 /// drawn one leaving the list as `Vec::swap_remove` would.
-fn pick_allowed(turn: &mut Turn<'_>, rng: &mut ChaCha8Rng) -> Option<Action> {
+fn pick_allowed<'m>(
+    turn: &mut Turn<'_>,
+    moves: &'m Moves,
+    rng: &mut ChaCha8Rng,
+) -> Option<Cow<'m, Action>> {
     while turn.len > 0 {
         let i = (rng.next_u64() % turn.len as u64) as usize;
-        if let Some(a) = worthy(turn.game, turn.swap_remove(i)) {
+        if let Some(a) = worthy(turn.game, moves, turn.swap_remove(i)) {
             return Some(a);
         }
     }
@@ -313,21 +364,16 @@ enum Candidate {
 }
 
 impl Candidate {
-    fn action(self, level: &Level) -> Action {
-        let npc = |i: usize| level.npcs[i].id.clone();
+    fn action(self, moves: &Moves) -> Cow<'_, Action> {
         match self {
-            Candidate::Buy(i) => Action::Buy {
-                item: level.items[i].id.clone(),
-            },
-            Candidate::Draft(i) => Action::Draft {
-                topic: level.topics[i].id.clone(),
-            },
-            Candidate::Like(post) => Action::Like { post },
-            Candidate::Share(post) => Action::Share { post },
-            Candidate::Report(post) => Action::Report { post },
-            Candidate::Befriend(i) => Action::Befriend { npc: npc(i) },
-            Candidate::Unfriend(i) => Action::Unfriend { npc: npc(i) },
-            Candidate::Denounce(i) => Action::Denounce { npc: npc(i) },
+            Candidate::Buy(i) => Cow::Borrowed(&moves.buy[i]),
+            Candidate::Draft(i) => Cow::Borrowed(&moves.draft[i]),
+            Candidate::Like(post) => Cow::Owned(Action::Like { post }),
+            Candidate::Share(post) => Cow::Owned(Action::Share { post }),
+            Candidate::Report(post) => Cow::Owned(Action::Report { post }),
+            Candidate::Befriend(i) => Cow::Borrowed(&moves.befriend[i]),
+            Candidate::Unfriend(i) => Cow::Borrowed(&moves.unfriend[i]),
+            Candidate::Denounce(i) => Cow::Borrowed(&moves.denounce[i]),
         }
     }
 }
@@ -410,7 +456,7 @@ impl<'a> Turn<'a> {
 /// The candidate as an action, if the game allows it and it is sensible: a bot keeps the
 /// rent in hand and does not ask people who would refuse.
 /// Decides by position, and builds the action only for a candidate it takes.
-fn worthy(game: &Game, candidate: Candidate) -> Option<Action> {
+fn worthy<'m>(game: &Game, moves: &'m Moves, candidate: Candidate) -> Option<Cow<'m, Action>> {
     let (level, s) = (game.level(), game.state());
     let npc = |i: usize| level.npcs[i].id.as_str();
     let take = match candidate {
@@ -419,12 +465,12 @@ fn worthy(game: &Game, candidate: Candidate) -> Option<Action> {
             .is_some_and(|price| s.money - price >= s.rent.max(0)),
         Candidate::Draft(i) => game.draftable(i),
         Candidate::Like(_) | Candidate::Share(_) | Candidate::Report(_) => {
-            game.allows(&candidate.action(level))
+            game.allows(&candidate.action(moves))
         }
         Candidate::Befriend(i) => game.may(Some(ActionKind::Befriend)) && game.would_befriend(i),
         Candidate::Unfriend(_) => game.may(Some(ActionKind::Unfriend)),
         Candidate::Denounce(i) => game.may(Some(ActionKind::Report)) && game.reportable(npc(i)),
     };
-    debug_assert!(!take || game.allows(&candidate.action(level)));
-    take.then(|| candidate.action(level))
+    debug_assert!(!take || game.allows(&candidate.action(moves)));
+    take.then(|| candidate.action(moves))
 }

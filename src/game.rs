@@ -31,6 +31,7 @@ pub mod state;
 mod summary;
 mod weigher;
 
+use std::borrow::Borrow;
 use std::sync::Arc;
 
 pub use action::Action;
@@ -134,13 +135,15 @@ impl Game {
         self.state.ending.is_some()
     }
 
-    /// The only way to change the game.
-    pub fn play(&mut self, action: Action) -> Result<Vec<Outcome>, Refusal> {
+    /// The only way to change the game. Takes an action or a reference to one (bots keep
+    /// theirs made).
+    pub fn play(&mut self, action: impl Borrow<Action>) -> Result<Vec<Outcome>, Refusal> {
+        let action = action.borrow();
         if self.is_over() {
             return Err(Refusal::LevelOver);
         }
         let mut log = Log::new(self.silent);
-        if let Action::Consent { share } = action {
+        if let Action::Consent { share } = *action {
             if self.state.consent != ConsentState::Pending {
                 return Err(Refusal::ConsentDone);
             }
@@ -155,11 +158,11 @@ impl Game {
             return Err(Refusal::NoActionsLeft);
         }
         // Doing anything else first leaves the consent box as it was: the dark pattern.
-        if self.state.consent == ConsentState::Pending && action != Action::EndDay {
+        if self.state.consent == ConsentState::Pending && *action != Action::EndDay {
             let share = self.level.consent.as_ref().is_some_and(|c| c.pre_ticked);
             self.give_consent(share, true, &mut log);
         }
-        match &action {
+        match action {
             Action::Consent { .. } => unreachable!("handled above"),
             Action::Buy { item } => self.buy(item, &mut log)?,
             Action::Draft { topic } => self.draft(topic, &mut log)?,

@@ -794,7 +794,8 @@ fn a_silent_game_plays_exactly_like_a_full_one_without_the_words() {
                 let what = format!("{} {strategy:?} seed {seed}", path.display());
                 let full = bots::play(level.clone(), None, seed, strategy);
                 let opening = Opening::new(level.clone(), None).unwrap();
-                let (silent, tally) = bots::play_silently(&opening, seed, strategy);
+                let moves = bots::Moves::of(&level);
+                let (silent, tally) = bots::play_silently(&opening, &moves, seed, strategy);
                 assert_eq!(silent.state(), &full.state().wordless(), "{what}");
                 let chosen = |kind: DecisionKind| -> Vec<String> {
                     let mut ids: Vec<String> = (full.state().journal.decisions.iter())
