@@ -161,19 +161,38 @@ impl Game {
         log.push(|| Outcome::Denounced {
             npc: id.to_string(),
         });
-        self.accuse(id);
+        self.accuse(at);
         self.settle_if_immediate(&format_args!("Reported {name}"), log);
         Ok(())
     }
 
     /// A report against a person: the penalty lands now, or after their defence window.
-    pub(super) fn accuse(&mut self, id: &str) {
+    /// [`Game::accuse`] with the person by name (someone the level lacks is not penalised).
+    pub(super) fn accuse_named(&mut self, id: &str) {
+        match self.level.npcs.iter().position(|n| n.id == id) {
+            Some(at) => self.accuse(at),
+            None => self.file_accusation(id),
+        }
+    }
+
+    /// A report against the person at this position in the level.
+    pub(super) fn accuse(&mut self, npc: usize) {
         match self.level.reporting.due_process {
-            DueProcess::None => self.penalise(id),
-            DueProcess::Window { days } => self.state.accusations.push(Accusation {
+            DueProcess::None => self.nudge_npc(npc, -self.level.reporting.penalty),
+            DueProcess::Window { .. } => {
+                let level = self.level.clone();
+                self.file_accusation(&level.npcs[npc].id);
+            }
+        }
+    }
+
+    /// Files the accusation, if the level gives people a window to answer one.
+    fn file_accusation(&mut self, id: &str) {
+        if let DueProcess::Window { days } = self.level.reporting.due_process {
+            self.state.accusations.push(Accusation {
                 npc: id.to_string(),
                 due: self.state.day + days.max(1),
-            }),
+            });
         }
     }
 

@@ -242,14 +242,14 @@ impl Game {
 
     /// Counts a firing of the rule at this position for today's limit.
     pub(super) fn count_firing(&mut self, rule: usize) {
-        match self.state.fired_today.get_mut(&self.level.rules[rule].id) {
-            Some(n) => *n += 1,
-            None => {
-                let id = self.index.rule_ids[rule].clone();
-                self.state.fired_today.insert(id, 1);
-            }
-        }
         self.held.fired[rule] += 1;
+        let fired = self.held.fired[rule];
+        let (today, id) = (&mut self.state.fired_today, &self.index.rule_ids[rule]);
+        // The mirror says whether the rule is in today's list yet, so it is looked for once.
+        match (fired > 1).then(|| today.get_mut(id)).flatten() {
+            Some(n) => *n = fired,
+            None => today.insert(id.clone(), fired),
+        }
     }
 
     pub(super) fn new_day_of_firings(&mut self) {

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use super::held::Held;
-use super::level::{Level, Perk, PerkEffect, Persona, Sanction, SanctionEffect};
+use super::level::{Behaviour, Level, Npc, Perk, PerkEffect, Persona, Sanction, SanctionEffect};
 use super::reading::{Origin, Readings, origin_of};
 use super::score;
 use super::state::Author;
@@ -31,6 +31,9 @@ pub(super) struct Index {
     /// Where each person's posts and each piece of news come from, as the feed names them.
     pub post_origins: Vec<Vec<Origin>>,
     pub news_origins: Vec<Origin>,
+    /// For each person, whom they would report were they an informer, by position: anyone
+    /// but themselves and the conformists.
+    pub informed_on: Vec<Vec<usize>>,
     /// What stands in the way of each item, each topic and each event's choices.
     pub item_gates: Vec<Gate>,
     pub topic_gates: Vec<Gate>,
@@ -111,6 +114,13 @@ impl Index {
                     .map(|d| d.weight * 100 / total.max(1))
                     .collect()
             },
+            informed_on: (level.npcs.iter())
+                .map(|npc| {
+                    let other = |o: &&Npc| o.id != npc.id && o.behaviour != Behaviour::Conformist;
+                    let others = level.npcs.iter().enumerate().filter(|(_, o)| other(o));
+                    others.map(|(i, _)| i).collect()
+                })
+                .collect(),
             rule_score: (level.rules.iter())
                 .map(|r| score::points_to_score(level, &r.dimension, r.points))
                 .collect(),

@@ -65,6 +65,7 @@ impl Game {
     /// Evening: people's scores drift with their behaviour; informers report someone.
     pub(super) fn npc_evening(&mut self, log: &mut Log) {
         let level = self.level.clone();
+        let index = self.index.clone();
         let day = self.state.day;
         let mut drift = Dice::new(self.state.seed, day, Stream::Drift);
         let mut informers = Dice::new(self.state.seed, day, Stream::Informers);
@@ -78,18 +79,13 @@ impl Game {
             let delta = base + drift.between(-3, 3);
             self.nudge_npc(at, delta);
             if npc.behaviour == Behaviour::Informer && informers.percent(25) {
-                let others: Vec<&str> = level
-                    .npcs
-                    .iter()
-                    .filter(|o| o.id != npc.id && o.behaviour != Behaviour::Conformist)
-                    .map(|o| o.id.as_str())
-                    .collect();
+                let others = &index.informed_on[at];
                 if !others.is_empty() {
-                    let target = others[informers.below(others.len() as u32) as usize].to_string();
-                    self.accuse(&target);
+                    let target = others[informers.below(others.len() as u32) as usize];
+                    self.accuse(target);
                     log.push(|| Outcome::NpcReported {
                         by: npc.id.clone(),
-                        target,
+                        target: level.npcs[target].id.clone(),
                     });
                 }
             }

@@ -151,7 +151,7 @@ impl Game {
                 self.state.reports_filed += 1;
                 log.push(|| Outcome::Reported { post });
                 if let Some(id) = &author_id {
-                    self.accuse(id);
+                    self.accuse_named(id);
                 }
             }
         }
