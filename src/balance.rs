@@ -36,7 +36,8 @@ pub struct Reached {
     pub items: Vec<bool>,
     pub topics: Vec<bool>,
     pub events: Vec<bool>,
-    /// Each event's choices, by the event's position.
+    /// Each event's choices, by the event's position; empty, or short, for an event no run
+    /// answered so far.
     pub choices: Vec<Vec<bool>>,
     pub endings: Vec<bool>,
     pub perks: Vec<bool>,

@@ -109,6 +109,8 @@ pub fn play_silently(
     seed: u64,
     strategy: Strategy,
 ) -> (Game, Tally) {
+    let level = opening.level();
+    debug_assert!(moves.buy.len() == level.items.len() && moves.befriend.len() == level.npcs.len());
     finish(opening.start_silent(seed), moves, seed, strategy)
 }
 
@@ -212,6 +214,7 @@ fn choose(
 /// reactions to the feed it can offer, so that a day allocates none.
 struct Options {
     every: Vec<Candidate>,
+    /// How many of `every` are purchases (the drafts follow).
     items: usize,
     feed: Vec<Candidate>,
 }

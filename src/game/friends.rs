@@ -49,7 +49,7 @@ impl Game {
     }
 
     fn reluctance_of(&self, at: usize) -> Option<Reluctance> {
-        let npc = &self.level.npcs[at];
+        let npc = self.level.npcs.get(at)?;
         let state = self.state.npcs.at(self.held.npc_rank[at]?)?;
         if state.trust < 0 {
             return Some(Reluctance::Distrust);
@@ -60,6 +60,7 @@ impl Game {
         }
     }
 
+    // A silent game's `name` is empty: a refusal names the person from the level itself.
     pub(super) fn befriend(&mut self, id: &str, log: &mut Log) -> Result<(), Refusal> {
         let (at, name) = self.npc_named(id)?;
         if self.is_friend(at) {
@@ -166,7 +167,6 @@ impl Game {
         Ok(())
     }
 
-    /// A report against a person: the penalty lands now, or after their defence window.
     /// [`Game::accuse`] with the person by name (someone the level lacks is not penalised).
     pub(super) fn accuse_named(&mut self, id: &str) {
         match self.level.npcs.iter().position(|n| n.id == id) {
@@ -175,7 +175,8 @@ impl Game {
         }
     }
 
-    /// A report against the person at this position in the level.
+    /// A report against the person at this position in the level: the penalty lands now, or
+    /// after their defence window.
     pub(super) fn accuse(&mut self, npc: usize) {
         match self.level.reporting.due_process {
             DueProcess::None => self.nudge_npc(npc, -self.level.reporting.penalty),

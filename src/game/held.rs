@@ -17,9 +17,9 @@ use super::{Game, Implied, State};
 pub(super) struct Held {
     pub perks: Vec<bool>,
     pub sanctions: Vec<bool>,
-    /// Each dimension's points (`None`: the state has none for it), and where they come in
-    /// `state.points`.
+    /// Each dimension's points (`None`: the state has none for it).
     pub points: Vec<Option<i32>>,
+    /// Where each dimension's points come in `state.points`.
     pub point_rank: Vec<Option<usize>>,
     pub friends: Vec<bool>,
     /// Each person's score (`None`: the state has no record of them).
@@ -243,13 +243,8 @@ impl Game {
     /// Counts a firing of the rule at this position for today's limit.
     pub(super) fn count_firing(&mut self, rule: usize) {
         self.held.fired[rule] += 1;
-        let fired = self.held.fired[rule];
-        let (today, id) = (&mut self.state.fired_today, &self.index.rule_ids[rule]);
-        // The mirror says whether the rule is in today's list yet, so it is looked for once.
-        match (fired > 1).then(|| today.get_mut(id)).flatten() {
-            Some(n) => *n = fired,
-            None => today.insert(id.clone(), fired),
-        }
+        let id = &self.index.rule_ids[rule];
+        *self.state.fired_today.entry(id, || id.clone(), 0) += 1;
     }
 
     pub(super) fn new_day_of_firings(&mut self) {

@@ -88,14 +88,21 @@ impl Index {
             .collect();
         let no_values = BTreeMap::new();
         let values = persona.map_or(&no_values, |p| &p.values);
-        let origin = |author: Author, text: &str, tags: &[String]| {
-            origin_of(level, &author, text, tags).expect("a post of the level has an origin")
+        // A post is named by the first alike; one the lookup cannot place (a level the checker
+        // would refuse, with two people of one id) is named by itself.
+        let origin = |author: Author, text: &str, tags: &[String], own: Origin| {
+            origin_of(level, &author, text, tags).unwrap_or(own)
         };
         let gates = |tags: &[String]| Gate::of(level, tags);
         Index {
-            rule_at: (level.rules.iter().enumerate())
-                .map(|(i, r)| (Arc::from(r.id.as_str()), i))
-                .collect(),
+            rule_at: {
+                // The first rule of an id, as a search through the level would find.
+                let mut at = BTreeMap::new();
+                for (i, r) in level.rules.iter().enumerate() {
+                    at.entry(Arc::from(r.id.as_str())).or_insert(i);
+                }
+                at
+            },
             rule_ids: level
                 .rules
                 .iter()
@@ -126,16 +133,21 @@ impl Index {
                 .collect(),
             rule_dimension,
             readings: Readings::new(level, values),
-            post_origins: (level.npcs.iter())
-                .map(|n| {
+            post_origins: (level.npcs.iter().enumerate())
+                .map(|(npc, n)| {
                     let author = || Author::Npc(Arc::from(n.id.as_str()));
-                    (n.posts.iter())
-                        .map(|p| origin(author(), &p.text, &p.tags))
+                    (n.posts.iter().enumerate())
+                        .map(|(post, p)| {
+                            origin(author(), &p.text, &p.tags, Origin::Npc { npc, post })
+                        })
                         .collect()
                 })
                 .collect(),
-            news_origins: (level.news.iter())
-                .map(|n| origin(Author::News(Arc::from(n.source.as_str())), &n.text, &n.tags))
+            news_origins: (level.news.iter().enumerate())
+                .map(|(k, n)| {
+                    let author = Author::News(Arc::from(n.source.as_str()));
+                    origin(author, &n.text, &n.tags, Origin::News(k))
+                })
                 .collect(),
             item_gates: level.items.iter().map(|i| gates(&i.tags)).collect(),
             topic_gates: level.topics.iter().map(|t| gates(&t.tags)).collect(),

@@ -111,6 +111,10 @@ impl Opening {
         }))
     }
 
+    pub fn level(&self) -> &Level {
+        self.0.level()
+    }
+
     /// A game with this seed, after its first morning.
     pub fn start(&self, seed: u64) -> (Game, Vec<Outcome>) {
         self.begin(seed, false)

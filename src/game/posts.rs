@@ -168,7 +168,8 @@ impl Game {
         let Some(a) = self.anatomy_of(act) else {
             return;
         };
-        // Kept on the stack: an act answers to a handful of rules at most.
+        // Copied out so the reading's borrow of the game ends before the rules fire; kept on
+        // the stack, as an act answers to a handful of rules at most.
         let rules: SmallVec<[usize; 8]> = a.reading.rules.iter().copied().collect();
         let verdict = a.reading.verdict;
         let deed = self.remembers_deeds().then(|| {

@@ -43,6 +43,19 @@ impl<T, K: Borrow<str>> Roster<T, K> {
         }
     }
 
+    /// The record of `id`, put in as `value` first if there is none: found with one search,
+    /// and its key (`key()`) made only if it goes in.
+    pub fn entry(&mut self, id: &str, key: impl FnOnce() -> K, value: T) -> &mut T {
+        let at = match self.0.binary_search_by(|(k, _)| k.borrow().cmp(id)) {
+            Ok(at) => at,
+            Err(at) => {
+                self.0.insert(at, (key(), value));
+                at
+            }
+        };
+        &mut self.0[at].1
+    }
+
     /// The record at this place in order of name.
     pub fn at(&self, rank: usize) -> Option<&T> {
         self.0.get(rank).map(|(_, v)| v)
@@ -151,6 +164,14 @@ mod tests {
             grown.iter().collect::<Vec<_>>(),
             grown_map.iter().collect::<Vec<_>>(),
             "inserting keeps the order of names, and a name's record is replaced"
+        );
+        *grown.entry("cy", || "cy".into(), 0) += 1;
+        *grown.entry("jo", || unreachable!("jo is there"), 0) += 1;
+        assert_eq!((grown["cy"], grown["jo"]), (1, 7));
+        assert_eq!(
+            grown.rank("cy"),
+            Some(2),
+            "a new record comes in order of name"
         );
         let json = serde_json::to_string(&roster).unwrap();
         assert_eq!(json, serde_json::to_string(&map).unwrap());

@@ -108,29 +108,6 @@ pub enum ActionKind {
 }
 
 impl Trigger {
-    /// How many kinds of trigger there are.
-    pub const KINDS: usize = 14;
-
-    /// A number for the kind of trigger, whatever its tag, below [`Trigger::KINDS`].
-    pub fn kind(&self) -> usize {
-        match self {
-            Trigger::Buy(_) => 0,
-            Trigger::Post(_) => 1,
-            Trigger::Censor(_) => 2,
-            Trigger::Like(_) => 3,
-            Trigger::Share(_) => 4,
-            Trigger::Report(_) => 5,
-            Trigger::Befriend(_) => 6,
-            Trigger::Unfriend(_) => 7,
-            Trigger::Choice(_) => 8,
-            Trigger::FriendPost(_) => 9,
-            Trigger::RentPaid => 10,
-            Trigger::RentMissed => 11,
-            Trigger::DataShared => 12,
-            Trigger::DataWithheld => 13,
-        }
-    }
-
     /// The tag a tagged trigger listens for.
     pub fn tag(&self) -> Option<&str> {
         match self {
@@ -158,36 +135,5 @@ impl Trigger {
             Some("*") => true,
             Some(t) => tags.iter().any(|x| x == t),
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::Trigger;
-
-    #[test]
-    fn every_kind_of_trigger_has_its_own_number() {
-        let t = String::new;
-        let all = [
-            Trigger::Buy(t()),
-            Trigger::Post(t()),
-            Trigger::Censor(t()),
-            Trigger::Like(t()),
-            Trigger::Share(t()),
-            Trigger::Report(t()),
-            Trigger::Befriend(t()),
-            Trigger::Unfriend(t()),
-            Trigger::Choice(t()),
-            Trigger::FriendPost(t()),
-            Trigger::RentPaid,
-            Trigger::RentMissed,
-            Trigger::DataShared,
-            Trigger::DataWithheld,
-        ];
-        let mut kinds: Vec<usize> = all.iter().map(Trigger::kind).collect();
-        kinds.sort_unstable();
-        kinds.dedup();
-        assert_eq!(kinds.len(), Trigger::KINDS);
-        assert!(kinds.iter().all(|k| *k < Trigger::KINDS));
     }
 }
