@@ -79,6 +79,21 @@ pub struct Game {
     silent: bool,
 }
 
+/// The position of the thing of this id among `things`, or the refusal that names it unknown.
+fn find<T>(
+    things: &[T],
+    id: &str,
+    kind: &'static str,
+    id_of: impl Fn(&T) -> &str,
+) -> Result<usize, Refusal> {
+    (things.iter())
+        .position(|t| id_of(t) == id)
+        .ok_or_else(|| Refusal::Unknown {
+            kind,
+            id: id.to_string(),
+        })
+}
+
 impl Game {
     /// Starts a level as a persona (the level's first when `None`) and runs the first morning.
     pub fn new(

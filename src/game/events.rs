@@ -6,7 +6,7 @@ use super::journal::DecisionKind;
 use super::level::{Effect, RuleSetter, SanctionEffect};
 use super::predict::Act;
 use super::state::{Answer, ConsentState};
-use super::{Action, Game, Log, Outcome, Refusal};
+use super::{Action, Game, Log, Outcome, Refusal, find};
 
 impl Game {
     pub(super) fn give_consent(&mut self, share: bool, defaulted: bool, log: &mut Log) {
@@ -97,22 +97,12 @@ impl Game {
         log: &mut Log,
     ) -> Result<(), Refusal> {
         let level = self.level.clone();
-        let e = (level.events.iter())
-            .position(|e| e.id == event_id)
-            .ok_or_else(|| Refusal::Unknown {
-                kind: "event",
-                id: event_id.to_string(),
-            })?;
+        let e = find(&level.events, event_id, "event", |e| &e.id)?;
         let event = &level.events[e];
         let slot = (self.state.inbox.iter().zip(&self.held.inbox))
             .position(|(entry, at)| *at == Some(e) && entry.answer.is_none())
             .ok_or_else(|| Refusal::NotPending(event.title.clone()))?;
-        let chosen = (event.choices.iter())
-            .position(|c| c.id == choice_id)
-            .ok_or_else(|| Refusal::Unknown {
-                kind: "choice",
-                id: choice_id.to_string(),
-            })?;
+        let chosen = find(&event.choices, choice_id, "choice", |c| &c.id)?;
         let choice = &event.choices[chosen];
         if !defaulted && !self.index.choice_gates[e][chosen].open(&self.held) {
             self.check_tags(&choice.tags)?;

@@ -6,7 +6,7 @@ use super::journal::DecisionKind;
 use super::level::DueProcess;
 use super::predict::Act;
 use super::state::Accusation;
-use super::{Action, Game, Log, Outcome, Refusal};
+use super::{Action, Game, Log, Outcome, Refusal, find};
 
 /// Why a person turns the player down.
 enum Reluctance {
@@ -22,12 +22,7 @@ impl Game {
     /// The position of the person of this id, and their name (unless the game is silent),
     /// or why there is none.
     fn npc_named(&self, id: &str) -> Result<(usize, String), Refusal> {
-        let at = (self.level.npcs.iter())
-            .position(|n| n.id == id)
-            .ok_or_else(|| Refusal::Unknown {
-                kind: "person",
-                id: id.to_string(),
-            })?;
+        let at = find(&self.level.npcs, id, "person", |n| &n.id)?;
         Ok((at, self.words(|| self.level.npcs[at].name.clone())))
     }
 

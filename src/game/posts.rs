@@ -7,7 +7,7 @@ use smallvec::SmallVec;
 use super::journal::DecisionKind;
 use super::predict::Act;
 use super::state::{Author, Deed, Reaction};
-use super::{Action, Game, Log, Outcome, Refusal};
+use super::{Action, Game, Log, Outcome, Refusal, find};
 
 impl Game {
     pub(super) fn draft(&mut self, id: &str, log: &mut Log) -> Result<(), Refusal> {
@@ -30,12 +30,7 @@ impl Game {
 
     /// The position of the topic of this id, or why there is none.
     fn topic_at(&self, id: &str) -> Result<usize, Refusal> {
-        (self.level.topics.iter())
-            .position(|t| t.id == id)
-            .ok_or_else(|| Refusal::Unknown {
-                kind: "topic",
-                id: id.to_string(),
-            })
+        find(&self.level.topics, id, "topic", |t| &t.id)
     }
 
     pub(super) fn post(&mut self, log: &mut Log) -> Result<(), Refusal> {

@@ -3,7 +3,7 @@
 use super::journal::{DecisionKind, OptionRecord};
 use super::level::{Item, Level, PerkEffect, SanctionEffect};
 use super::predict::Act;
-use super::{Action, Game, Log, Outcome, Refusal};
+use super::{Action, Game, Log, Outcome, Refusal, find};
 
 /// What prices come to, in percent, with the perks and sanctions held (by position).
 pub(super) fn price_percent(level: &Level, perks: &[bool], sanctions: &[bool]) -> i64 {
@@ -55,12 +55,7 @@ impl Game {
 
     pub(super) fn buy(&mut self, id: &str, log: &mut Log) -> Result<(), Refusal> {
         let level = self.level.clone();
-        let at = (level.items.iter())
-            .position(|i| i.id == id)
-            .ok_or_else(|| Refusal::Unknown {
-                kind: "item",
-                id: id.to_string(),
-            })?;
+        let at = find(&level.items, id, "item", |i| &i.id)?;
         let item = &level.items[at];
         let price = match self.purchasable(at) {
             Some(price) => price,
