@@ -63,6 +63,9 @@ struct Memo {
     implied: Option<Implied>,
     /// The score that perks and sanctions were last brought in line with.
     refreshed: Option<i32>,
+    /// The scores around it that cross no threshold, `lo..hi`: perks and sanctions stay as
+    /// they are for any score in there.
+    band: Option<(i32, i32)>,
     /// Every ledger row before this one is applied.
     settled: usize,
 }

@@ -133,6 +133,17 @@ impl Game {
         let memo = &self.memo;
         debug_assert!(memo.implied.is_none_or(|i| i.score == self.implied_score()));
         debug_assert!(self.state.ledger[..memo.settled].iter().all(|r| r.applied));
+        if let Some(score) = memo.refreshed {
+            let level = &self.level;
+            let perks = level.perks.iter().map(|p| score >= p.threshold);
+            let sanctions = level.sanctions.iter().map(|s| score < s.below);
+            debug_assert!(
+                perks.eq(self.held.perks.iter().copied())
+                    && sanctions.eq(self.held.sanctions.iter().copied()),
+                "perks and sanctions are those of the score they were last brought in line with"
+            );
+            debug_assert!(memo.band.is_none_or(|(lo, hi)| lo <= score && score < hi));
+        }
     }
 
     /// [`Game::implied_score`], kept until the points, the friends or their scores change.

@@ -138,9 +138,24 @@ impl Game {
             return;
         };
         // Only the score moves perks and sanctions, and only this does.
-        if self.memo.refreshed.replace(score) == Some(score) {
+        self.memo.refreshed = Some(score);
+        if self
+            .memo
+            .band
+            .is_some_and(|(lo, hi)| lo <= score && score < hi)
+        {
             return;
         }
+        let thresholds = (self.level.perks.iter().map(|p| p.threshold))
+            .chain(self.level.sanctions.iter().map(|s| s.below));
+        let (lo, hi) = thresholds.fold((i32::MIN, i32::MAX), |(lo, hi), t| {
+            if t <= score {
+                (lo.max(t), hi)
+            } else {
+                (lo, hi.min(t))
+            }
+        });
+        self.memo.band = Some((lo, hi));
         let day = self.state.day;
         let mut changed = false;
         for (i, p) in self.level.perks.iter().enumerate() {
