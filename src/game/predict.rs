@@ -3,8 +3,7 @@
 
 use std::borrow::Cow;
 
-use super::level::Trigger;
-use super::reading::{Parts, PostReadings, Reading, parts};
+use super::reading::{Parts, PostReadings, Reading, parts, post_readings};
 use super::state::{Author, Reaction};
 use super::{Action, Game};
 
@@ -130,32 +129,22 @@ impl Game {
                     Author::News(_) => Some(&[][..]),
                 };
                 let tags = parts(&p.tags);
-                let known = self.held.feed.get(post).copied().flatten();
-                let reading = known.map(|o| read.of_post(o));
-                let act = &level.reporting.tags[..];
-                let (trigger, affirms, betrays, pick): (_, _, _, fn(&PostReadings) -> &Reading) =
-                    match how {
-                        Reaction::Liked => (Trigger::Like(String::new()), tags, NONE, |r| &r.like),
-                        Reaction::Shared => {
-                            (Trigger::Share(String::new()), tags, NONE, |r| &r.share)
-                        }
-                        Reaction::Reported => (
-                            Trigger::Report(String::new()),
-                            parts(act),
-                            [&p.tags[..], author?, &[]],
-                            |r| &r.report,
-                        ),
-                    };
-                let reading = match reading {
-                    Some(r) => Cow::Borrowed(pick(r)),
+                let (affirms, betrays, pick): (_, _, fn(&PostReadings) -> &Reading) = match how {
+                    Reaction::Liked => (tags, NONE, |r| &r.like),
+                    Reaction::Shared => (tags, NONE, |r| &r.share),
+                    Reaction::Reported => (
+                        parts(&level.reporting.tags),
+                        [&p.tags[..], author?, &[]],
+                        |r| &r.report,
+                    ),
+                };
+                let reading = match self.held.feed.get(post).copied().flatten() {
+                    Some(origin) => Cow::Borrowed(pick(read.of_post(origin))),
                     // A post the level no longer has, from an old save: read it now.
                     None => {
                         let values = &self.persona().values;
-                        let tags = match how {
-                            Reaction::Reported => [&p.tags[..], betrays[1], act],
-                            _ => tags,
-                        };
-                        Cow::Owned(Reading::of(level, values, &trigger, tags, affirms, betrays))
+                        let all = post_readings(level, values, &p.tags, author.unwrap_or(&[]));
+                        Cow::Owned(pick(&all).clone())
                     }
                 };
                 Anatomy {

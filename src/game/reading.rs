@@ -132,13 +132,6 @@ impl Readings {
             let tags = [target[0], target[1], act];
             read(Trigger::Report(t()), tags, parts(act), target)
         };
-        let feed = |tags: &[String], author: &[String]| PostReadings {
-            like: read(Trigger::Like(t()), parts(tags), parts(tags), none),
-            share: read(Trigger::Share(t()), parts(tags), parts(tags), none),
-            report: report([tags, author, &[]]),
-            posted: read(Trigger::Post(t()), parts(tags), none, none),
-            friend: read(Trigger::FriendPost(t()), parts(tags), none, none),
-        };
         let consent = level.consent.as_ref().map_or(&[][..], |c| &c.betrays[..]);
         Readings {
             buy: (level.items.iter())
@@ -185,10 +178,39 @@ impl Readings {
             rent_paid: read(Trigger::RentPaid, none, none, none),
             rent_missed: read(Trigger::RentMissed, none, none, none),
             npc_posts: (level.npcs.iter())
-                .map(|n| n.posts.iter().map(|p| feed(&p.tags, &n.tags)).collect())
+                .map(|n| (n.posts.iter()).map(|p| post_readings(level, values, &p.tags, &n.tags)))
+                .map(Iterator::collect)
                 .collect(),
-            news: level.news.iter().map(|n| feed(&n.tags, &[])).collect(),
+            news: (level.news.iter())
+                .map(|n| post_readings(level, values, &n.tags, &[]))
+                .collect(),
         }
+    }
+}
+
+/// What can be done with a post of these tags by an author of these (none for news).
+pub(super) fn post_readings(
+    level: &Level,
+    values: &BTreeMap<String, i32>,
+    tags: &[String],
+    author: &[String],
+) -> PostReadings {
+    let read = |trigger: Trigger, tags: Parts<'_>, affirms: Parts<'_>, betrays: Parts<'_>| {
+        Reading::of(level, values, &trigger, tags, affirms, betrays)
+    };
+    let (t, none) = (String::new, [&[][..], &[], &[]]);
+    let act = &level.reporting.tags[..];
+    PostReadings {
+        like: read(Trigger::Like(t()), parts(tags), parts(tags), none),
+        share: read(Trigger::Share(t()), parts(tags), parts(tags), none),
+        report: read(
+            Trigger::Report(t()),
+            [tags, author, act],
+            parts(act),
+            [tags, author, &[]],
+        ),
+        posted: read(Trigger::Post(t()), parts(tags), none, none),
+        friend: read(Trigger::FriendPost(t()), parts(tags), none, none),
     }
 }
 
