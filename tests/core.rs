@@ -417,6 +417,45 @@ fn reporting_a_post_pays_and_hurts_the_author() {
     assert!(game.state().npcs["jo"].trust < 0, "Jo remembers");
 }
 
+/// A save can hold a post the level has since lost (its text was edited): the game reads it
+/// on the spot, by its tags and author, and predicts and plays it as it would the original.
+#[test]
+fn a_post_the_level_no_longer_has_reads_as_the_original() {
+    let mut game = start(mini(), "student");
+    next_day(&mut game);
+    let post = game
+        .state()
+        .feed
+        .iter()
+        .find(|p| &*p.text == "Read my story.")
+        .unwrap()
+        .id;
+    let mut edited = game.state().clone();
+    edited.feed[post].text = "A post the level no longer has.".into();
+    let mut resumed = Game::from_state(game.level_arc().clone(), edited);
+    for action in [
+        Action::Like { post },
+        Action::Share { post },
+        Action::Report { post },
+    ] {
+        assert_eq!(
+            resumed.predict(&action),
+            game.predict(&action),
+            "{action:?}"
+        );
+    }
+    let report = Action::Report { post };
+    let (want, got) = (game.play(report.clone()), resumed.play(report));
+    assert_eq!(got.is_ok(), want.is_ok());
+    let rows = |g: &Game| -> Vec<(Option<String>, i32)> {
+        (g.state().ledger.iter())
+            .map(|r| (r.rule.as_deref().map(str::to_string), r.points))
+            .collect()
+    };
+    assert_eq!(rows(&resumed), rows(&game), "the same rules fired");
+    assert_eq!(resumed.state().integrity, game.state().integrity);
+}
+
 #[test]
 fn news_cannot_be_reported() {
     let mut game = start(mini(), "student");
