@@ -22,6 +22,12 @@ fn buy(item: &str) -> Action {
     Action::Buy { item: item.into() }
 }
 
+/// The id of the feed post with this text.
+fn post_with(game: &Game, text: &str) -> usize {
+    let feed = &game.state().feed;
+    feed.iter().find(|p| &*p.text == text).unwrap().id
+}
+
 fn next_day(game: &mut Game) -> Vec<Outcome> {
     game.play(Action::EndDay).expect("a day can always end")
 }
@@ -389,13 +395,7 @@ fn reporting_a_post_pays_and_hurts_the_author() {
     let mut game = start(mini(), "student");
     next_day(&mut game);
     let jo_before = game.state().npcs["jo"].score;
-    let post = game
-        .state()
-        .feed
-        .iter()
-        .find(|p| &*p.text == "Read my story.")
-        .unwrap()
-        .id;
+    let post = post_with(&game, "Read my story.");
     let before = game.state().score.unwrap();
     game.play(Action::Report { post }).unwrap();
     assert_eq!(game.state().reports_filed, 1);
@@ -423,13 +423,7 @@ fn reporting_a_post_pays_and_hurts_the_author() {
 fn a_post_the_level_no_longer_has_reads_as_the_original() {
     let mut game = start(mini(), "student");
     next_day(&mut game);
-    let post = game
-        .state()
-        .feed
-        .iter()
-        .find(|p| &*p.text == "Read my story.")
-        .unwrap()
-        .id;
+    let post = post_with(&game, "Read my story.");
     let mut edited = game.state().clone();
     edited.feed[post].text = "A post the level no longer has.".into();
     let mut resumed = Game::from_state(game.level_arc().clone(), edited);
@@ -460,13 +454,7 @@ fn a_post_the_level_no_longer_has_reads_as_the_original() {
 fn news_cannot_be_reported() {
     let mut game = start(mini(), "student");
     next_day(&mut game);
-    let post = game
-        .state()
-        .feed
-        .iter()
-        .find(|p| &*p.text == "Markets fall.")
-        .unwrap()
-        .id;
+    let post = post_with(&game, "Markets fall.");
     assert!(matches!(
         game.play(Action::Report { post }),
         Err(Refusal::NoAuthor)
