@@ -230,7 +230,10 @@ impl Game {
             let score = s.score;
             self.held.npc_scores[npc] = Some(score);
         }
-        self.forget_friends();
+        // Only friends' scores count in the player's.
+        if self.held.friends[npc] {
+            self.forget_friends();
+        }
     }
 
     /// The friends or their scores changed: what was worked out from them is stale.
