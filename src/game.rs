@@ -68,6 +68,8 @@ struct Memo {
     band: Option<(i32, i32)>,
     /// Every ledger row before this one is applied.
     settled: usize,
+    /// The day's [`rng::Stream::People`] where the morning left it, for that day's evening.
+    evening: Option<(u32, rng::Dice)>,
 }
 
 #[derive(Debug, Clone)]

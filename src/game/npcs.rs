@@ -24,8 +24,9 @@ impl Game {
             let id = self.add_to_feed(post, index.news_origins[k]);
             log.push(|| Outcome::NewsArrived { post: id });
         }
-        let mut dice = Dice::new(self.state.seed, day, Stream::Posts);
+        let mut dice = Dice::new(self.state.seed, day, Stream::People);
         for (at, npc) in level.npcs.iter().enumerate() {
+            // One number for each person, whether they post or not: see `npc_evening`.
             let roll = dice.percent(npc.post_chance);
             let Some(state) = self.npc_state(at) else {
                 continue;
@@ -60,6 +61,7 @@ impl Game {
                 self.fire_rules(&read.friend.rules, &did, log);
             }
         }
+        self.memo.evening = Some((day, dice));
     }
 
     /// Evening: people's scores drift with their behaviour; informers report someone.
@@ -67,8 +69,13 @@ impl Game {
         let level = self.level.clone();
         let index = self.index.clone();
         let day = self.state.day;
-        let mut drift = Dice::new(self.state.seed, day, Stream::Drift);
-        let mut informers = Dice::new(self.state.seed, day, Stream::Informers);
+        let morning = level.npcs.len() as u64;
+        let mut dice = match self.memo.evening.take() {
+            Some((d, dice)) if d == day => dice,
+            // A game resumed during the day: the morning drew one number for each person.
+            _ => Dice::after(self.state.seed, day, Stream::People, morning),
+        };
+        debug_assert_eq!(dice.draws(), morning);
         for (at, npc) in level.npcs.iter().enumerate() {
             let base = match npc.behaviour {
                 Behaviour::Conformist => 3,
@@ -76,12 +83,12 @@ impl Game {
                 Behaviour::Authentic => 0,
                 Behaviour::Rebel => -2,
             };
-            let delta = base + drift.between(-3, 3);
+            let delta = base + dice.between(-3, 3);
             self.nudge_npc(at, delta);
-            if npc.behaviour == Behaviour::Informer && informers.percent(25) {
+            if npc.behaviour == Behaviour::Informer && dice.percent(25) {
                 let others = &index.informed_on[at];
                 if !others.is_empty() {
-                    let target = others[informers.below(others.len() as u32) as usize];
+                    let target = others[dice.below(others.len() as u32) as usize];
                     self.accuse(target);
                     log.push(|| Outcome::NpcReported {
                         by: npc.id.clone(),
