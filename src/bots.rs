@@ -143,26 +143,23 @@ fn finish(mut game: Game, moves: &Moves, seed: u64, strategy: Strategy) -> (Game
     (game, tally)
 }
 
-/// Plays the action and tallies a purchase or a post; whether the game took it.
-fn take(game: &mut Game, action: &Action, tally: &mut Tally) -> bool {
-    let level = game.level_arc().clone();
-    let bought = match action {
-        Action::Buy { item } => level.items.iter().position(|i| &i.id == item),
-        _ => None,
-    };
-    let posted = match action {
-        Action::Post => (game.state().draft.as_deref())
-            .and_then(|t| level.topics.iter().position(|x| x.id == t)),
-        _ => None,
-    };
+/// What a taken action adds to the [`Tally`]: the item bought or the topic posted, by
+/// position in the level.
+#[derive(Debug, Clone, Copy)]
+enum Mark {
+    Bought(usize),
+    Posted(usize),
+}
+
+/// Plays the action and tallies what `mark` says; whether the game took it.
+fn take(game: &mut Game, action: &Action, mark: Option<Mark>, tally: &mut Tally) -> bool {
     if game.play(action).is_err() {
         return false;
     }
-    if let Some(i) = bought {
-        tally.bought[i] = true;
-    }
-    if let Some(i) = posted {
-        tally.posted[i] = true;
+    match mark {
+        Some(Mark::Bought(i)) => tally.bought[i] = true,
+        Some(Mark::Posted(i)) => tally.posted[i] = true,
+        None => {}
     }
     true
 }
@@ -177,37 +174,35 @@ pub fn result(game: &Game) -> RunResult {
     }
 }
 
-fn pick<T: Clone>(rng: &mut ChaCha8Rng, xs: &[T]) -> Option<T> {
-    if xs.is_empty() {
-        return None;
-    }
-    Some(xs[(rng.next_u64() % xs.len() as u64) as usize].clone())
+/// A random position in a list of `len`, if it has any.
+fn pick(rng: &mut ChaCha8Rng, len: usize) -> Option<usize> {
+    (len > 0).then(|| (rng.next_u64() % len as u64) as usize)
 }
 
-/// The best of `options` for the strategy (first on ties), or a random one.
+/// The position of the best of `options` for the strategy (first on ties), or a random one.
 fn choose(
     game: &Game,
     strategy: Strategy,
     options: &[Action],
     rng: &mut ChaCha8Rng,
     need_appetite: bool,
-) -> Option<Action> {
+) -> Option<usize> {
     if strategy == Strategy::Random {
-        return pick(rng, options);
+        return pick(rng, options.len());
     }
     let weigher = game.weigher();
-    let mut best: Option<(i32, &Action)> = None;
-    for a in options {
+    let mut best: Option<(i32, usize)> = None;
+    for (i, a) in options.iter().enumerate() {
         let p = weigher.shift(a).unwrap_or_default();
         let want = strategy.appetite(p);
         if need_appetite && want <= 0 {
             continue;
         }
         if best.is_none_or(|(w, _)| want > w) {
-            best = Some((want, a));
+            best = Some((want, i));
         }
     }
-    best.map(|(_, a)| a.clone())
+    best.map(|(_, i)| i)
 }
 
 /// Every purchase and draft of a level, listed once, and a list lent to each turn for the
@@ -232,8 +227,8 @@ fn play_day(
             Action::Consent { share: true },
             Action::Consent { share: false },
         ];
-        if let Some(a) = choose(game, strategy, &options, rng, false) {
-            let _ = game.play(a);
+        if let Some(i) = choose(game, strategy, &options, rng, false) {
+            let _ = game.play(&options[i]);
         }
     }
     let level = game.level_arc().clone();
@@ -249,10 +244,10 @@ fn play_day(
             .map(|(_, c)| c)
             .collect();
         let chosen = if strategy == Strategy::Random {
-            pick(rng, &open).map(|c| answer(&c))
+            pick(rng, open.len()).map(|i| answer(&open[i]))
         } else {
             let options: Vec<Action> = open.iter().map(answer).collect();
-            choose(game, strategy, &options, rng, false)
+            choose(game, strategy, &options, rng, false).map(|i| options[i].clone())
         };
         if let Some(a) = chosen {
             debug_assert!(game.allows(&a));
@@ -264,31 +259,38 @@ fn play_day(
     }
     while game.state().actions_left > 0 && !game.is_over() {
         let mut turn = Turn::of(game, options);
-        let action = if strategy == Strategy::Random {
+        let picked = if strategy == Strategy::Random {
             pick_allowed(&mut turn, moves, rng)
         } else {
-            let actions: Vec<Action> = (0..turn.len)
-                .filter_map(|i| worthy(game, moves, turn.natural(i)))
-                .map(Cow::into_owned)
-                .collect();
-            choose(game, strategy, &actions, rng, true).map(Cow::Owned)
+            let (candidates, actions): (Vec<Candidate>, Vec<Action>) = (0..turn.len)
+                .map(|i| turn.natural(i))
+                .filter_map(|c| worthy(game, moves, c).map(|a| (c, a.into_owned())))
+                .unzip();
+            choose(game, strategy, &actions, rng, true)
+                .map(|i| (candidates[i], Cow::Owned(actions[i].clone())))
         };
-        let Some(action) = action else {
+        let Some((candidate, action)) = picked else {
             break;
         };
-        if let Action::Draft { .. } = *action {
+        if let Candidate::Draft(topic) = candidate {
             let _ = game.play(&*action);
-            let finish = if strategy == Strategy::Random && rng.next_u64() % 3 == 0 {
-                Action::CancelDraft
+            let (finish, mark) = if strategy == Strategy::Random && rng.next_u64() % 3 == 0 {
+                (Action::CancelDraft, None)
             } else {
-                Action::Post
+                (Action::Post, Some(Mark::Posted(topic)))
             };
-            if !take(game, &finish, tally) {
+            if !take(game, &finish, mark, tally) {
                 let _ = game.play(Action::CancelDraft);
                 break;
             }
-        } else if !take(game, &action, tally) {
-            break;
+        } else {
+            let mark = match candidate {
+                Candidate::Buy(item) => Some(Mark::Bought(item)),
+                _ => None,
+            };
+            if !take(game, &action, mark, tally) {
+                break;
+            }
         }
     }
     let _ = game.play(Action::EndDay);
@@ -301,22 +303,19 @@ fn censor_or_post(game: &mut Game, strategy: Strategy, tally: &mut Tally) {
         return;
     }
     let weigher = game.weigher();
-    let best = game
-        .level()
-        .topics
-        .iter()
-        .filter(|t| game.tags_open(&t.tags))
-        .map(|t| {
+    let best = (game.level().topics.iter().enumerate())
+        .filter(|(_, t)| game.tags_open(&t.tags))
+        .map(|(at, t)| {
             let p = weigher
                 .shift(&Action::Draft {
                     topic: t.id.clone(),
                 })
                 .unwrap_or_default();
-            (p.integrity, p.score, t.id.clone())
+            (p.integrity, p.score, at, t.id.clone())
         })
-        .filter(|(i, _, _)| *i > 0)
-        .max_by_key(|(i, _, _)| *i);
-    let Some((_, score, topic)) = best else {
+        .filter(|(i, _, _, _)| *i > 0)
+        .max_by_key(|(i, _, _, _)| *i);
+    let Some((_, score, at, topic)) = best else {
         return;
     };
     let wants_post = match strategy {
@@ -326,12 +325,12 @@ fn censor_or_post(game: &mut Game, strategy: Strategy, tally: &mut Tally) {
     if game.play(Action::Draft { topic }).is_err() {
         return;
     }
-    let finish = if wants_post {
-        Action::Post
+    let (finish, mark) = if wants_post {
+        (Action::Post, Some(Mark::Posted(at)))
     } else {
-        Action::CancelDraft
+        (Action::CancelDraft, None)
     };
-    if !take(game, &finish, tally) {
+    if !take(game, &finish, mark, tally) {
         let _ = game.play(Action::CancelDraft);
     }
 }
@@ -342,11 +341,11 @@ fn pick_allowed<'m>(
     turn: &mut Turn<'_>,
     moves: &'m Moves,
     rng: &mut ChaCha8Rng,
-) -> Option<Cow<'m, Action>> {
-    while turn.len > 0 {
-        let i = (rng.next_u64() % turn.len as u64) as usize;
-        if let Some(a) = worthy(turn.game, moves, turn.swap_remove(i)) {
-            return Some(a);
+) -> Option<(Candidate, Cow<'m, Action>)> {
+    while let Some(i) = pick(rng, turn.len) {
+        let candidate = turn.swap_remove(i);
+        if let Some(a) = worthy(turn.game, moves, candidate) {
+            return Some((candidate, a));
         }
     }
     None
@@ -460,8 +459,7 @@ impl<'a> Turn<'a> {
 /// rent in hand and does not ask people who would refuse.
 /// Decides by position, and builds the action only for a candidate it takes.
 fn worthy<'m>(game: &Game, moves: &'m Moves, candidate: Candidate) -> Option<Cow<'m, Action>> {
-    let (level, s) = (game.level(), game.state());
-    let npc = |i: usize| level.npcs[i].id.as_str();
+    let s = game.state();
     let take = match candidate {
         Candidate::Buy(i) => game
             .purchasable(i)
@@ -472,7 +470,7 @@ fn worthy<'m>(game: &Game, moves: &'m Moves, candidate: Candidate) -> Option<Cow
         }
         Candidate::Befriend(i) => game.may(Some(ActionKind::Befriend)) && game.would_befriend(i),
         Candidate::Unfriend(_) => game.may(Some(ActionKind::Unfriend)),
-        Candidate::Denounce(i) => game.may(Some(ActionKind::Report)) && game.reportable(npc(i)),
+        Candidate::Denounce(i) => game.may(Some(ActionKind::Report)) && game.reportable_at(i),
     };
     debug_assert!(!take || game.allows(&candidate.action(moves)));
     take.then(|| candidate.action(moves))

@@ -300,8 +300,17 @@ impl Game {
 
     /// The person may be reported again: it is not too soon since the last report.
     pub fn reportable(&self, npc: &str) -> bool {
-        (self.state.denounced.get(npc))
-            .is_none_or(|day| self.state.day >= day + friends::REPORT_AGAIN_AFTER)
+        self.may_report_again(self.state.denounced.get(npc).copied())
+    }
+
+    /// [`Game::reportable`], for the person at this position in the level.
+    pub fn reportable_at(&self, npc: usize) -> bool {
+        self.may_report_again(self.held.denounced.get(npc).copied().flatten())
+    }
+
+    /// Whether someone last reported on this day (if ever) may be reported today.
+    fn may_report_again(&self, last: Option<u32>) -> bool {
+        last.is_none_or(|day| self.state.day >= day + friends::REPORT_AGAIN_AFTER)
     }
 
     /// Whether the player counts the person at this position in the level as a friend.

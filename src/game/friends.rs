@@ -123,13 +123,13 @@ impl Game {
 
     pub(super) fn denounce(&mut self, id: &str, log: &mut Log) -> Result<(), Refusal> {
         let (at, name) = self.npc_named(id)?;
-        if let Some(&day) = self.state.denounced.get(id)
-            && self.state.day < day + REPORT_AGAIN_AFTER
+        if let Some(day) = self.held.denounced[at]
+            && !self.may_report_again(Some(day))
         {
             let name = self.level.npcs[at].name.clone();
             return Err(Refusal::AlreadyReported { name, day });
         }
-        self.state.denounced.insert(id.to_string(), self.state.day);
+        self.note_report(at);
         let action = Action::Denounce {
             npc: id.to_string(),
         };

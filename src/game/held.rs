@@ -36,6 +36,8 @@ pub(super) struct Held {
     pub inbox: Vec<Option<usize>>,
     /// Where each feed post comes from (`None`: a post the level no longer has).
     pub feed: Vec<Option<Origin>>,
+    /// The day the player last reported each person.
+    pub denounced: Vec<Option<u32>>,
     pub standing: Standing,
 }
 
@@ -117,6 +119,9 @@ impl Held {
                 .collect(),
             feed: (state.feed.iter())
                 .map(|p| origin_of(level, &p.author, &p.text, &p.tags))
+                .collect(),
+            denounced: (level.npcs.iter())
+                .map(|n| state.denounced.get(&n.id).copied())
                 .collect(),
         }
     }
@@ -283,6 +288,13 @@ impl Game {
             answer,
         });
         self.held.inbox.push(Some(event));
+    }
+
+    /// Notes that the player reported the person at this position today.
+    pub(super) fn note_report(&mut self, npc: usize) {
+        let day = self.state.day;
+        (self.state.denounced).insert(self.level.npcs[npc].id.clone(), day);
+        self.held.denounced[npc] = Some(day);
     }
 
     /// Notes that the event at this position has arrived.
