@@ -10,7 +10,7 @@ use serde::Serialize;
 use smallvec::SmallVec;
 
 use crate::game::level::{ActionKind, Choice};
-use crate::game::state::{Author, Reaction};
+use crate::game::state::{Author, FeedPost, Reaction};
 use crate::game::{Action, Game, Level, Opening, Shift};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Serialize)]
@@ -128,6 +128,7 @@ fn finish(mut game: Game, moves: &Moves, seed: u64, strategy: Strategy) -> (Game
             .collect(),
         items: level.items.len(),
         feed: Vec::new(),
+        feed_listed: None,
     };
     while !game.is_over() && guard < 10_000 {
         guard += 1;
@@ -205,13 +206,17 @@ fn choose(
     best.map(|(_, i)| i)
 }
 
-/// Every purchase and draft of a level, listed once, and a list lent to each turn for the
-/// reactions to the feed it can offer, so that a day allocates none.
+/// Every purchase and draft of a level, listed once, and the reactions to the feed a turn
+/// can offer, listed again only when the feed may have changed, so that a day allocates none.
 struct Options {
     every: Vec<Candidate>,
     /// How many of `every` are purchases (the drafts follow).
     items: usize,
     feed: Vec<Candidate>,
+    /// The lengths of the feed and of its visible part that `feed` was listed for; `None`
+    /// once a reaction taken has made it stale. Posts arrive only in the morning, and only
+    /// the player's reactions change a post.
+    feed_listed: Option<(usize, usize)>,
 }
 
 fn play_day(
@@ -291,6 +296,9 @@ fn play_day(
             if !take(game, &action, mark, tally) {
                 break;
             }
+            if let Candidate::Like(_) | Candidate::Share(_) | Candidate::Report(_) = candidate {
+                options.feed_listed = None;
+            }
         }
     }
     let _ = game.play(Action::EndDay);
@@ -353,7 +361,7 @@ fn pick_allowed<'m>(
 
 /// An action a bot might consider, named by position so that listing them all costs nothing;
 /// it becomes an [`Action`] only when tried.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 enum Candidate {
     Buy(usize),
     Draft(usize),
@@ -395,19 +403,18 @@ struct Turn<'a> {
 
 impl<'a> Turn<'a> {
     fn of(game: &'a Game, options: &'a mut Options) -> Turn<'a> {
+        let visible = game.visible_feed();
+        let lengths = (game.state().feed.len(), visible.len());
         let feed = &mut options.feed;
-        feed.clear();
-        for p in game.visible_feed().iter().rev().take(6) {
-            if !p.reactions.contains(&Reaction::Liked) {
-                feed.push(Candidate::Like(p.id));
-            }
-            if !p.reactions.contains(&Reaction::Shared) {
-                feed.push(Candidate::Share(p.id));
-            }
-            if matches!(p.author, Author::Npc(_)) && !p.reactions.contains(&Reaction::Reported) {
-                feed.push(Candidate::Report(p.id));
-            }
+        if options.feed_listed != Some(lengths) {
+            list_reactions(visible, feed);
+            options.feed_listed = Some(lengths);
         }
+        debug_assert!({
+            let mut fresh = Vec::new();
+            list_reactions(visible, &mut fresh);
+            fresh == *feed
+        });
         let buy_or_draft = match game.state().draft {
             None => &options.every[..],
             Some(_) => &options.every[..options.items],
@@ -452,6 +459,23 @@ impl<'a> Turn<'a> {
             self.moved.push((i, last));
         }
         taken
+    }
+}
+
+/// The reactions a turn offers: to the six newest posts the player can see, those not yet
+/// made.
+fn list_reactions(visible: &[FeedPost], feed: &mut Vec<Candidate>) {
+    feed.clear();
+    for p in visible.iter().rev().take(6) {
+        if !p.reactions.contains(&Reaction::Liked) {
+            feed.push(Candidate::Like(p.id));
+        }
+        if !p.reactions.contains(&Reaction::Shared) {
+            feed.push(Candidate::Share(p.id));
+        }
+        if matches!(p.author, Author::Npc(_)) && !p.reactions.contains(&Reaction::Reported) {
+            feed.push(Candidate::Report(p.id));
+        }
     }
 }
 

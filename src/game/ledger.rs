@@ -81,6 +81,10 @@ impl Game {
         } = dimension;
         if self.immediate() {
             let delta = self.apply_row(id, at);
+            if self.memo.settled == id {
+                // Applied at once and nothing before it waits: `settle` has nothing to do.
+                self.memo.settled = id + 1;
+            }
             self.state.score = Some(self.state.score.unwrap_or(0) + delta);
             log.push(|| Outcome::ScoreChanged {
                 delta,
