@@ -11,6 +11,7 @@ mod events;
 mod friends;
 mod gates;
 mod held;
+pub mod idset;
 mod index;
 pub mod journal;
 mod ledger;

@@ -88,9 +88,8 @@ impl State {
                 return fail(format!("an unknown answer to `{}`", entry.event));
             }
         }
-        let known = |ids: &std::collections::BTreeSet<String>, exists: &dyn Fn(&str) -> bool| {
-            ids.iter().all(|id| exists(id))
-        };
+        let known =
+            |ids: &super::idset::IdSet, exists: &dyn Fn(&str) -> bool| ids.iter().all(exists);
         if !known(&self.active_rules, &|id| level.rule(id).is_some())
             || !known(&self.perks, &|id| level.perk(id).is_some())
             || !known(&self.sanctions, &|id| level.sanction(id).is_some())

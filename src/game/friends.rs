@@ -220,7 +220,7 @@ impl Game {
                     .and_then(|n| n.tolerance)
                     .is_some_and(|t| score < t)
             })
-            .cloned()
+            .map(str::to_string)
             .collect();
         for id in leaving {
             self.set_friend(&id, false);

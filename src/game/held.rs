@@ -4,8 +4,9 @@
 //! `refresh_thresholds` in score.rs changes. Debug builds check after every action that the
 //! mirror still matches the state.
 
-use std::collections::BTreeSet;
+use std::sync::Arc;
 
+use super::idset::IdSet;
 use super::level::{ActionKind, DimensionSource, Level, SanctionEffect};
 use super::reading::{Origin, origin_of};
 use super::score;
@@ -83,7 +84,7 @@ impl Standing {
 
 impl Held {
     pub fn of(level: &Level, state: &State) -> Held {
-        let flags = |ids: Vec<&String>, set: &BTreeSet<String>| -> Vec<bool> {
+        let flags = |ids: Vec<&String>, set: &IdSet| -> Vec<bool> {
             ids.into_iter().map(|id| set.contains(id)).collect()
         };
         let perks = flags(level.perks.iter().map(|p| &p.id).collect(), &state.perks);
@@ -214,7 +215,7 @@ impl Game {
         if self.held.friends[npc] == friends {
             return false;
         }
-        put(&mut self.state.friends, &self.level.npcs[npc].id, friends);
+        put(&mut self.state.friends, &self.index.npc_ids[npc], friends);
         self.held.friends[npc] = friends;
         self.forget_friends();
         true
@@ -254,7 +255,11 @@ impl Game {
         if self.held.rules[i] == active {
             return false;
         }
-        put(&mut self.state.active_rules, rule, active);
+        put(
+            &mut self.state.active_rules,
+            &self.index.rule_ids[i],
+            active,
+        );
         self.held.rules[i] = active;
         true
     }
@@ -299,9 +304,7 @@ impl Game {
 
     /// Notes that the event at this position has arrived.
     pub(super) fn mark_arrived(&mut self, event: usize) {
-        self.state
-            .arrived
-            .insert(self.level.events[event].id.clone());
+        self.state.arrived.insert(&self.index.event_ids[event]);
         self.held.arrived[event] = true;
     }
 }
@@ -312,20 +315,20 @@ fn point_ranks(level: &Level, state: &State) -> Vec<Option<usize>> {
         .collect()
 }
 
-/// Puts `id` in the set or takes it out; whether that changed the set. Copies the name only
-/// when it goes in.
-fn toggle(set: &mut BTreeSet<String>, id: &str, member: bool) -> bool {
-    if set.contains(id) == member {
-        return false;
+/// Puts a name the level lacks in the set or takes it out; whether that changed the set.
+fn toggle(set: &mut IdSet, id: &str, member: bool) -> bool {
+    if member {
+        set.insert(&Arc::from(id))
+    } else {
+        set.remove(id)
     }
-    put(set, id, member);
-    true
 }
 
-/// [`toggle`] where the mirror already says that the set changes: searched once, not twice.
-fn put(set: &mut BTreeSet<String>, id: &str, member: bool) {
+/// Puts one of the index's ids in the set or takes it out, the mirror having said that the
+/// set changes.
+fn put(set: &mut IdSet, id: &Arc<str>, member: bool) {
     if member {
-        set.insert(id.to_string());
+        set.insert(id);
     } else {
         set.remove(id);
     }

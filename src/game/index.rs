@@ -26,6 +26,10 @@ pub(super) struct Index {
     /// The people's ids and the news sources, shared by every feed post they write.
     pub npc_ids: Vec<Arc<str>>,
     pub news_sources: Vec<Arc<str>>,
+    /// The ids of the events, perks and sanctions, shared by the state's sets of them.
+    pub event_ids: Vec<Arc<str>>,
+    pub perk_ids: Vec<Arc<str>>,
+    pub sanction_ids: Vec<Arc<str>>,
     /// What the rules and the persona make of every act.
     pub readings: Readings,
     /// Where each person's posts and each piece of news come from, as the feed names them.
@@ -94,6 +98,9 @@ impl Index {
             origin_of(level, &author, text, tags).unwrap_or(own)
         };
         let gates = |tags: &[String]| Gate::of(level, tags);
+        fn ids<'a>(of: impl Iterator<Item = &'a String>) -> Vec<Arc<str>> {
+            of.map(|id| Arc::from(id.as_str())).collect()
+        }
         Index {
             rule_at: {
                 // The first rule of an id, as a search through the level would find.
@@ -115,6 +122,9 @@ impl Index {
             news_sources: (level.news.iter())
                 .map(|n| Arc::from(n.source.as_str()))
                 .collect(),
+            event_ids: ids(level.events.iter().map(|e| &e.id)),
+            perk_ids: ids(level.perks.iter().map(|p| &p.id)),
+            sanction_ids: ids(level.sanctions.iter().map(|s| &s.id)),
             dimension_weights: {
                 let total: u32 = dims.iter().map(|d| d.weight).sum();
                 (dims.iter())

@@ -5,6 +5,7 @@ use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use super::held::Held;
+use super::idset::IdSet;
 use super::index::Index;
 use super::level::{DimensionSource, Level};
 use super::log::Log;
@@ -70,22 +71,22 @@ impl Opening {
             } else {
                 ConsentState::NotAsked
             },
-            friends: persona.friends.iter().cloned().collect(),
+            friends: persona.friends.iter().collect(),
             npcs,
             feed: Vec::new(),
             draft: None,
             inbox: Vec::new(),
-            arrived: BTreeSet::new(),
+            arrived: IdSet::default(),
             withheld: BTreeSet::new(),
             flags: BTreeSet::new(),
             active_rules: level
                 .rules
                 .iter()
                 .filter(|r| r.active)
-                .map(|r| r.id.clone())
+                .map(|r| &r.id)
                 .collect(),
-            perks: BTreeSet::new(),
-            sanctions: BTreeSet::new(),
+            perks: IdSet::default(),
+            sanctions: IdSet::default(),
             ledger: Vec::new(),
             appeals: Vec::new(),
             accusations: Vec::new(),

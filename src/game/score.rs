@@ -161,7 +161,7 @@ impl Game {
         for (i, p) in self.level.perks.iter().enumerate() {
             let open = score >= p.threshold;
             if open && !self.held.perks[i] {
-                self.state.perks.insert(p.id.clone());
+                self.state.perks.insert(&self.index.perk_ids[i]);
                 self.held.perks[i] = true;
                 changed = true;
                 log.push(|| Outcome::PerkOpened { perk: p.id.clone() });
@@ -181,7 +181,7 @@ impl Game {
         for (i, s) in self.level.sanctions.iter().enumerate() {
             let on = score < s.below;
             if on && !self.held.sanctions[i] {
-                self.state.sanctions.insert(s.id.clone());
+                self.state.sanctions.insert(&self.index.sanction_ids[i]);
                 self.held.sanctions[i] = true;
                 changed = true;
                 log.push(|| Outcome::SanctionImposed {

@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
+use super::idset::IdSet;
 use super::journal::Journal;
 use super::level::Visibility;
 use super::roster::Roster;
@@ -28,18 +29,18 @@ pub struct State {
     pub score: Option<i32>,
     pub visibility: Visibility,
     pub consent: ConsentState,
-    pub friends: BTreeSet<String>,
+    pub friends: IdSet,
     pub npcs: Roster<NpcState>,
     pub feed: Vec<FeedPost>,
     pub draft: Option<String>,
     pub inbox: Vec<InboxEntry>,
     /// Events that have arrived (or been withheld, noted once).
-    pub arrived: BTreeSet<String>,
+    pub arrived: IdSet,
     pub withheld: BTreeSet<String>,
     pub flags: BTreeSet<String>,
-    pub active_rules: BTreeSet<String>,
-    pub perks: BTreeSet<String>,
-    pub sanctions: BTreeSet<String>,
+    pub active_rules: IdSet,
+    pub perks: IdSet,
+    pub sanctions: IdSet,
     pub ledger: Vec<LedgerRow>,
     pub appeals: Vec<Appeal>,
     pub accusations: Vec<Accusation>,

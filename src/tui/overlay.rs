@@ -116,16 +116,22 @@ pub fn inspector_lines(game: &Game) -> Vec<String> {
             d.weight
         ));
     }
-    let join = |set: &std::collections::BTreeSet<String>| {
-        set.iter().cloned().collect::<Vec<_>>().join(", ")
-    };
-    out.push(format!("flags: {}", join(&s.flags)));
-    out.push(format!("friends: {}", join(&s.friends)));
-    out.push(format!("perks: {}", join(&s.perks)));
-    out.push(format!("sanctions: {}", join(&s.sanctions)));
-    out.push(format!("active_rules: {}", join(&s.active_rules)));
-    out.push(format!("events arrived: {}", join(&s.arrived)));
-    out.push(format!("events withheld: {}", join(&s.withheld)));
+    fn join<'a>(names: impl Iterator<Item = &'a str>) -> String {
+        names.collect::<Vec<_>>().join(", ")
+    }
+    out.push(format!(
+        "flags: {}",
+        join(s.flags.iter().map(String::as_str))
+    ));
+    out.push(format!("friends: {}", join(s.friends.iter())));
+    out.push(format!("perks: {}", join(s.perks.iter())));
+    out.push(format!("sanctions: {}", join(s.sanctions.iter())));
+    out.push(format!("active_rules: {}", join(s.active_rules.iter())));
+    out.push(format!("events arrived: {}", join(s.arrived.iter())));
+    out.push(format!(
+        "events withheld: {}",
+        join(s.withheld.iter().map(String::as_str))
+    ));
     for (id, n) in &s.npcs {
         out.push(format!(
             "npc {id}: score {}  trust {}  next_post {}",
