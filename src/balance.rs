@@ -45,33 +45,33 @@ pub struct Reached {
 }
 
 impl Reached {
-    /// What a finished bot run reached: its tally, the events that arrived and how they were
-    /// answered (by the bot or by default), and the perks, sanctions and ending it met.
-    fn of(game: &Game, tally: &Tally) -> Reached {
+    /// Becomes what a finished bot run reached: its tally, the events that arrived and how
+    /// they were answered (by the bot or by default), and the perks, sanctions and ending it
+    /// met. Reuses the lists it had, so that a thread's runs allocate none.
+    fn record(&mut self, game: &Game, tally: &Tally) {
         let s = game.state();
         let level = game.level();
-        let mark = |n: usize, at: Option<usize>| {
-            let mut marks = vec![false; n];
+        let fill = |marks: &mut Vec<bool>, n: usize, at: Option<usize>| {
+            marks.clear();
+            marks.resize(n, false);
             if let Some(i) = at {
                 marks[i] = true;
             }
-            marks
         };
-        let mut r = Reached {
-            items: tally.bought.clone(),
-            topics: tally.posted.clone(),
-            events: (0..level.events.len())
-                .map(|e| game.has_arrived(e))
-                .collect(),
-            // Filled in only for the events answered.
-            choices: vec![Vec::new(); level.events.len()],
-            endings: mark(
-                level.endings.len(),
-                (s.ending.as_ref()).and_then(|id| level.endings.iter().position(|e| &e.id == id)),
-            ),
-            perks: vec![false; level.perks.len()],
-            sanctions: vec![false; level.sanctions.len()],
-        };
+        let r = self;
+        r.items.clone_from(&tally.bought);
+        r.topics.clone_from(&tally.posted);
+        r.events.clear();
+        r.events
+            .extend((0..level.events.len()).map(|e| game.has_arrived(e)));
+        // Filled in only for the events answered.
+        r.choices.resize(level.events.len(), Vec::new());
+        r.choices.iter_mut().for_each(Vec::clear);
+        let ending =
+            (s.ending.as_ref()).and_then(|id| level.endings.iter().position(|e| &e.id == id));
+        fill(&mut r.endings, level.endings.len(), ending);
+        fill(&mut r.perks, level.perks.len(), None);
+        fill(&mut r.sanctions, level.sanctions.len(), None);
         for (entry, at) in game.inbox() {
             let Some(at) = at else {
                 continue;
@@ -102,7 +102,6 @@ impl Reached {
                 marks[i] = true;
             }
         }
-        r
     }
 
     fn extend(&mut self, other: &Reached) {
@@ -170,35 +169,34 @@ pub fn simulate(
     let opening =
         Opening::new(level.clone(), Some(&persona)).expect("persona checked by the caller");
     let moves = bots::Moves::of(&level);
-    let play = |i: u64| {
-        let (game, tally) = bots::play_silently(&opening, &moves, seed.wrapping_add(i), strategy);
-        (bots::result(&game), Reached::of(&game, &tally))
+    let share = |runs: std::ops::Range<u64>| {
+        let mut sums = Sums::default();
+        let mut run = Reached::default();
+        for i in runs {
+            let (game, tally) =
+                bots::play_silently(&opening, &moves, seed.wrapping_add(i), strategy);
+            run.record(&game, &tally);
+            sums.add(&game, &run);
+        }
+        sums
     };
-    let runs_done = in_parallel(u64::from(runs), threads, play);
-    let (mut scores, mut selves, mut money) = (Vec::new(), Vec::new(), Vec::new());
-    let mut endings = BTreeMap::new();
-    let mut perks: BTreeMap<String, u32> = level.perks.iter().map(|p| (p.id.clone(), 0)).collect();
-    let mut sanctions: BTreeMap<String, u32> =
-        level.sanctions.iter().map(|s| (s.id.clone(), 0)).collect();
-    let mut reached = Reached::default();
-    for (r, run) in runs_done {
-        scores.push(i64::from(r.score));
-        selves.push(i64::from(r.integrity));
-        money.push(r.money);
-        *endings.entry(r.ending).or_insert(0) += 1;
-        for (p, _) in level.perks.iter().zip(&run.perks).filter(|(_, m)| **m) {
-            *perks.entry(p.id.clone()).or_insert(0) += 1;
-        }
-        for (s, _) in level
-            .sanctions
-            .iter()
-            .zip(&run.sanctions)
-            .filter(|(_, m)| **m)
-        {
-            *sanctions.entry(s.id.clone()).or_insert(0) += 1;
-        }
-        reached.extend(&run);
+    let mut all = Sums::default();
+    for sums in in_parallel(u64::from(runs), threads, share) {
+        all.merge(sums);
     }
+    let Sums {
+        scores,
+        selves,
+        money,
+        endings,
+        perks,
+        sanctions,
+        reached,
+    } = all;
+    let count = |ids: Vec<&String>, counts: &[u32]| -> BTreeMap<String, u32> {
+        let counts = counts.iter().copied().chain(std::iter::repeat(0));
+        ids.into_iter().cloned().zip(counts).collect()
+    };
     Report {
         level: level.id.clone(),
         strategy,
@@ -209,25 +207,93 @@ pub fn simulate(
         integrity: Stats::of(&selves),
         money: Stats::of(&money),
         endings,
-        perks,
-        sanctions,
+        perks: count(level.perks.iter().map(|p| &p.id).collect(), &perks),
+        sanctions: count(level.sanctions.iter().map(|s| &s.id).collect(), &sanctions),
         runs_per_second: 0.0,
         reached,
     }
 }
 
-/// `f(0..n)` split into contiguous chunks over `threads` threads, results in index order.
-fn in_parallel<T: Send>(n: u64, threads: usize, f: impl Fn(u64) -> T + Sync) -> Vec<T> {
+/// What a share of the runs adds up to. Shares add up alike in any order, so the report is
+/// the same for any number of threads.
+#[derive(Default)]
+struct Sums {
+    scores: Vec<i64>,
+    selves: Vec<i64>,
+    money: Vec<i64>,
+    endings: BTreeMap<String, u32>,
+    /// How many runs met each perk and each sanction, by position in the level.
+    perks: Vec<u32>,
+    sanctions: Vec<u32>,
+    reached: Reached,
+}
+
+impl Sums {
+    /// Adds a finished run, `run` being what it reached.
+    fn add(&mut self, game: &Game, run: &Reached) {
+        let r = bots::result(game);
+        self.scores.push(i64::from(r.score));
+        self.selves.push(i64::from(r.integrity));
+        self.money.push(r.money);
+        match self.endings.get_mut(&r.ending) {
+            Some(n) => *n += 1,
+            None => {
+                self.endings.insert(r.ending, 1);
+            }
+        }
+        add_marks(&mut self.perks, &run.perks);
+        add_marks(&mut self.sanctions, &run.sanctions);
+        self.reached.extend(run);
+    }
+
+    fn merge(&mut self, other: Sums) {
+        self.scores.extend(other.scores);
+        self.selves.extend(other.selves);
+        self.money.extend(other.money);
+        for (ending, n) in other.endings {
+            *self.endings.entry(ending).or_insert(0) += n;
+        }
+        add_counts(&mut self.perks, &other.perks);
+        add_counts(&mut self.sanctions, &other.sanctions);
+        self.reached.extend(&other.reached);
+    }
+}
+
+/// Counts one more for each thing marked.
+fn add_marks(counts: &mut Vec<u32>, marks: &[bool]) {
+    if counts.len() < marks.len() {
+        counts.resize(marks.len(), 0);
+    }
+    counts
+        .iter_mut()
+        .zip(marks)
+        .for_each(|(n, &m)| *n += u32::from(m));
+}
+
+fn add_counts(counts: &mut Vec<u32>, more: &[u32]) {
+    if counts.len() < more.len() {
+        counts.resize(more.len(), 0);
+    }
+    counts.iter_mut().zip(more).for_each(|(n, m)| *n += m);
+}
+
+/// `0..n` split into contiguous chunks, one for each of `threads` threads: `f` of each
+/// chunk, in order.
+fn in_parallel<T: Send>(
+    n: u64,
+    threads: usize,
+    f: impl Fn(std::ops::Range<u64>) -> T + Sync,
+) -> Vec<T> {
     let threads = (threads.max(1) as u64).min(n.max(1));
     let chunk = |t: u64| (n * t / threads)..(n * (t + 1) / threads);
     std::thread::scope(|scope| {
         let f = &f;
         let handles: Vec<_> = (0..threads)
-            .map(|t| scope.spawn(move || chunk(t).map(f).collect::<Vec<T>>()))
+            .map(|t| scope.spawn(move || f(chunk(t))))
             .collect();
         handles
             .into_iter()
-            .flat_map(|h| h.join().expect("a bot run panicked"))
+            .map(|h| h.join().expect("a bot run panicked"))
             .collect()
     })
 }
