@@ -6,12 +6,29 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+use super::roster::by_name;
+
+#[derive(Debug, Default, PartialEq, Eq)]
 pub struct IdSet(Vec<Arc<str>>);
 
+/// A copy keeps the room the original has, so that a game begun from an opening whose sets
+/// have room for every id of the level grows none of them.
+impl Clone for IdSet {
+    fn clone(&self) -> IdSet {
+        let mut copy = Vec::with_capacity(self.0.capacity());
+        copy.extend(self.0.iter().cloned());
+        IdSet(copy)
+    }
+}
+
 impl IdSet {
+    /// Makes room for this many names in all.
+    pub fn make_room(&mut self, names: usize) {
+        self.0.reserve(names.saturating_sub(self.0.len()));
+    }
+
     fn search(&self, id: &str) -> Result<usize, usize> {
-        self.0.binary_search_by(|k| (**k).cmp(id))
+        self.0.binary_search_by(|k| by_name(k, id))
     }
 
     pub fn contains(&self, id: &str) -> bool {

@@ -53,7 +53,7 @@ impl Opening {
                 (n.id.clone(), state)
             })
             .collect();
-        let state = State {
+        let mut state = State {
             seed: 0,
             persona: persona.id.clone(),
             day: 0,
@@ -100,6 +100,12 @@ impl Opening {
             timeline: Vec::new(),
             milestones: Vec::new(),
         };
+        // Room for every id the level has, kept by each game's copy (`IdSet`'s `Clone`).
+        state.friends.make_room(level.npcs.len());
+        state.arrived.make_room(level.events.len());
+        state.active_rules.make_room(level.rules.len());
+        state.perks.make_room(level.perks.len());
+        state.sanctions.make_room(level.sanctions.len());
         let held = Held::of(&level, &state);
         let index = Arc::new(Index::new(&level, Some(persona)));
         Ok(Opening(Game {

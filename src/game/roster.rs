@@ -3,6 +3,7 @@
 //! is a `String`, or any key that reads as one (the index's shared `Arc<str>` ids).
 
 use std::borrow::Borrow;
+use std::cmp::Ordering;
 use std::collections::BTreeMap;
 use std::ops::Index;
 
@@ -29,14 +30,16 @@ impl<T, K: Borrow<str>> Roster<T, K> {
 
     /// Where the record of `id` comes in order of name.
     pub fn rank(&self, id: &str) -> Option<usize> {
-        self.0.binary_search_by(|(k, _)| k.borrow().cmp(id)).ok()
+        self.0
+            .binary_search_by(|(k, _)| by_name(k.borrow(), id))
+            .ok()
     }
 
     /// Adds or replaces the record of `id`; the records after it move one place on.
     pub fn insert(&mut self, id: K, value: T) {
         match self
             .0
-            .binary_search_by(|(k, _)| k.borrow().cmp(id.borrow()))
+            .binary_search_by(|(k, _)| by_name(k.borrow(), id.borrow()))
         {
             Ok(at) => self.0[at].1 = value,
             Err(at) => self.0.insert(at, (id, value)),
@@ -46,7 +49,7 @@ impl<T, K: Borrow<str>> Roster<T, K> {
     /// The record of `id`, put in as `value` first if there is none: found with one search,
     /// and its key (`key()`) made only if it goes in.
     pub fn entry(&mut self, id: &str, key: impl FnOnce() -> K, value: T) -> &mut T {
-        let at = match self.0.binary_search_by(|(k, _)| k.borrow().cmp(id)) {
+        let at = match self.0.binary_search_by(|(k, _)| by_name(k.borrow(), id)) {
             Ok(at) => at,
             Err(at) => {
                 self.0.insert(at, (key(), value));
@@ -90,6 +93,18 @@ impl<T, K: Borrow<str>> Roster<T, K> {
     pub fn clear(&mut self) {
         self.0.clear();
     }
+}
+
+/// The order of names, as `str`'s own: byte by byte, a name before any longer one it begins.
+/// Compared here in line, since ids are short and mostly differ in their first letters.
+pub fn by_name(a: &str, b: &str) -> Ordering {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    for (x, y) in a.iter().zip(b) {
+        if x != y {
+            return x.cmp(y);
+        }
+    }
+    a.len().cmp(&b.len())
 }
 
 /// As collecting into a `BTreeMap`: in order of name, a later record of a name replacing an
@@ -139,8 +154,18 @@ impl<'de, T: Deserialize<'de>, K: Deserialize<'de> + Ord> Deserialize<'de> for R
 
 #[cfg(test)]
 mod tests {
-    use super::Roster;
+    use super::{Roster, by_name};
+    use proptest::prelude::*;
     use std::collections::BTreeMap;
+
+    proptest! {
+        #[test]
+        fn names_are_in_the_order_str_gives(a in ".{0,12}", b in "[a-c_]{0,6}", c in "[a-c_]{0,6}") {
+            prop_assert_eq!(by_name(&a, &b), a.as_str().cmp(b.as_str()));
+            prop_assert_eq!(by_name(&b, &c), b.as_str().cmp(c.as_str()));
+            prop_assert_eq!(by_name(&c, &c), std::cmp::Ordering::Equal);
+        }
+    }
 
     #[test]
     fn a_roster_is_a_map_in_order_of_name() {
