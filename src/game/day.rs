@@ -1,6 +1,6 @@
 //! The turn: what happens when a day ends and the next one begins.
 
-use super::level::{PerkEffect, RuleSetter, SanctionEffect, Visibility};
+use super::level::{RuleSetter, Visibility};
 use super::state::{ConsentState, DayMark};
 use super::{Game, Log, Outcome};
 
@@ -100,22 +100,7 @@ impl Game {
 
     /// Income, perks' bonuses, sanctions' fines, and rent when it falls due.
     fn pay_day(&mut self, day: u32, log: &mut Log) {
-        let bonus: i64 = self
-            .active_perks()
-            .flat_map(|p| &p.effects)
-            .filter_map(|e| match e {
-                PerkEffect::Income(i) => Some(*i),
-                _ => None,
-            })
-            .sum();
-        let fines: i64 = self
-            .active_sanctions()
-            .flat_map(|s| &s.effects)
-            .filter_map(|e| match e {
-                SanctionEffect::Fine(f) => Some(*f),
-                _ => None,
-            })
-            .sum();
+        let (bonus, fines) = (self.held.standing.bonus, self.held.standing.fines);
         let income = self.state.income;
         self.change_money(income + bonus, &"income", log);
         if let (Some(coupled), Some(score)) = (&self.level.economy.score_income, self.state.score) {

@@ -210,6 +210,11 @@ impl Game {
         let Some(score) = self.state.score else {
             return;
         };
+        let below = |at: usize| (self.level.npcs[at].tolerance).is_some_and(|t| score < t);
+        if !(0..self.level.npcs.len()).any(|at| self.held.friends[at] && below(at)) {
+            // Nobody in the level who minds: the usual evening, decided by position.
+            return;
+        }
         let leaving: Vec<String> = self
             .state
             .friends

@@ -34,10 +34,6 @@ impl Game {
         held(&self.level.sanctions, &self.held.sanctions)
     }
 
-    pub(super) fn active_perks(&self) -> impl Iterator<Item = &Perk> {
-        held(&self.level.perks, &self.held.perks)
-    }
-
     /// Refuses something carrying a tag that a sanction blocks or a missing perk locks.
     pub fn check_tags(&self, tags: &[String]) -> Result<(), Refusal> {
         match self.barrier(tags) {

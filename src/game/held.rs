@@ -7,7 +7,7 @@
 use std::sync::Arc;
 
 use super::idset::IdSet;
-use super::level::{ActionKind, DimensionSource, Level, SanctionEffect};
+use super::level::{ActionKind, DimensionSource, Level, PerkEffect, SanctionEffect};
 use super::reading::{Origin, origin_of};
 use super::score;
 use super::shop::price_percent;
@@ -51,6 +51,9 @@ pub(super) struct Standing {
     forbidden: u32,
     /// How many of the newest feed posts a throttling sanction leaves visible.
     pub throttle: Option<usize>,
+    /// What the perks add to the daily income, and the sanctions' daily fines.
+    pub bonus: i64,
+    pub fines: i64,
 }
 
 impl Standing {
@@ -60,6 +63,9 @@ impl Standing {
                 .filter(|(_, h)| **h)
                 .flat_map(|(s, _)| &s.effects)
         };
+        let perk_effects = (level.perks.iter().zip(perks))
+            .filter(|(_, h)| **h)
+            .flat_map(|(p, _)| &p.effects);
         Standing {
             price_percent: price_percent(level, perks, sanctions),
             forbidden: (effects())
@@ -74,6 +80,18 @@ impl Standing {
                     _ => None,
                 })
                 .min(),
+            bonus: (perk_effects)
+                .filter_map(|e| match e {
+                    PerkEffect::Income(i) => Some(*i),
+                    _ => None,
+                })
+                .sum(),
+            fines: (effects())
+                .filter_map(|e| match e {
+                    SanctionEffect::Fine(f) => Some(*f),
+                    _ => None,
+                })
+                .sum(),
         }
     }
 

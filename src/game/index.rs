@@ -7,6 +7,7 @@ use std::sync::Arc;
 use super::held::Held;
 use super::level::{Behaviour, Level, Npc, Perk, PerkEffect, Persona, Sanction, SanctionEffect};
 use super::reading::{Origin, Readings, origin_of};
+use super::roster::Roster;
 use super::score;
 use super::state::Author;
 
@@ -19,7 +20,7 @@ pub(super) struct Index {
     /// The ids of the rules and the dimensions, shared by every ledger row that names them.
     pub rule_ids: Vec<Arc<str>>,
     /// Each rule's position by its id.
-    pub rule_at: BTreeMap<Arc<str>, usize>,
+    pub rule_at: Roster<usize, Arc<str>>,
     pub dimension_ids: Vec<Arc<str>>,
     /// Each dimension's share of the score, in percent.
     pub dimension_weights: Vec<u32>,
@@ -104,9 +105,9 @@ impl Index {
         Index {
             rule_at: {
                 // The first rule of an id, as a search through the level would find.
-                let mut at = BTreeMap::new();
+                let mut at = Roster::default();
                 for (i, r) in level.rules.iter().enumerate() {
-                    at.entry(Arc::from(r.id.as_str())).or_insert(i);
+                    at.entry(&r.id, || Arc::from(r.id.as_str()), i);
                 }
                 at
             },
