@@ -183,18 +183,25 @@ impl Game {
                 score::weighed(level, d, self.held.points[i].unwrap_or(0), mean)
             })
             .sum();
-        let score = score::scaled(level, weighted);
+        let score = score::scaled(level, self.index.total_weight, weighted);
         self.memo.implied = Some(Implied { score, weighted });
         score
     }
 
-    /// Sets a dimension's points, by name and, if the level has it, position.
-    pub(super) fn set_points(&mut self, dimension: &str, at: Option<usize>, value: i32) {
+    /// Sets a dimension's points: by position if the level has it and the state has points
+    /// for it, else under the name `dimension` gives.
+    pub(super) fn set_points(
+        &mut self,
+        at: Option<usize>,
+        value: i32,
+        dimension: impl FnOnce(&Game) -> String,
+    ) {
         let rank = at.and_then(|i| self.held.point_rank[i]);
         match rank.and_then(|r| self.state.points.at_mut(r)) {
             Some(v) => *v = value,
             None => {
-                self.state.points.insert(dimension.to_string(), value);
+                let name = dimension(self);
+                self.state.points.insert(name, value);
                 self.held.point_rank = point_ranks(&self.level, &self.state);
             }
         }
@@ -207,7 +214,7 @@ impl Game {
                 let d = &level.score.dimensions[i];
                 let before = score::weighed(level, d, self.held.points[i].unwrap_or(0), || None);
                 implied.weighted += score::weighed(level, d, value, || None) - before;
-                implied.score = score::scaled(level, implied.weighted);
+                implied.score = score::scaled(level, self.index.total_weight, implied.weighted);
             }
             _ => self.memo.implied = None,
         }

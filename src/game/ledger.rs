@@ -146,9 +146,7 @@ impl Game {
             None => self.state.points.get(dimension).copied(),
         };
         let new = (old.unwrap_or(0) + points).clamp(lo, hi);
-        let dimension = std::mem::take(&mut self.state.ledger[id].dimension);
-        self.set_points(&dimension, at, new);
-        self.state.ledger[id].dimension = dimension;
+        self.set_points(at, new, |g| g.state.ledger[id].dimension.to_string());
         let old = old.unwrap_or(0);
         let moved = new - old;
         let delta = self.implied() - before;

@@ -22,7 +22,17 @@ pub fn compute(
             weighed(level, d, points(i, d), friends)
         })
         .sum();
-    scaled(level, weighted)
+    scaled(level, total_weight(level), weighted)
+}
+
+/// What the dimensions' weights add up to.
+pub(super) fn total_weight(level: &Level) -> i64 {
+    level
+        .score
+        .dimensions
+        .iter()
+        .map(|d| i64::from(d.weight))
+        .sum()
 }
 
 /// A dimension's part of the score: its value, 0–100, times its weight. `friends` is the
@@ -47,10 +57,9 @@ pub(super) fn weighed(
     value.clamp(0, 100) * i64::from(d.weight)
 }
 
-/// The score the dimensions' weighed parts add up to.
-pub(super) fn scaled(level: &Level, weighted: i64) -> i32 {
+/// The score the dimensions' weighed parts add up to, the weights adding up to `total_weight`.
+pub(super) fn scaled(level: &Level, total_weight: i64, weighted: i64) -> i32 {
     let model = &level.score;
-    let total_weight: i64 = model.dimensions.iter().map(|d| i64::from(d.weight)).sum();
     if total_weight == 0 {
         return model.min;
     }
