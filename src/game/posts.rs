@@ -1,8 +1,7 @@
 //! Drafting, posting and self-censorship; reacting to the feed.
 
 use std::fmt::Display;
-
-use smallvec::SmallVec;
+use std::sync::Arc;
 
 use super::journal::DecisionKind;
 use super::predict::Act;
@@ -163,9 +162,8 @@ impl Game {
         let Some(a) = self.anatomy_of(act) else {
             return;
         };
-        // Copied out so the reading's borrow of the game ends before the rules fire; kept on
-        // the stack, as an act answers to a handful of rules at most.
-        let rules: SmallVec<[usize; 8]> = a.reading.rules.iter().copied().collect();
+        // Held apart from the reading, whose borrow of the game ends before the rules fire.
+        let rules = Arc::clone(&a.reading.rules);
         let verdict = a.reading.verdict;
         let deed = self.remembers_deeds().then(|| {
             let (affirms, betrays) = a.deed();

@@ -3,6 +3,7 @@
 //! against every rule and every value by name.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use super::level::{Effect, Level, Trigger};
 use super::state::Author;
@@ -19,7 +20,8 @@ pub(super) fn parts<'a>(a: &'a [String]) -> Parts<'a> {
 /// persona's verdict on what it stands for and against.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(super) struct Reading {
-    pub rules: Vec<usize>,
+    /// Shared, so that an act holds on to its rules while they fire without copying them.
+    pub rules: Arc<[usize]>,
     pub verdict: i32,
     /// Direct changes an event's choice makes: points by dimension position, and the self.
     pub points: Vec<(usize, i32)>,
@@ -35,10 +37,11 @@ impl Reading {
         affirms: Parts<'_>,
         betrays: Parts<'_>,
     ) -> Reading {
-        let rules = (level.rules.iter().enumerate())
+        let rules: Vec<usize> = (level.rules.iter().enumerate())
             .filter(|(_, r)| tags.iter().any(|t| r.on.matches(trigger, t)))
             .map(|(i, _)| i)
             .collect();
+        let rules = Arc::from(rules);
         let weigh = |p: Parts<'_>| -> i32 { p.iter().map(|t| weigh(values, t)).sum() };
         Reading {
             rules,
