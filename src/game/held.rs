@@ -39,6 +39,8 @@ pub(super) struct Held {
     pub feed: Vec<Option<Origin>>,
     /// The day the player last reported each person.
     pub denounced: Vec<Option<u32>>,
+    /// The topic of the open draft (`None` also for a topic the level no longer has).
+    pub draft: Option<usize>,
     pub standing: Standing,
 }
 
@@ -142,6 +144,8 @@ impl Held {
             denounced: (level.npcs.iter())
                 .map(|n| state.denounced.get(&n.id).copied())
                 .collect(),
+            draft: (state.draft.as_ref())
+                .and_then(|d| level.topics.iter().position(|t| &t.id == d)),
         }
     }
 }
@@ -318,6 +322,12 @@ impl Game {
             answer,
         });
         self.held.inbox.push(Some(event));
+    }
+
+    /// Opens a draft on the topic at this position, or (`None`) closes the open one.
+    pub(super) fn set_draft(&mut self, topic: Option<usize>) {
+        self.state.draft = topic.map(|at| self.level.topics[at].id.clone());
+        self.held.draft = topic;
     }
 
     /// Notes that the player reported the person at this position today.

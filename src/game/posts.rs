@@ -20,7 +20,7 @@ impl Game {
         if !self.index.topic_gates[at].open(&self.held) {
             self.check_tags(&level.topics[at].tags)?;
         }
-        self.state.draft = Some(id.to_string());
+        self.set_draft(Some(at));
         log.push(|| Outcome::Drafted {
             topic: id.to_string(),
         });
@@ -43,7 +43,10 @@ impl Game {
     fn close_draft(&mut self, post: bool, defaulted: bool, log: &mut Log) -> Result<(), Refusal> {
         let level = self.level.clone();
         let draft = self.state.draft.as_deref().ok_or(Refusal::NoDraft)?;
-        let at = self.topic_at(draft)?;
+        let at = match self.held.draft {
+            Some(at) => at,
+            None => self.topic_at(draft)?,
+        };
         let topic = &level.topics[at];
         let id = &topic.id;
         let options = || {
@@ -77,7 +80,7 @@ impl Game {
             self.act(Act::Post(at, false), &what, log);
             log.push(|| Outcome::DraftCancelled { topic: id.clone() });
         }
-        self.state.draft = None;
+        self.set_draft(None);
         Ok(())
     }
 
@@ -87,7 +90,10 @@ impl Game {
         how: Reaction,
         log: &mut Log,
     ) -> Result<(), Refusal> {
-        let visible = self.visible_feed().iter().any(|p| p.id == post);
+        // A post's id is its place in the feed; the visible feed is its newest posts.
+        let feed = self.state.feed.len();
+        let visible = (feed - self.visible_feed().len()..feed).contains(&post);
+        debug_assert_eq!(visible, self.visible_feed().iter().any(|p| p.id == post));
         let p = match self.state.feed.get(post) {
             Some(p) if visible => p,
             _ => return Err(Refusal::NoSuchPost(post)),
