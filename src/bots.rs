@@ -7,7 +7,6 @@ use std::sync::Arc;
 use rand::rngs::ChaCha8Rng;
 use rand::{Rng, SeedableRng};
 use serde::Serialize;
-use smallvec::SmallVec;
 
 use crate::game::level::{ActionKind, Choice};
 use crate::game::state::{Author, FeedPost, Reaction};
@@ -129,6 +128,7 @@ fn finish(mut game: Game, moves: &Moves, seed: u64, strategy: Strategy) -> (Game
         items: level.items.len(),
         feed: Vec::new(),
         feed_listed: None,
+        moved: Vec::new(),
     };
     while !game.is_over() && guard < 10_000 {
         guard += 1;
@@ -217,6 +217,8 @@ struct Options {
     /// once a reaction taken has made it stale. Posts arrive only in the morning, and only
     /// the player's reactions change a post.
     feed_listed: Option<(usize, usize)>,
+    /// Lent to each turn for the candidates its draws moved.
+    moved: Vec<(usize, Candidate)>,
 }
 
 fn play_day(
@@ -398,17 +400,23 @@ struct Turn<'a> {
     feed: &'a [Candidate],
     len: usize,
     /// The places `swap_remove` moved a candidate to, latest last.
-    moved: SmallVec<[(usize, Candidate); 4]>,
+    moved: &'a mut Vec<(usize, Candidate)>,
 }
 
 impl<'a> Turn<'a> {
     fn of(game: &'a Game, options: &'a mut Options) -> Turn<'a> {
+        let Options {
+            every,
+            items,
+            feed,
+            feed_listed,
+            moved,
+        } = options;
         let visible = game.visible_feed();
         let lengths = (game.state().feed.len(), visible.len());
-        let feed = &mut options.feed;
-        if options.feed_listed != Some(lengths) {
+        if *feed_listed != Some(lengths) {
             list_reactions(visible, feed);
-            options.feed_listed = Some(lengths);
+            *feed_listed = Some(lengths);
         }
         debug_assert!({
             let mut fresh = Vec::new();
@@ -416,15 +424,16 @@ impl<'a> Turn<'a> {
             fresh == *feed
         });
         let buy_or_draft = match game.state().draft {
-            None => &options.every[..],
-            Some(_) => &options.every[..options.items],
+            None => &every[..],
+            Some(_) => &every[..*items],
         };
+        moved.clear();
         Turn {
             game,
             len: buy_or_draft.len() + feed.len() + 2 * game.level().npcs.len(),
             buy_or_draft,
             feed,
-            moved: SmallVec::new(),
+            moved,
         }
     }
 
