@@ -175,13 +175,15 @@ def class_reports(n=1000):
     return reports, timed([BIN, "class"] + reports, 7)
 
 
-def simulate(threads, runs=2000):
+def simulate(threads, runs=20000):
+    """Runs per second; one thread is pinned to one core (as `taskset -c 0` would)."""
+    pin = (lambda: os.sched_setaffinity(0, {0})) if threads == 1 else None
     rates = []
-    for _ in range(5):
+    for _ in range(7):
         out = subprocess.run(
             [BIN, "simulate", "levels/mandatory.ron", "--strategy", "random", "--runs", str(runs),
              "--threads", str(threads), "--json"],
-            capture_output=True, check=True, cwd=ROOT,
+            capture_output=True, check=True, cwd=ROOT, preexec_fn=pin,
         ).stdout
         rates.append(json.loads(out)["runs_per_second"])
     return statistics.median(rates)
@@ -203,7 +205,7 @@ def main():
         print(f"peak memory, mandatory played to day {day} at {cols}x{rows}: {kb / 1024:.1f} MB")
     reports, class_times = class_reports()
     print(f"scored class over {len(reports)} reports: median {median_ms(class_times):.0f} ms")
-    print(f"simulate mandatory random, 1 thread: median {simulate(1):.0f} runs/s")
+    print(f"simulate mandatory random, 1 thread on one core: median {simulate(1):.0f} runs/s")
     print(f"simulate mandatory random, all cores: median {simulate(0):.0f} runs/s")
 
 
