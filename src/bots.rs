@@ -71,6 +71,8 @@ pub struct Moves {
     befriend: Vec<Action>,
     unfriend: Vec<Action>,
     denounce: Vec<Action>,
+    /// Each event's choices, by the event's position.
+    answer: Vec<Vec<Action>>,
 }
 
 impl Moves {
@@ -89,6 +91,15 @@ impl Moves {
             befriend: npcs(|npc| Action::Befriend { npc }),
             unfriend: npcs(|npc| Action::Unfriend { npc }),
             denounce: npcs(|npc| Action::Denounce { npc }),
+            answer: (level.events.iter())
+                .map(|e| {
+                    let answer = |c: &Choice| Action::Answer {
+                        event: e.id.clone(),
+                        choice: c.id.clone(),
+                    };
+                    e.choices.iter().map(answer).collect()
+                })
+                .collect(),
         }
     }
 }
@@ -109,7 +120,11 @@ pub fn play_silently(
     strategy: Strategy,
 ) -> (Game, Tally) {
     let level = opening.level();
-    debug_assert!(moves.buy.len() == level.items.len() && moves.befriend.len() == level.npcs.len());
+    debug_assert!(
+        moves.buy.len() == level.items.len()
+            && moves.befriend.len() == level.npcs.len()
+            && moves.answer.len() == level.events.len()
+    );
     finish(opening.start_silent(seed), moves, seed, strategy)
 }
 
@@ -238,27 +253,21 @@ fn play_day(
             let _ = game.play(&options[i]);
         }
     }
-    let level = game.level_arc().clone();
     let pending: Vec<usize> = game.pending_at().collect();
     for at in pending {
-        let event = &level.events[at];
-        let answer = |c: &&Choice| Action::Answer {
-            event: event.id.clone(),
-            choice: c.id.clone(),
-        };
-        let open: Vec<&Choice> = (event.choices.iter().enumerate())
-            .filter(|(c, _)| game.answerable(at, *c))
-            .map(|(_, c)| c)
+        let answers = &moves.answer[at];
+        let open: Vec<usize> = (0..answers.len())
+            .filter(|&c| game.answerable(at, c))
             .collect();
         let chosen = if strategy == Strategy::Random {
-            pick(rng, open.len()).map(|i| answer(&open[i]))
+            pick(rng, open.len()).map(|i| open[i])
         } else {
-            let options: Vec<Action> = open.iter().map(answer).collect();
-            choose(game, strategy, &options, rng, false).map(|i| options[i].clone())
+            let options: Vec<Action> = open.iter().map(|&c| answers[c].clone()).collect();
+            choose(game, strategy, &options, rng, false).map(|i| open[i])
         };
-        if let Some(a) = chosen {
-            debug_assert!(game.allows(&a));
-            let _ = game.play(a);
+        if let Some(c) = chosen {
+            debug_assert!(game.allows(&answers[c]));
+            let _ = game.play(&answers[c]);
         }
     }
     if strategy != Strategy::Random {
