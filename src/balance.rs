@@ -235,14 +235,12 @@ impl Sums {
         self.scores.push(i64::from(r.score));
         self.selves.push(i64::from(r.integrity));
         self.money.push(r.money);
-        match self.endings.get_mut(&r.ending) {
-            Some(n) => *n += 1,
-            None => {
-                self.endings.insert(r.ending, 1);
-            }
-        }
-        add_marks(&mut self.perks, &run.perks);
-        add_marks(&mut self.sanctions, &run.sanctions);
+        *self.endings.entry(r.ending).or_insert(0) += 1;
+        add_counts(&mut self.perks, run.perks.iter().map(|&m| u32::from(m)));
+        add_counts(
+            &mut self.sanctions,
+            run.sanctions.iter().map(|&m| u32::from(m)),
+        );
         self.reached.extend(run);
     }
 
@@ -253,24 +251,14 @@ impl Sums {
         for (ending, n) in other.endings {
             *self.endings.entry(ending).or_insert(0) += n;
         }
-        add_counts(&mut self.perks, &other.perks);
-        add_counts(&mut self.sanctions, &other.sanctions);
+        add_counts(&mut self.perks, other.perks.iter().copied());
+        add_counts(&mut self.sanctions, other.sanctions.iter().copied());
         self.reached.extend(&other.reached);
     }
 }
 
-/// Counts one more for each thing marked.
-fn add_marks(counts: &mut Vec<u32>, marks: &[bool]) {
-    if counts.len() < marks.len() {
-        counts.resize(marks.len(), 0);
-    }
-    counts
-        .iter_mut()
-        .zip(marks)
-        .for_each(|(n, &m)| *n += u32::from(m));
-}
-
-fn add_counts(counts: &mut Vec<u32>, more: &[u32]) {
+/// Adds `more` to `counts`, place by place, making room for any place `counts` lacks.
+fn add_counts(counts: &mut Vec<u32>, more: impl ExactSizeIterator<Item = u32>) {
     if counts.len() < more.len() {
         counts.resize(more.len(), 0);
     }

@@ -278,12 +278,12 @@ fn play_day(
         let picked = if strategy == Strategy::Random {
             pick_allowed(&mut turn, moves, rng)
         } else {
-            let (candidates, actions): (Vec<Candidate>, Vec<Action>) = (0..turn.len)
+            let (candidates, mut actions): (Vec<Candidate>, Vec<Action>) = (0..turn.len)
                 .map(|i| turn.natural(i))
                 .filter_map(|c| worthy(game, moves, c).map(|a| (c, a.into_owned())))
                 .unzip();
             choose(game, strategy, &actions, rng, true)
-                .map(|i| (candidates[i], Cow::Owned(actions[i].clone())))
+                .map(|i| (candidates[i], Cow::Owned(actions.swap_remove(i))))
         };
         let Some((candidate, action)) = picked else {
             break;
