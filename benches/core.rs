@@ -103,11 +103,11 @@ fn playthroughs(c: &mut Criterion) {
     });
     // What `scored simulate` plays: a silent game from one opening.
     let opening = Opening::new(mandatory.clone(), None).unwrap();
-    let moves = bots::Moves::of(&mandatory);
+    let actions = bots::Actions::of(&mandatory);
     c.bench_function("silent bot playthrough (mandatory, random)", |b| {
         b.iter(|| {
             seed += 1;
-            bots::play_silently(&opening, &moves, seed, Strategy::Random)
+            bots::play_silently(&opening, &actions, seed, Strategy::Random)
         })
     });
 }

@@ -168,13 +168,13 @@ pub fn simulate(
         .unwrap_or_default();
     let opening =
         Opening::new(level.clone(), Some(&persona)).expect("persona checked by the caller");
-    let moves = bots::Moves::of(&level);
+    let actions = bots::Actions::of(&level);
     let share = |runs: std::ops::Range<u64>| {
         let mut sums = Sums::default();
         let mut run = Reached::default();
         for i in runs {
             let (game, tally) =
-                bots::play_silently(&opening, &moves, seed.wrapping_add(i), strategy);
+                bots::play_silently(&opening, &actions, seed.wrapping_add(i), strategy);
             run.record(&game, &tally);
             sums.add(&game, &run);
         }

@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use crate::game::level::{ActionKind, Choice};
 use crate::game::state::{Author, FeedPost, Reaction};
-use crate::game::{Action, Game, Level, Opening, Shift};
+use crate::game::{Action, Game, Level, Move, Opening, Shift};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -63,9 +63,10 @@ pub struct Tally {
     pub posted: Vec<bool>,
 }
 
-/// Every action that names something in a level, made once: bots play them by reference, so
-/// a run copies no names. Make one for all the runs of a level.
-pub struct Moves {
+/// Every action that names something in a level, made once: the strategies weigh them (bots
+/// play [`Move`]s, which name things by position), so a run copies no names. Make one for
+/// all the runs of a level.
+pub struct Actions {
     buy: Vec<Action>,
     draft: Vec<Action>,
     befriend: Vec<Action>,
@@ -75,11 +76,11 @@ pub struct Moves {
     answer: Vec<Vec<Action>>,
 }
 
-impl Moves {
-    pub fn of(level: &Level) -> Moves {
+impl Actions {
+    pub fn of(level: &Level) -> Actions {
         let npcs =
             |make: fn(String) -> Action| level.npcs.iter().map(|n| make(n.id.clone())).collect();
-        Moves {
+        Actions {
             buy: (level.items.iter())
                 .map(|i| Action::Buy { item: i.id.clone() })
                 .collect(),
@@ -106,29 +107,29 @@ impl Moves {
 
 /// Plays a whole level; returns the finished game.
 pub fn play(level: Arc<Level>, persona: Option<&str>, seed: u64, strategy: Strategy) -> Game {
-    let moves = Moves::of(&level);
+    let actions = Actions::of(&level);
     let (game, _) = Game::new(level, persona, seed).expect("persona checked by the caller");
-    finish(game, &moves, seed, strategy).0
+    finish(game, &actions, seed, strategy).0
 }
 
 /// [`play`] in a silent game ([`Opening::start_silent`]): the same moves, without the words.
-/// `moves` are the opening's level's.
+/// `actions` are the opening's level's.
 pub fn play_silently(
     opening: &Opening,
-    moves: &Moves,
+    actions: &Actions,
     seed: u64,
     strategy: Strategy,
 ) -> (Game, Tally) {
     let level = opening.level();
     debug_assert!(
-        moves.buy.len() == level.items.len()
-            && moves.befriend.len() == level.npcs.len()
-            && moves.answer.len() == level.events.len()
+        actions.buy.len() == level.items.len()
+            && actions.befriend.len() == level.npcs.len()
+            && actions.answer.len() == level.events.len()
     );
-    finish(opening.start_silent(seed), moves, seed, strategy)
+    finish(opening.start_silent(seed), actions, seed, strategy)
 }
 
-fn finish(mut game: Game, moves: &Moves, seed: u64, strategy: Strategy) -> (Game, Tally) {
+fn finish(mut game: Game, actions: &Actions, seed: u64, strategy: Strategy) -> (Game, Tally) {
     let mut rng = ChaCha8Rng::seed_from_u64(seed ^ 0x5EED_B075);
     let mut tally = Tally {
         bought: vec![false; game.level().items.len()],
@@ -149,7 +150,7 @@ fn finish(mut game: Game, moves: &Moves, seed: u64, strategy: Strategy) -> (Game
         guard += 1;
         play_day(
             &mut game,
-            moves,
+            actions,
             strategy,
             &mut rng,
             &mut tally,
@@ -167,9 +168,9 @@ enum Mark {
     Posted(usize),
 }
 
-/// Plays the action and tallies what `mark` says; whether the game took it.
-fn take(game: &mut Game, action: &Action, mark: Option<Mark>, tally: &mut Tally) -> bool {
-    if game.play(action).is_err() {
+/// Plays the move and tallies what `mark` says; whether the game took it.
+fn take(game: &mut Game, m: Move, mark: Option<Mark>, tally: &mut Tally) -> bool {
+    if game.play_move(m).is_err() {
         return false;
     }
     match mark {
@@ -238,7 +239,7 @@ struct Options {
 
 fn play_day(
     game: &mut Game,
-    moves: &Moves,
+    actions: &Actions,
     strategy: Strategy,
     rng: &mut ChaCha8Rng,
     tally: &mut Tally,
@@ -255,7 +256,7 @@ fn play_day(
     }
     let pending: Vec<usize> = game.pending_at().collect();
     for at in pending {
-        let answers = &moves.answer[at];
+        let answers = &actions.answer[at];
         let open: Vec<usize> = (0..answers.len())
             .filter(|&c| game.answerable(at, c))
             .collect();
@@ -265,9 +266,9 @@ fn play_day(
             let options: Vec<Action> = open.iter().map(|&c| answers[c].clone()).collect();
             choose(game, strategy, &options, rng, false).map(|i| open[i])
         };
-        if let Some(c) = chosen {
-            debug_assert!(game.allows(&answers[c]));
-            let _ = game.play(&answers[c]);
+        if let Some(choice) = chosen {
+            debug_assert!(game.allows(&answers[choice]));
+            let _ = game.play_move(Move::Answer { event: at, choice });
         }
     }
     if strategy != Strategy::Random {
@@ -276,27 +277,27 @@ fn play_day(
     while game.state().actions_left > 0 && !game.is_over() {
         let mut turn = Turn::of(game, options);
         let picked = if strategy == Strategy::Random {
-            pick_allowed(&mut turn, moves, rng)
+            pick_allowed(&mut turn, actions, rng)
         } else {
-            let (candidates, mut actions): (Vec<Candidate>, Vec<Action>) = (0..turn.len)
+            let (candidates, weighed): (Vec<Candidate>, Vec<Action>) = (0..turn.len)
                 .map(|i| turn.natural(i))
-                .filter_map(|c| worthy(game, moves, c).map(|a| (c, a.into_owned())))
+                .filter(|&c| worthy(game, actions, c))
+                .map(|c| (c, c.action(actions).into_owned()))
                 .unzip();
-            choose(game, strategy, &actions, rng, true)
-                .map(|i| (candidates[i], Cow::Owned(actions.swap_remove(i))))
+            choose(game, strategy, &weighed, rng, true).map(|i| candidates[i])
         };
-        let Some((candidate, action)) = picked else {
+        let Some(candidate) = picked else {
             break;
         };
         if let Candidate::Draft(topic) = candidate {
-            let _ = game.play(&*action);
+            let _ = game.play_move(Move::Draft(topic));
             let (finish, mark) = if strategy == Strategy::Random && rng.next_u64() % 3 == 0 {
-                (Action::CancelDraft, None)
+                (Move::CancelDraft, None)
             } else {
-                (Action::Post, Some(Mark::Posted(topic)))
+                (Move::Post, Some(Mark::Posted(topic)))
             };
-            if !take(game, &finish, mark, tally) {
-                let _ = game.play(Action::CancelDraft);
+            if !take(game, finish, mark, tally) {
+                let _ = game.play_move(Move::CancelDraft);
                 break;
             }
         } else {
@@ -304,7 +305,7 @@ fn play_day(
                 Candidate::Buy(item) => Some(Mark::Bought(item)),
                 _ => None,
             };
-            if !take(game, &action, mark, tally) {
+            if !take(game, candidate.as_move(), mark, tally) {
                 break;
             }
             if let Candidate::Like(_) | Candidate::Share(_) | Candidate::Report(_) = candidate {
@@ -312,7 +313,7 @@ fn play_day(
             }
         }
     }
-    let _ = game.play(Action::EndDay);
+    let _ = game.play_move(Move::EndDay);
 }
 
 /// Drafts the topic the persona cares most about; a conformist deletes it when the score
@@ -330,41 +331,37 @@ fn censor_or_post(game: &mut Game, strategy: Strategy, tally: &mut Tally) {
                     topic: t.id.clone(),
                 })
                 .unwrap_or_default();
-            (p.integrity, p.score, at, t.id.clone())
+            (p.integrity, p.score, at)
         })
-        .filter(|(i, _, _, _)| *i > 0)
-        .max_by_key(|(i, _, _, _)| *i);
-    let Some((_, score, at, topic)) = best else {
+        .filter(|(i, _, _)| *i > 0)
+        .max_by_key(|(i, _, _)| *i);
+    let Some((_, score, at)) = best else {
         return;
     };
     let wants_post = match strategy {
         Strategy::Conformist => score >= 0,
         _ => true,
     };
-    if game.play(Action::Draft { topic }).is_err() {
+    if game.play_move(Move::Draft(at)).is_err() {
         return;
     }
     let (finish, mark) = if wants_post {
-        (Action::Post, Some(Mark::Posted(at)))
+        (Move::Post, Some(Mark::Posted(at)))
     } else {
-        (Action::CancelDraft, None)
+        (Move::CancelDraft, None)
     };
-    if !take(game, &finish, mark, tally) {
-        let _ = game.play(Action::CancelDraft);
+    if !take(game, finish, mark, tally) {
+        let _ = game.play_move(Move::CancelDraft);
     }
 }
 
 /// A random one of the turn's candidates worth taking; tests only as many as it draws, each
 /// drawn one leaving the list as `Vec::swap_remove` would.
-fn pick_allowed<'m>(
-    turn: &mut Turn<'_>,
-    moves: &'m Moves,
-    rng: &mut ChaCha8Rng,
-) -> Option<(Candidate, Cow<'m, Action>)> {
+fn pick_allowed(turn: &mut Turn<'_>, actions: &Actions, rng: &mut ChaCha8Rng) -> Option<Candidate> {
     while let Some(i) = pick(rng, turn.len) {
         let candidate = turn.swap_remove(i);
-        if let Some(a) = worthy(turn.game, moves, candidate) {
-            return Some((candidate, a));
+        if worthy(turn.game, actions, candidate) {
+            return Some(candidate);
         }
     }
     None
@@ -385,16 +382,30 @@ enum Candidate {
 }
 
 impl Candidate {
-    fn action(self, moves: &Moves) -> Cow<'_, Action> {
+    fn as_move(self) -> Move {
         match self {
-            Candidate::Buy(i) => Cow::Borrowed(&moves.buy[i]),
-            Candidate::Draft(i) => Cow::Borrowed(&moves.draft[i]),
+            Candidate::Buy(i) => Move::Buy(i),
+            Candidate::Draft(i) => Move::Draft(i),
+            Candidate::Like(post) => Move::Like(post),
+            Candidate::Share(post) => Move::Share(post),
+            Candidate::Report(post) => Move::Report(post),
+            Candidate::Befriend(i) => Move::Befriend(i),
+            Candidate::Unfriend(i) => Move::Unfriend(i),
+            Candidate::Denounce(i) => Move::Denounce(i),
+        }
+    }
+
+    /// The candidate as the action it is, for weighing what it would do.
+    fn action(self, actions: &Actions) -> Cow<'_, Action> {
+        match self {
+            Candidate::Buy(i) => Cow::Borrowed(&actions.buy[i]),
+            Candidate::Draft(i) => Cow::Borrowed(&actions.draft[i]),
             Candidate::Like(post) => Cow::Owned(Action::Like { post }),
             Candidate::Share(post) => Cow::Owned(Action::Share { post }),
             Candidate::Report(post) => Cow::Owned(Action::Report { post }),
-            Candidate::Befriend(i) => Cow::Borrowed(&moves.befriend[i]),
-            Candidate::Unfriend(i) => Cow::Borrowed(&moves.unfriend[i]),
-            Candidate::Denounce(i) => Cow::Borrowed(&moves.denounce[i]),
+            Candidate::Befriend(i) => Cow::Borrowed(&actions.befriend[i]),
+            Candidate::Unfriend(i) => Cow::Borrowed(&actions.unfriend[i]),
+            Candidate::Denounce(i) => Cow::Borrowed(&actions.denounce[i]),
         }
     }
 }
@@ -497,23 +508,22 @@ fn list_reactions(visible: &[FeedPost], feed: &mut Vec<Candidate>) {
     }
 }
 
-/// The candidate as an action, if the game allows it and it is sensible: a bot keeps the
-/// rent in hand and does not ask people who would refuse.
-/// Decides by position, and builds the action only for a candidate it takes.
-fn worthy<'m>(game: &Game, moves: &'m Moves, candidate: Candidate) -> Option<Cow<'m, Action>> {
+/// Whether the game allows the candidate and it is sensible: a bot keeps the rent in hand
+/// and does not ask people who would refuse. Decides by position.
+fn worthy(game: &Game, actions: &Actions, candidate: Candidate) -> bool {
     let s = game.state();
     let take = match candidate {
         Candidate::Buy(i) => game
             .purchasable(i)
             .is_some_and(|price| s.money - price >= s.rent.max(0)),
         Candidate::Draft(i) => game.draftable(i),
-        Candidate::Like(_) | Candidate::Share(_) | Candidate::Report(_) => {
-            game.allows(&candidate.action(moves))
-        }
+        Candidate::Like(post) => game.allows(&Action::Like { post }),
+        Candidate::Share(post) => game.allows(&Action::Share { post }),
+        Candidate::Report(post) => game.allows(&Action::Report { post }),
         Candidate::Befriend(i) => game.may(Some(ActionKind::Befriend)) && game.would_befriend(i),
         Candidate::Unfriend(_) => game.may(Some(ActionKind::Unfriend)),
         Candidate::Denounce(i) => game.may(Some(ActionKind::Report)) && game.reportable_at(i),
     };
-    debug_assert!(!take || game.allows(&candidate.action(moves)));
-    take.then(|| candidate.action(moves))
+    debug_assert!(!take || game.allows(&candidate.action(actions)));
+    take
 }

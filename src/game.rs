@@ -35,7 +35,7 @@ mod weigher;
 use std::borrow::Borrow;
 use std::sync::Arc;
 
-pub use action::Action;
+pub use action::{Action, Move};
 pub use level::Level;
 pub use opening::Opening;
 pub use outcome::{Outcome, Refusal};
@@ -44,6 +44,7 @@ pub use state::State;
 pub use summary::Summary;
 pub use weigher::{Shift, Weigher};
 
+use action::{Step, Target};
 use held::Held;
 use index::Index;
 use level::ActionKind;
@@ -92,12 +93,28 @@ fn find<T>(
     kind: &'static str,
     id_of: impl Fn(&T) -> &str,
 ) -> Result<usize, Refusal> {
-    (things.iter())
-        .position(|t| id_of(t) == id)
-        .ok_or_else(|| Refusal::Unknown {
-            kind,
-            id: id.to_string(),
-        })
+    resolve(things, Target::Id(id), kind, id_of)
+}
+
+/// The position of the thing the target names among `things`, or the refusal that names it
+/// unknown (a position past the end is unknown too).
+fn resolve<T>(
+    things: &[T],
+    target: Target<'_>,
+    kind: &'static str,
+    id_of: impl Fn(&T) -> &str,
+) -> Result<usize, Refusal> {
+    let found = match target {
+        Target::Id(id) => (things.iter()).position(|t| id_of(t) == id),
+        Target::At(at) => (at < things.len()).then_some(at),
+    };
+    found.ok_or_else(|| Refusal::Unknown {
+        kind,
+        id: match target {
+            Target::Id(id) => id.to_string(),
+            Target::At(at) => format!("#{at}"),
+        },
+    })
 }
 
 impl Game {
@@ -159,12 +176,20 @@ impl Game {
     /// The only way to change the game. Takes an action or a reference to one (bots keep
     /// theirs made).
     pub fn play(&mut self, action: impl Borrow<Action>) -> Result<Vec<Outcome>, Refusal> {
-        let action = action.borrow();
+        self.perform(Step::from(action.borrow()))
+    }
+
+    /// [`Game::play`] for an action named by position: the same game, without looking up ids.
+    pub fn play_move(&mut self, m: Move) -> Result<Vec<Outcome>, Refusal> {
+        self.perform(Step::from(m))
+    }
+
+    fn perform(&mut self, step: Step<'_>) -> Result<Vec<Outcome>, Refusal> {
         if self.is_over() {
             return Err(Refusal::LevelOver);
         }
         let mut log = Log::new(self.silent);
-        if let Action::Consent { share } = *action {
+        if let Step::Consent(share) = step {
             if self.state.consent != ConsentState::Pending {
                 return Err(Refusal::ConsentDone);
             }
@@ -172,33 +197,31 @@ impl Game {
             self.check_mirror();
             return Ok(log.into_outcomes());
         }
-        if let Some(kind) = action.kind() {
+        if let Some(kind) = step.kind() {
             self.check_allowed(kind)?;
         }
-        if action.costs_action() && self.state.actions_left == 0 {
+        if step.costs_action() && self.state.actions_left == 0 {
             return Err(Refusal::NoActionsLeft);
         }
         // Doing anything else first leaves the consent box as it was: the dark pattern.
-        if self.state.consent == ConsentState::Pending && *action != Action::EndDay {
+        if self.state.consent == ConsentState::Pending && !matches!(step, Step::EndDay) {
             let share = self.level.consent.as_ref().is_some_and(|c| c.pre_ticked);
             self.give_consent(share, true, &mut log);
         }
-        match action {
-            Action::Consent { .. } => unreachable!("handled above"),
-            Action::Buy { item } => self.buy(item, &mut log)?,
-            Action::Draft { topic } => self.draft(topic, &mut log)?,
-            Action::Post => self.post(&mut log)?,
-            Action::CancelDraft => self.cancel_draft(false, &mut log)?,
-            Action::Like { post } => self.react(*post, state::Reaction::Liked, &mut log)?,
-            Action::Share { post } => self.react(*post, state::Reaction::Shared, &mut log)?,
-            Action::Report { post } => self.react(*post, state::Reaction::Reported, &mut log)?,
-            Action::Befriend { npc } => self.befriend(npc, &mut log)?,
-            Action::Unfriend { npc } => self.unfriend(npc, &mut log)?,
-            Action::Denounce { npc } => self.denounce(npc, &mut log)?,
-            Action::Answer { event, choice } => self.answer(event, choice, false, &mut log)?,
-            Action::Appeal { row } => self.appeal(*row, &mut log)?,
-            Action::Vote { proposal } => self.vote(proposal, &mut log)?,
-            Action::EndDay => {
+        match step {
+            Step::Consent(_) => unreachable!("handled above"),
+            Step::Buy(item) => self.buy(item, &mut log)?,
+            Step::Draft(topic) => self.draft(topic, &mut log)?,
+            Step::Post => self.post(&mut log)?,
+            Step::CancelDraft => self.cancel_draft(false, &mut log)?,
+            Step::React(post, how) => self.react(post, how, &mut log)?,
+            Step::Befriend(npc) => self.befriend(npc, &mut log)?,
+            Step::Unfriend(npc) => self.unfriend(npc, &mut log)?,
+            Step::Denounce(npc) => self.denounce(npc, &mut log)?,
+            Step::Answer(event, choice) => self.answer(event, choice, false, &mut log)?,
+            Step::Appeal(row) => self.appeal(row, &mut log)?,
+            Step::Vote(proposal) => self.vote(proposal, &mut log)?,
+            Step::EndDay => {
                 if self.state.consent == ConsentState::Pending {
                     let share = self.level.consent.as_ref().is_some_and(|c| c.pre_ticked);
                     self.give_consent(share, true, &mut log);
@@ -206,7 +229,7 @@ impl Game {
                 self.end_day(&mut log);
             }
         }
-        if action.costs_action() {
+        if step.costs_action() {
             self.state.actions_left -= 1;
         }
         if !self.is_over() {

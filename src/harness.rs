@@ -55,9 +55,9 @@ pub fn level(data: &[u8]) {
     }
     let level = Arc::new(level);
     let game = bots::play(level.clone(), None, seed_of(data), Strategy::Random);
-    let moves = bots::Moves::of(&level);
+    let actions = bots::Actions::of(&level);
     let opening = Opening::new(level, None).expect("the bot's game began");
-    let (silent, _) = bots::play_silently(&opening, &moves, seed_of(data), Strategy::Random);
+    let (silent, _) = bots::play_silently(&opening, &actions, seed_of(data), Strategy::Random);
     assert_eq!(
         silent.state(),
         &game.state().wordless(),

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use scored::check;
 use scored::game::level::{Level, RuleSetter, Visibility};
 use scored::game::state::{ConsentState, Verdict};
-use scored::game::{Action, Game, Opening, Outcome, Refusal};
+use scored::game::{Action, Game, Move, Opening, Outcome, Refusal};
 
 fn mini() -> Level {
     check::load_file(Path::new("tests/fixtures/mini.ron")).expect("the test level is valid")
@@ -821,8 +821,8 @@ fn a_silent_game_plays_exactly_like_a_full_one_without_the_words() {
                 let what = format!("{} {strategy:?} seed {seed}", path.display());
                 let full = bots::play(level.clone(), None, seed, strategy);
                 let opening = Opening::new(level.clone(), None).unwrap();
-                let moves = bots::Moves::of(&level);
-                let (silent, tally) = bots::play_silently(&opening, &moves, seed, strategy);
+                let actions = bots::Actions::of(&level);
+                let (silent, tally) = bots::play_silently(&opening, &actions, seed, strategy);
                 assert_eq!(silent.state(), &full.state().wordless(), "{what}");
                 let chosen = |kind: DecisionKind| -> Vec<String> {
                     let mut ids: Vec<String> = (full.state().journal.decisions.iter())
@@ -865,4 +865,121 @@ fn a_silent_game_plays_exactly_like_a_full_one_without_the_words() {
     assert_eq!(silent.play(Action::EndDay), Ok(Vec::new()), "no outcomes");
     let (mut full, _) = Game::new(Arc::new(mini()), None, 1).unwrap();
     assert!(!full.play(Action::EndDay).unwrap().is_empty());
+}
+
+/// The action that names by id what the move names by position.
+fn named(level: &Level, m: Move) -> Action {
+    match m {
+        Move::Buy(i) => buy(&level.items[i].id),
+        Move::Draft(i) => Action::Draft {
+            topic: level.topics[i].id.clone(),
+        },
+        Move::Post => Action::Post,
+        Move::CancelDraft => Action::CancelDraft,
+        Move::Like(post) => Action::Like { post },
+        Move::Share(post) => Action::Share { post },
+        Move::Report(post) => Action::Report { post },
+        Move::Befriend(i) => Action::Befriend {
+            npc: level.npcs[i].id.clone(),
+        },
+        Move::Unfriend(i) => Action::Unfriend {
+            npc: level.npcs[i].id.clone(),
+        },
+        Move::Denounce(i) => Action::Denounce {
+            npc: level.npcs[i].id.clone(),
+        },
+        Move::Answer { event, choice } => Action::Answer {
+            event: level.events[event].id.clone(),
+            choice: level.events[event].choices[choice].id.clone(),
+        },
+        Move::EndDay => Action::EndDay,
+    }
+}
+
+#[test]
+fn a_move_plays_exactly_as_the_action_that_names_it() {
+    let mut levels = vec![Arc::new(mini())];
+    for name in ["mandatory", "peer-prestige", "black-box", "coupled-income"] {
+        let path = format!("levels/{name}.ron");
+        levels.push(Arc::new(check::load_file(Path::new(&path)).expect("valid")));
+    }
+    for level in levels {
+        for seed in 1..=3u64 {
+            let (mut by_move, _) = Game::new(level.clone(), None, seed).unwrap();
+            let mut by_name = by_move.clone();
+            let mut draw = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
+            let mut next = |n: usize| {
+                draw ^= draw << 13;
+                draw ^= draw >> 7;
+                draw ^= draw << 17;
+                (draw % n.max(1) as u64) as usize
+            };
+            let mut taken = 0;
+            for _ in 0..600 {
+                if by_move.is_over() {
+                    break;
+                }
+                let posts = by_move.state().feed.len() + 1;
+                let e = next(level.events.len());
+                let m = match next(12) {
+                    0 => Move::Buy(next(level.items.len())),
+                    1 => Move::Draft(next(level.topics.len())),
+                    2 => Move::Post,
+                    3 => Move::CancelDraft,
+                    4 => Move::Like(next(posts)),
+                    5 => Move::Share(next(posts)),
+                    6 => Move::Report(next(posts)),
+                    7 => Move::Befriend(next(level.npcs.len())),
+                    8 => Move::Unfriend(next(level.npcs.len())),
+                    9 => Move::Denounce(next(level.npcs.len())),
+                    10 if level.events.get(e).is_some_and(|ev| !ev.choices.is_empty()) => {
+                        Move::Answer {
+                            event: e,
+                            choice: next(level.events[e].choices.len()),
+                        }
+                    }
+                    _ => Move::EndDay,
+                };
+                let a = named(&level, m);
+                let (moved, played) = (by_move.play_move(m), by_name.play(&a));
+                assert_eq!(moved, played, "{} seed {seed}: {m:?}", level.id);
+                assert_eq!(by_move.state(), by_name.state(), "{m:?}");
+                taken += usize::from(moved.is_ok());
+            }
+            assert!(
+                taken > 15,
+                "{} seed {seed}: only {taken} moves taken",
+                level.id
+            );
+        }
+    }
+}
+
+#[test]
+fn a_move_past_the_end_of_the_level_is_refused_and_changes_nothing() {
+    let (mut game, _) = Game::new(Arc::new(mini()), Some("student"), 7).unwrap();
+    // Any other action first would take the consent box's default.
+    game.play(Action::Consent { share: false }).unwrap();
+    let before = game.state().clone();
+    let unknown = |kind: &'static str, id: &str| Refusal::Unknown {
+        kind,
+        id: id.into(),
+    };
+    assert_eq!(game.play_move(Move::Buy(99)), Err(unknown("item", "#99")));
+    assert_eq!(
+        game.play_move(Move::Draft(99)),
+        Err(unknown("topic", "#99"))
+    );
+    assert_eq!(
+        game.play_move(Move::Befriend(99)),
+        Err(unknown("person", "#99"))
+    );
+    assert_eq!(
+        game.play_move(Move::Answer {
+            event: 99,
+            choice: 0
+        }),
+        Err(unknown("event", "#99"))
+    );
+    assert_eq!(game.state(), &before);
 }

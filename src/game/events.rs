@@ -2,11 +2,12 @@
 
 use std::fmt::Display;
 
+use super::action::Target;
 use super::journal::DecisionKind;
 use super::level::{Effect, RuleSetter, SanctionEffect};
 use super::predict::Act;
 use super::state::{Answer, ConsentState};
-use super::{Action, Game, Log, Outcome, Refusal, find};
+use super::{Action, Game, Log, Outcome, Refusal, resolve};
 
 impl Game {
     pub(super) fn give_consent(&mut self, share: bool, defaulted: bool, log: &mut Log) {
@@ -91,19 +92,21 @@ impl Game {
 
     pub(super) fn answer(
         &mut self,
-        event_id: &str,
-        choice_id: &str,
+        event: Target<'_>,
+        choice: Target<'_>,
         defaulted: bool,
         log: &mut Log,
     ) -> Result<(), Refusal> {
         let level = self.level.clone();
-        let e = find(&level.events, event_id, "event", |e| &e.id)?;
+        let e = resolve(&level.events, event, "event", |e| &e.id)?;
         let event = &level.events[e];
+        let event_id = &event.id;
         let slot = (self.state.inbox.iter().zip(&self.held.inbox))
             .position(|(entry, at)| *at == Some(e) && entry.answer.is_none())
             .ok_or_else(|| Refusal::NotPending(event.title.clone()))?;
-        let chosen = find(&event.choices, choice_id, "choice", |c| &c.id)?;
+        let chosen = resolve(&event.choices, choice, "choice", |c| &c.id)?;
         let choice = &event.choices[chosen];
+        let choice_id = &choice.id;
         if !defaulted && !self.index.choice_gates[e][chosen].open(&self.held) {
             self.check_tags(&choice.tags)?;
         }
@@ -150,7 +153,7 @@ impl Game {
                 continue;
             };
             // The default was checked to exist when the level loaded.
-            let _ = self.answer(&event.id, choice, true, log);
+            let _ = self.answer(Target::At(e), Target::Id(choice), true, log);
         }
     }
 

@@ -2,11 +2,13 @@
 
 use std::fmt::Display;
 
+use super::action::Target;
 use super::journal::DecisionKind;
 use super::level::DueProcess;
+use super::level::Level;
 use super::predict::Act;
 use super::state::Accusation;
-use super::{Action, Game, Log, Outcome, Refusal, find};
+use super::{Action, Game, Log, Outcome, Refusal, resolve};
 
 /// Why a person turns the player down.
 enum Reluctance {
@@ -19,11 +21,16 @@ enum Reluctance {
 pub const REPORT_AGAIN_AFTER: u32 = 7;
 
 impl Game {
-    /// The position of the person of this id, and their name (unless the game is silent),
-    /// or why there is none.
-    fn npc_named(&self, id: &str) -> Result<(usize, String), Refusal> {
-        let at = find(&self.level.npcs, id, "person", |n| &n.id)?;
-        Ok((at, self.words(|| self.level.npcs[at].name.clone())))
+    /// The position of the person the target names in `level` (the game's), their id, and
+    /// their name (unless the game is silent), or why there is none.
+    fn npc_named<'l>(
+        &self,
+        level: &'l Level,
+        npc: Target<'_>,
+    ) -> Result<(usize, &'l str, String), Refusal> {
+        let at = resolve(&level.npcs, npc, "person", |n| &n.id)?;
+        let n = &level.npcs[at];
+        Ok((at, &n.id, self.words(|| n.name.clone())))
     }
 
     /// Why a person would turn the player down, if they would.
@@ -56,8 +63,9 @@ impl Game {
     }
 
     // A silent game's `name` is empty: a refusal names the person from the level itself.
-    pub(super) fn befriend(&mut self, id: &str, log: &mut Log) -> Result<(), Refusal> {
-        let (at, name) = self.npc_named(id)?;
+    pub(super) fn befriend(&mut self, npc: Target<'_>, log: &mut Log) -> Result<(), Refusal> {
+        let level = self.level.clone();
+        let (at, id, name) = self.npc_named(&level, npc)?;
         if self.is_friend(at) {
             return Err(Refusal::AlreadyFriends(self.level.npcs[at].name.clone()));
         }
@@ -89,8 +97,9 @@ impl Game {
         Ok(())
     }
 
-    pub(super) fn unfriend(&mut self, id: &str, log: &mut Log) -> Result<(), Refusal> {
-        let (at, name) = self.npc_named(id)?;
+    pub(super) fn unfriend(&mut self, npc: Target<'_>, log: &mut Log) -> Result<(), Refusal> {
+        let level = self.level.clone();
+        let (at, id, name) = self.npc_named(&level, npc)?;
         if !self.is_friend(at) {
             return Err(Refusal::NotFriends(self.level.npcs[at].name.clone()));
         }
@@ -121,8 +130,9 @@ impl Game {
         Ok(())
     }
 
-    pub(super) fn denounce(&mut self, id: &str, log: &mut Log) -> Result<(), Refusal> {
-        let (at, name) = self.npc_named(id)?;
+    pub(super) fn denounce(&mut self, npc: Target<'_>, log: &mut Log) -> Result<(), Refusal> {
+        let level = self.level.clone();
+        let (at, id, name) = self.npc_named(&level, npc)?;
         if let Some(day) = self.held.denounced[at]
             && !self.may_report_again(Some(day))
         {

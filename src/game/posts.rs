@@ -3,15 +3,17 @@
 use std::fmt::Display;
 use std::sync::Arc;
 
+use super::action::Target;
 use super::journal::DecisionKind;
 use super::predict::Act;
 use super::state::{Author, Deed, Reaction};
-use super::{Action, Game, Log, Outcome, Refusal, find};
+use super::{Action, Game, Log, Outcome, Refusal, find, resolve};
 
 impl Game {
-    pub(super) fn draft(&mut self, id: &str, log: &mut Log) -> Result<(), Refusal> {
+    pub(super) fn draft(&mut self, topic: Target<'_>, log: &mut Log) -> Result<(), Refusal> {
         let level = self.level.clone();
-        let at = self.topic_at(id)?;
+        let at = resolve(&level.topics, topic, "topic", |t| &t.id)?;
+        let id = &level.topics[at].id;
         if let Some(open) = &self.state.draft {
             let name = level.topic(open).map_or(open.clone(), |t| t.name.clone());
             return Err(Refusal::DraftOpen(name));

@@ -1,9 +1,10 @@
 //! Buying things, and what perks and sanctions do to prices.
 
+use super::action::Target;
 use super::journal::{DecisionKind, OptionRecord};
 use super::level::{Item, Level, PerkEffect, SanctionEffect};
 use super::predict::Act;
-use super::{Action, Game, Log, Outcome, Refusal, find};
+use super::{Action, Game, Log, Outcome, Refusal, resolve};
 
 /// What prices come to, in percent, with the perks and sanctions held (by position).
 pub(super) fn price_percent(level: &Level, perks: &[bool], sanctions: &[bool]) -> i64 {
@@ -53,10 +54,11 @@ impl Game {
         (self.tags_open(&item.tags) && price <= self.state.money).then_some(price)
     }
 
-    pub(super) fn buy(&mut self, id: &str, log: &mut Log) -> Result<(), Refusal> {
+    pub(super) fn buy(&mut self, item: Target<'_>, log: &mut Log) -> Result<(), Refusal> {
         let level = self.level.clone();
-        let at = find(&level.items, id, "item", |i| &i.id)?;
+        let at = resolve(&level.items, item, "item", |i| &i.id)?;
         let item = &level.items[at];
+        let id = &item.id;
         let price = match self.purchasable(at) {
             Some(price) => price,
             None => self.can_buy(item)?,
