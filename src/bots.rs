@@ -2,6 +2,7 @@
 //! headless, for balance reports and tests.
 
 use std::borrow::Cow;
+use std::mem;
 use std::sync::Arc;
 
 use rand::rngs::ChaCha8Rng;
@@ -145,6 +146,8 @@ fn finish(mut game: Game, actions: &Actions, seed: u64, strategy: Strategy) -> (
         feed: Vec::new(),
         feed_listed: None,
         moved: Vec::new(),
+        pending: Vec::new(),
+        open: Vec::new(),
     };
     while !game.is_over() && guard < 10_000 {
         guard += 1;
@@ -235,6 +238,9 @@ struct Options {
     feed_listed: Option<(usize, usize)>,
     /// Lent to each turn for the candidates its draws moved.
     moved: Vec<(usize, Candidate)>,
+    /// Kept for each morning: the events waiting for an answer, and an event's open choices.
+    pending: Vec<usize>,
+    open: Vec<usize>,
 }
 
 fn play_day(
@@ -254,12 +260,16 @@ fn play_day(
             let _ = game.play(&options[i]);
         }
     }
-    let pending: Vec<usize> = game.pending_at().collect();
-    for at in pending {
+    let (mut pending, mut open) = (
+        mem::take(&mut options.pending),
+        mem::take(&mut options.open),
+    );
+    pending.clear();
+    pending.extend(game.pending_at());
+    for &at in &pending {
         let answers = &actions.answer[at];
-        let open: Vec<usize> = (0..answers.len())
-            .filter(|&c| game.answerable(at, c))
-            .collect();
+        open.clear();
+        open.extend((0..answers.len()).filter(|&c| game.answerable(at, c)));
         let chosen = if strategy == Strategy::Random {
             pick(rng, open.len()).map(|i| open[i])
         } else {
@@ -271,6 +281,7 @@ fn play_day(
             let _ = game.play_move(Move::Answer { event: at, choice });
         }
     }
+    (options.pending, options.open) = (pending, open);
     if strategy != Strategy::Random {
         censor_or_post(game, strategy, tally);
     }
@@ -431,6 +442,7 @@ impl<'a> Turn<'a> {
             feed,
             feed_listed,
             moved,
+            ..
         } = options;
         let visible = game.visible_feed();
         let lengths = (game.state().feed.len(), visible.len());

@@ -74,15 +74,12 @@ impl Game {
             let reason = self.refuses_friendship(id).unwrap_or_default();
             return Err(Refusal::Declined { name, reason });
         }
-        let action = Action::Befriend {
-            npc: id.to_string(),
-        };
         let offers = || {
             vec![
                 (
                     "befriend".into(),
                     format!("Befriend {name}"),
-                    Some(action.clone()),
+                    Some(Action::Befriend { npc: id.into() }),
                 ),
                 ("leave".into(), "Leave it".into(), None),
             ]
@@ -103,9 +100,6 @@ impl Game {
         if !self.is_friend(at) {
             return Err(Refusal::NotFriends(self.level.npcs[at].name.clone()));
         }
-        let action = Action::Unfriend {
-            npc: id.to_string(),
-        };
         let their = self.held.npc_scores[at].unwrap_or(0);
         let offers = || {
             vec![
@@ -113,7 +107,7 @@ impl Game {
                 (
                     "unfriend".into(),
                     format!("Unfriend {name} (score {their})"),
-                    Some(action.clone()),
+                    Some(Action::Unfriend { npc: id.into() }),
                 ),
             ]
         };
@@ -140,16 +134,13 @@ impl Game {
             return Err(Refusal::AlreadyReported { name, day });
         }
         self.note_report(at);
-        let action = Action::Denounce {
-            npc: id.to_string(),
-        };
         let offers = || {
             vec![
                 ("leave".into(), format!("Leave {name} alone"), None),
                 (
                     "report".into(),
                     format!("Report {name}"),
-                    Some(action.clone()),
+                    Some(Action::Denounce { npc: id.into() }),
                 ),
             ]
         };
