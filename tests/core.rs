@@ -338,7 +338,7 @@ fn unanswered_events_take_their_default_and_say_so() {
         .state()
         .inbox
         .iter()
-        .find(|e| e.event == "invite")
+        .find(|e| &*e.event == "invite")
         .unwrap();
     assert!(entry.answer.as_ref().unwrap().defaulted);
 }

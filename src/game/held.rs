@@ -136,7 +136,7 @@ impl Held {
                 .collect(),
             arrived: flags(level.events.iter().map(|e| &e.id).collect(), &state.arrived),
             inbox: (state.inbox.iter())
-                .map(|e| level.events.iter().position(|x| x.id == e.event))
+                .map(|e| level.events.iter().position(|x| *x.id == *e.event))
                 .collect(),
             feed: (state.feed.iter())
                 .map(|p| origin_of(level, &p.author, &p.text, &p.tags))
@@ -145,7 +145,7 @@ impl Held {
                 .map(|n| state.denounced.get(&n.id).copied())
                 .collect(),
             draft: (state.draft.as_ref())
-                .and_then(|d| level.topics.iter().position(|t| &t.id == d)),
+                .and_then(|d| level.topics.iter().position(|t| *t.id == **d)),
         }
     }
 }
@@ -317,7 +317,7 @@ impl Game {
     /// Puts the event at this position in the inbox, answered already if `answer` says so.
     pub(super) fn add_to_inbox(&mut self, event: usize, answer: Option<Answer>) {
         self.state.inbox.push(InboxEntry {
-            event: self.level.events[event].id.clone(),
+            event: self.index.event_ids[event].clone(),
             day: self.state.day,
             answer,
         });
@@ -326,7 +326,7 @@ impl Game {
 
     /// Opens a draft on the topic at this position, or (`None`) closes the open one.
     pub(super) fn set_draft(&mut self, topic: Option<usize>) {
-        self.state.draft = topic.map(|at| self.level.topics[at].id.clone());
+        self.state.draft = topic.map(|at| self.index.topic_ids[at].clone());
         self.held.draft = topic;
     }
 

@@ -28,8 +28,10 @@ pub(super) struct Index {
     /// The people's ids and the news sources, shared by every feed post they write.
     pub npc_ids: Vec<Arc<str>>,
     pub news_sources: Vec<Arc<str>>,
-    /// The ids of the events, perks and sanctions, shared by the state's sets of them.
+    /// The ids of the events, topics, perks and sanctions, shared by the state's sets of them,
+    /// its inbox and its open draft.
     pub event_ids: Vec<Arc<str>>,
+    pub topic_ids: Vec<Arc<str>>,
     pub perk_ids: Vec<Arc<str>>,
     pub sanction_ids: Vec<Arc<str>>,
     /// What the rules and the persona make of every act.
@@ -125,6 +127,7 @@ impl Index {
                 .map(|n| Arc::from(n.source.as_str()))
                 .collect(),
             event_ids: ids(level.events.iter().map(|e| &e.id)),
+            topic_ids: ids(level.topics.iter().map(|t| &t.id)),
             perk_ids: ids(level.perks.iter().map(|p| &p.id)),
             sanction_ids: ids(level.sanctions.iter().map(|s| &s.id)),
             total_weight: score::total_weight(level),

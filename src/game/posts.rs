@@ -15,7 +15,9 @@ impl Game {
         let at = resolve(&level.topics, topic, "topic", |t| &t.id)?;
         let id = &level.topics[at].id;
         if let Some(open) = &self.state.draft {
-            let name = level.topic(open).map_or(open.clone(), |t| t.name.clone());
+            let name = level
+                .topic(open)
+                .map_or(open.to_string(), |t| t.name.clone());
             return Err(Refusal::DraftOpen(name));
         }
         self.check_allowed(super::level::ActionKind::Post)?;

@@ -32,7 +32,8 @@ pub struct State {
     pub friends: IdSet,
     pub npcs: Roster<NpcState>,
     pub feed: Vec<FeedPost>,
-    pub draft: Option<String>,
+    /// The open draft's topic; shared with the game's index.
+    pub draft: Option<Arc<str>>,
     pub inbox: Vec<InboxEntry>,
     /// Events that have arrived (or been withheld, noted once).
     pub arrived: IdSet,
@@ -115,7 +116,8 @@ pub enum Reaction {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InboxEntry {
-    pub event: String,
+    /// Shared with the game's index.
+    pub event: Arc<str>,
     pub day: u32,
     pub answer: Option<Answer>,
 }
