@@ -6,6 +6,7 @@ use std::sync::Arc;
 use super::action::Target;
 use super::journal::DecisionKind;
 use super::predict::Act;
+use super::reading::Origin;
 use super::state::{Author, Deed, Reaction};
 use super::{Action, Game, Log, Outcome, Refusal, find, resolve};
 
@@ -135,6 +136,11 @@ impl Game {
             Author::Npc(id) => Some(id.clone()),
             Author::News(_) => None,
         };
+        // The author by position, when the level has the post.
+        let author_at = match self.held.feed[post] {
+            Some(Origin::Npc { npc, .. }) => Some(npc),
+            _ => None,
+        };
         let tags = p.tags.clone();
         let subject = tags.first().map_or("", String::as_str);
         self.record(DecisionKind::React, subject, options, chosen, false);
@@ -154,15 +160,21 @@ impl Game {
                 self.act(act, &format_args!("Reported a post by {author}"), log);
                 self.state.reports_filed += 1;
                 log.push(|| Outcome::Reported { post });
-                if let Some(id) = &author_id {
-                    self.accuse_named(id);
+                match (author_at, &author_id) {
+                    (Some(npc), _) => self.accuse(npc),
+                    (None, Some(id)) => self.accuse_named(id),
+                    (None, None) => {}
                 }
             }
         }
-        if let Some(id) = &author_id
-            && let Some(n) = self.state.npcs.get_mut(id)
-        {
-            n.trust += if how == Reaction::Reported { -3 } else { 1 };
+        let trust = if how == Reaction::Reported { -3 } else { 1 };
+        let record = match (author_at, &author_id) {
+            (Some(npc), _) => self.npc_state(npc),
+            (None, Some(id)) => self.state.npcs.get_mut(id),
+            (None, None) => None,
+        };
+        if let Some(n) = record {
+            n.trust += trust;
         }
         Ok(())
     }

@@ -3,7 +3,7 @@
 
 use std::borrow::Cow;
 
-use super::reading::{Parts, PostReadings, Reading, parts, post_readings};
+use super::reading::{Origin, Parts, PostReadings, Reading, parts, post_readings};
 use super::state::{Author, Reaction};
 use super::{Action, Game};
 
@@ -126,9 +126,14 @@ impl Game {
             }
             Act::React(post, how) => {
                 let p = self.state.feed.get(post)?;
-                let author = match &p.author {
-                    Author::Npc(id) => level.npc(id).map(|n| &n.tags[..]),
-                    Author::News(_) => Some(&[][..]),
+                let origin = self.held.feed.get(post).copied().flatten();
+                // The author's tags, if the level has the author; by position if it has the post.
+                let author = || match (&p.author, origin) {
+                    (Author::Npc(_), Some(Origin::Npc { npc, .. })) => {
+                        Some(&level.npcs[npc].tags[..])
+                    }
+                    (Author::Npc(id), _) => level.npc(id).map(|n| &n.tags[..]),
+                    (Author::News(_), _) => Some(&[][..]),
                 };
                 let tags = parts(&p.tags);
                 let (affirms, betrays, pick): (_, _, fn(&PostReadings) -> &Reading) = match how {
@@ -136,16 +141,16 @@ impl Game {
                     Reaction::Shared => (tags, NONE, |r| &r.share),
                     Reaction::Reported => (
                         parts(&level.reporting.tags),
-                        [&p.tags[..], author?, &[]],
+                        [&p.tags[..], author()?, &[]],
                         |r| &r.report,
                     ),
                 };
-                let reading = match self.held.feed.get(post).copied().flatten() {
+                let reading = match origin {
                     Some(origin) => Cow::Borrowed(pick(read.of_post(origin))),
                     // A post the level no longer has, from an old save: read it now.
                     None => {
                         let values = &self.persona().values;
-                        let all = post_readings(level, values, &p.tags, author.unwrap_or(&[]));
+                        let all = post_readings(level, values, &p.tags, author().unwrap_or(&[]));
                         Cow::Owned(pick(&all).clone())
                     }
                 };
