@@ -1,6 +1,6 @@
 //! The pure, deterministic core. No terminal, files, clock or global randomness: the same
 //! level, seed and actions give the same game on every machine. One way to change it:
-//! [`Game::play`].
+//! [`Game::play`] (or [`Game::play_move`], the same for an action naming things by position).
 
 pub mod action;
 mod condition;
