@@ -146,8 +146,8 @@ fn finish(mut game: Game, actions: &Actions, seed: u64, strategy: Strategy) -> (
         feed: Vec::new(),
         feed_listed: None,
         moved: Vec::new(),
-        pending: Vec::new(),
-        open: Vec::new(),
+        pending_events: Vec::new(),
+        open_choices: Vec::new(),
     };
     while !game.is_over() && guard < 10_000 {
         guard += 1;
@@ -238,9 +238,10 @@ struct Options {
     feed_listed: Option<(usize, usize)>,
     /// Lent to each turn for the candidates its draws moved.
     moved: Vec<(usize, Candidate)>,
-    /// Kept for each morning: the events waiting for an answer, and an event's open choices.
-    pending: Vec<usize>,
-    open: Vec<usize>,
+    /// Kept from morning to morning: the events waiting for an answer, and an event's open
+    /// choices (the strategies other than random still list their actions anew).
+    pending_events: Vec<usize>,
+    open_choices: Vec<usize>,
 }
 
 fn play_day(
@@ -252,18 +253,16 @@ fn play_day(
     options: &mut Options,
 ) {
     if game.state().consent == crate::game::state::ConsentState::Pending {
-        let options = [
+        let consent = [
             Action::Consent { share: true },
             Action::Consent { share: false },
         ];
-        if let Some(i) = choose(game, strategy, &options, rng, false) {
-            let _ = game.play(&options[i]);
+        if let Some(i) = choose(game, strategy, &consent, rng, false) {
+            let _ = game.play(&consent[i]);
         }
     }
-    let (mut pending, mut open) = (
-        mem::take(&mut options.pending),
-        mem::take(&mut options.open),
-    );
+    let mut pending = mem::take(&mut options.pending_events);
+    let mut open = mem::take(&mut options.open_choices);
     pending.clear();
     pending.extend(game.pending_at());
     for &at in &pending {
@@ -273,15 +272,15 @@ fn play_day(
         let chosen = if strategy == Strategy::Random {
             pick(rng, open.len()).map(|i| open[i])
         } else {
-            let options: Vec<Action> = open.iter().map(|&c| answers[c].clone()).collect();
-            choose(game, strategy, &options, rng, false).map(|i| open[i])
+            let weighed: Vec<Action> = open.iter().map(|&c| answers[c].clone()).collect();
+            choose(game, strategy, &weighed, rng, false).map(|i| open[i])
         };
         if let Some(choice) = chosen {
             debug_assert!(game.allows(&answers[choice]));
             let _ = game.play_move(Move::Answer { event: at, choice });
         }
     }
-    (options.pending, options.open) = (pending, open);
+    (options.pending_events, options.open_choices) = (pending, open);
     if strategy != Strategy::Random {
         censor_or_post(game, strategy, tally);
     }

@@ -86,39 +86,32 @@ pub struct Game {
     silent: bool,
 }
 
-/// The position of the thing of this id among `things`, or the refusal that names it unknown.
-fn find<T>(
-    things: &[T],
-    id: &str,
-    kind: &'static str,
-    id_of: impl Fn(&T) -> &str,
-) -> Result<usize, Refusal> {
-    resolve(things, Target::Id(id), kind, id_of)
-}
-
-/// The position of the thing the target names among `things`, or the refusal that names it
-/// unknown (a position past the end is unknown too).
+/// The position of the thing the target names among `things`, or the refusal that says it
+/// is not there.
 fn resolve<T>(
     things: &[T],
     target: Target<'_>,
     kind: &'static str,
     id_of: impl Fn(&T) -> &str,
 ) -> Result<usize, Refusal> {
-    let found = match target {
-        Target::Id(id) => (things.iter()).position(|t| id_of(t) == id),
-        Target::At(at) => (at < things.len()).then_some(at),
-    };
-    found.ok_or_else(|| Refusal::Unknown {
-        kind,
-        id: match target {
-            Target::Id(id) => id.to_string(),
-            Target::At(at) => format!("#{at}"),
-        },
-    })
+    match target {
+        Target::Id(id) => {
+            (things.iter())
+                .position(|t| id_of(t) == id)
+                .ok_or_else(|| Refusal::Unknown {
+                    kind,
+                    id: id.to_string(),
+                })
+        }
+        Target::At(at) if at < things.len() => Ok(at),
+        Target::At(at) => Err(Refusal::NoSuchPlace { kind, at }),
+    }
 }
 
 impl Game {
     /// Starts a level as a persona (the level's first when `None`) and runs the first morning.
+    /// The level is one [`crate::check`] accepted: within each list its ids are unique, so a
+    /// thing found by id and the same thing found by position are one.
     pub fn new(
         level: Arc<Level>,
         persona: Option<&str>,
@@ -173,13 +166,15 @@ impl Game {
         self.state.ending.is_some()
     }
 
-    /// The only way to change the game. Takes an action or a reference to one (bots keep
-    /// theirs made).
+    /// The way to change the game. Takes an action or a reference to one (the strategies
+    /// keep theirs made); [`Game::play_move`] is the same for an action naming things by
+    /// position.
     pub fn play(&mut self, action: impl Borrow<Action>) -> Result<Vec<Outcome>, Refusal> {
         self.perform(Step::from(action.borrow()))
     }
 
-    /// [`Game::play`] for an action named by position: the same game, without looking up ids.
+    /// [`Game::play`] for an action naming things by position: the same checks and effects,
+    /// without looking ids up (bots).
     pub fn play_move(&mut self, m: Move) -> Result<Vec<Outcome>, Refusal> {
         self.perform(Step::from(m))
     }

@@ -898,12 +898,15 @@ fn named(level: &Level, m: Move) -> Action {
 
 #[test]
 fn a_move_plays_exactly_as_the_action_that_names_it() {
-    let mut levels = vec![Arc::new(mini())];
+    use scored::save::SaveFile;
+    let mut levels = vec![("tests/fixtures/mini.ron".to_string(), Arc::new(mini()))];
     for name in ["mandatory", "peer-prestige", "black-box", "coupled-income"] {
         let path = format!("levels/{name}.ron");
-        levels.push(Arc::new(check::load_file(Path::new(&path)).expect("valid")));
+        let level = Arc::new(check::load_file(Path::new(&path)).expect("valid"));
+        levels.push((path, level));
     }
-    for level in levels {
+    let (mut answered, mut resumed) = (0, 0);
+    for (path, level) in levels {
         for seed in 1..=3u64 {
             let (mut by_move, _) = Game::new(level.clone(), None, seed).unwrap();
             let mut by_name = by_move.clone();
@@ -915,12 +918,24 @@ fn a_move_plays_exactly_as_the_action_that_names_it() {
                 (draw % n.max(1) as u64) as usize
             };
             let mut taken = 0;
-            for _ in 0..600 {
+            for step in 0..600 {
                 if by_move.is_over() {
                     break;
                 }
+                // Halfway through, the game by moves goes on from its save: the mirror is
+                // then rebuilt from the state, the posts' origins with it.
+                if step == 300 {
+                    let text = SaveFile::of(&by_move, Path::new(&path), String::new()).to_ron();
+                    let back = SaveFile::parse(&text).unwrap();
+                    by_move = back.into_game(level.clone()).unwrap();
+                    resumed += 1;
+                }
                 let posts = by_move.state().feed.len() + 1;
-                let e = next(level.events.len());
+                let pending: Vec<usize> = by_move.pending_at().collect();
+                let event = match pending.is_empty() {
+                    false if next(4) > 0 => Some(pending[next(pending.len())]),
+                    _ => Some(next(level.events.len())).filter(|_| !level.events.is_empty()),
+                };
                 let m = match next(12) {
                     0 => Move::Buy(next(level.items.len())),
                     1 => Move::Draft(next(level.topics.len())),
@@ -932,7 +947,8 @@ fn a_move_plays_exactly_as_the_action_that_names_it() {
                     7 => Move::Befriend(next(level.npcs.len())),
                     8 => Move::Unfriend(next(level.npcs.len())),
                     9 => Move::Denounce(next(level.npcs.len())),
-                    10 if level.events.get(e).is_some_and(|ev| !ev.choices.is_empty()) => {
+                    10 | 11 if event.is_some_and(|e| !level.events[e].choices.is_empty()) => {
+                        let e = event.unwrap();
                         Move::Answer {
                             event: e,
                             choice: next(level.events[e].choices.len()),
@@ -945,6 +961,7 @@ fn a_move_plays_exactly_as_the_action_that_names_it() {
                 assert_eq!(moved, played, "{} seed {seed}: {m:?}", level.id);
                 assert_eq!(by_move.state(), by_name.state(), "{m:?}");
                 taken += usize::from(moved.is_ok());
+                answered += usize::from(moved.is_ok() && matches!(m, Move::Answer { .. }));
             }
             assert!(
                 taken > 15,
@@ -953,33 +970,37 @@ fn a_move_plays_exactly_as_the_action_that_names_it() {
             );
         }
     }
+    assert!(answered > 40, "only {answered} answers given");
+    assert!(resumed > 10, "only {resumed} games resumed");
 }
 
 #[test]
-fn a_move_past_the_end_of_the_level_is_refused_and_changes_nothing() {
+fn a_move_past_the_end_of_a_list_is_refused_and_changes_nothing() {
     let (mut game, _) = Game::new(Arc::new(mini()), Some("student"), 7).unwrap();
     // Any other action first would take the consent box's default.
     game.play(Action::Consent { share: false }).unwrap();
     let before = game.state().clone();
-    let unknown = |kind: &'static str, id: &str| Refusal::Unknown {
-        kind,
-        id: id.into(),
-    };
-    assert_eq!(game.play_move(Move::Buy(99)), Err(unknown("item", "#99")));
+    let beyond = |kind: &'static str, at: usize| Err(Refusal::NoSuchPlace { kind, at });
+    assert_eq!(game.play_move(Move::Buy(99)), beyond("item", 99));
+    assert_eq!(game.play_move(Move::Draft(99)), beyond("topic", 99));
+    assert_eq!(game.play_move(Move::Befriend(99)), beyond("person", 99));
+    assert_eq!(game.play_move(Move::Unfriend(99)), beyond("person", 99));
+    assert_eq!(game.play_move(Move::Denounce(99)), beyond("person", 99));
+    let answer = |event, choice| Move::Answer { event, choice };
+    assert_eq!(game.play_move(answer(99, 0)), beyond("event", 99));
+    // A post, as in an `Action`, is its place in the feed.
+    assert_eq!(game.play_move(Move::Like(99)), Err(Refusal::NoSuchPost(99)));
+    assert_eq!(game.state(), &before);
     assert_eq!(
-        game.play_move(Move::Draft(99)),
-        Err(unknown("topic", "#99"))
+        beyond("item", 99).unwrap_err().to_string(),
+        "the level has no item number 99"
     );
-    assert_eq!(
-        game.play_move(Move::Befriend(99)),
-        Err(unknown("person", "#99"))
-    );
-    assert_eq!(
-        game.play_move(Move::Answer {
-            event: 99,
-            choice: 0
-        }),
-        Err(unknown("event", "#99"))
-    );
+    let waiting = |g: &Game| g.pending_at().next();
+    while waiting(&game).is_none() && !game.is_over() {
+        next_day(&mut game);
+    }
+    let event = waiting(&game).expect("the test level has an event to answer");
+    let before = game.state().clone();
+    assert_eq!(game.play_move(answer(event, 99)), beyond("choice", 99));
     assert_eq!(game.state(), &before);
 }

@@ -40,8 +40,9 @@ impl Action {
     }
 }
 
-/// An action that names what it acts on by position in the level instead of by id: bots,
-/// which hold the level's lists, play these ([`super::Game::play_move`]) and compare no names.
+/// An action that names what it acts on by its place in the level's list instead of by id (a
+/// post, as in [`Action`], by its place in the feed): bots, which hold the level's lists, play
+/// these ([`super::Game::play_move`]) and compare no names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Move {
     Buy(usize),

@@ -1,11 +1,11 @@
 //! Friendships: making them, ending them, reporting people, and being dropped.
 
 use std::fmt::Display;
+use std::sync::Arc;
 
 use super::action::Target;
 use super::journal::DecisionKind;
 use super::level::DueProcess;
-use super::level::Level;
 use super::predict::Act;
 use super::state::Accusation;
 use super::{Action, Game, Log, Outcome, Refusal, resolve};
@@ -17,28 +17,30 @@ enum Reluctance {
     Tolerance(i32),
 }
 
+impl Reluctance {
+    fn words(self) -> String {
+        match self {
+            Reluctance::Distrust => "they remember what you did".into(),
+            Reluctance::Tolerance(t) => format!("they keep to people scoring {t} or more"),
+        }
+    }
+}
+
 /// Days before the same person can be reported again.
 pub const REPORT_AGAIN_AFTER: u32 = 7;
 
 impl Game {
-    /// The position of the person the target names in `level` (the game's), their id, and
+    /// The position of the person the target names, their id (shared with the index), and
     /// their name (unless the game is silent), or why there is none.
-    fn npc_named<'l>(
-        &self,
-        level: &'l Level,
-        npc: Target<'_>,
-    ) -> Result<(usize, &'l str, String), Refusal> {
-        let at = resolve(&level.npcs, npc, "person", |n| &n.id)?;
-        let n = &level.npcs[at];
-        Ok((at, &n.id, self.words(|| n.name.clone())))
+    fn npc_named(&self, npc: Target<'_>) -> Result<(usize, Arc<str>, String), Refusal> {
+        let at = resolve(&self.level.npcs, npc, "person", |n| &n.id)?;
+        let name = self.words(|| self.level.npcs[at].name.clone());
+        Ok((at, self.index.npc_ids[at].clone(), name))
     }
 
     /// Why a person would turn the player down, if they would.
     pub fn refuses_friendship(&self, id: &str) -> Option<String> {
-        self.reluctance(id).map(|r| match r {
-            Reluctance::Distrust => "they remember what you did".into(),
-            Reluctance::Tolerance(t) => format!("they keep to people scoring {t} or more"),
-        })
+        self.reluctance(id).map(Reluctance::words)
     }
 
     /// [`Game::refuses_friendship`] without the words, for the person at this position.
@@ -64,14 +66,14 @@ impl Game {
 
     // A silent game's `name` is empty: a refusal names the person from the level itself.
     pub(super) fn befriend(&mut self, npc: Target<'_>, log: &mut Log) -> Result<(), Refusal> {
-        let level = self.level.clone();
-        let (at, id, name) = self.npc_named(&level, npc)?;
+        let (at, id, name) = self.npc_named(npc)?;
+        let id = &*id;
         if self.is_friend(at) {
             return Err(Refusal::AlreadyFriends(self.level.npcs[at].name.clone()));
         }
-        if !self.would_befriend(at) {
+        if let Some(why) = self.reluctance_of(at) {
             let name = self.level.npcs[at].name.clone();
-            let reason = self.refuses_friendship(id).unwrap_or_default();
+            let reason = why.words();
             return Err(Refusal::Declined { name, reason });
         }
         let offers = || {
@@ -95,8 +97,8 @@ impl Game {
     }
 
     pub(super) fn unfriend(&mut self, npc: Target<'_>, log: &mut Log) -> Result<(), Refusal> {
-        let level = self.level.clone();
-        let (at, id, name) = self.npc_named(&level, npc)?;
+        let (at, id, name) = self.npc_named(npc)?;
+        let id = &*id;
         if !self.is_friend(at) {
             return Err(Refusal::NotFriends(self.level.npcs[at].name.clone()));
         }
@@ -125,8 +127,8 @@ impl Game {
     }
 
     pub(super) fn denounce(&mut self, npc: Target<'_>, log: &mut Log) -> Result<(), Refusal> {
-        let level = self.level.clone();
-        let (at, id, name) = self.npc_named(&level, npc)?;
+        let (at, id, name) = self.npc_named(npc)?;
+        let id = &*id;
         if let Some(day) = self.held.denounced[at]
             && !self.may_report_again(Some(day))
         {
@@ -163,14 +165,6 @@ impl Game {
         Ok(())
     }
 
-    /// [`Game::accuse`] with the person by name (someone the level lacks is not penalised).
-    pub(super) fn accuse_named(&mut self, id: &str) {
-        match self.level.npcs.iter().position(|n| n.id == id) {
-            Some(at) => self.accuse(at),
-            None => self.file_accusation(id),
-        }
-    }
-
     /// A report against the person at this position in the level: the penalty lands now, or
     /// after their defence window.
     pub(super) fn accuse(&mut self, npc: usize) {
@@ -184,7 +178,7 @@ impl Game {
     }
 
     /// Files the accusation, if the level gives people a window to answer one.
-    fn file_accusation(&mut self, id: &str) {
+    pub(super) fn file_accusation(&mut self, id: &str) {
         if let DueProcess::Window { days } = self.level.reporting.due_process {
             self.state.accusations.push(Accusation {
                 npc: id.to_string(),

@@ -17,7 +17,8 @@ use super::{Game, Outcome, Refusal, journal};
 pub struct Opening(Game);
 
 impl Opening {
-    /// The persona is the level's first when `None`.
+    /// The persona is the level's first when `None`; the level is one the checker accepted
+    /// (see [`Game::new`]).
     pub fn new(level: Arc<Level>, persona: Option<&str>) -> Result<Opening, Refusal> {
         let persona = match persona {
             Some(id) => level.persona(id).ok_or_else(|| Refusal::Unknown {

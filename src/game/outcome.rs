@@ -163,6 +163,9 @@ pub enum Refusal {
     Locked { perk: String, threshold: i32 },
     #[error("no {kind} called `{id}`")]
     Unknown { kind: &'static str, id: String },
+    /// A [`super::Move`] naming a place the level's list does not have.
+    #[error("the level has no {kind} number {at}")]
+    NoSuchPlace { kind: &'static str, at: usize },
     #[error("no post number {0} in the feed")]
     NoSuchPost(usize),
     #[error("there is no draft; draft a topic first")]

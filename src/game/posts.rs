@@ -8,7 +8,7 @@ use super::journal::DecisionKind;
 use super::predict::Act;
 use super::reading::Origin;
 use super::state::{Author, Deed, Reaction};
-use super::{Action, Game, Log, Outcome, Refusal, find, resolve};
+use super::{Action, Game, Log, Outcome, Refusal, resolve};
 
 impl Game {
     pub(super) fn draft(&mut self, topic: Target<'_>, log: &mut Log) -> Result<(), Refusal> {
@@ -32,11 +32,6 @@ impl Game {
         Ok(())
     }
 
-    /// The position of the topic of this id, or why there is none.
-    fn topic_at(&self, id: &str) -> Result<usize, Refusal> {
-        find(&self.level.topics, id, "topic", |t| &t.id)
-    }
-
     pub(super) fn post(&mut self, log: &mut Log) -> Result<(), Refusal> {
         self.close_draft(true, false, log)
     }
@@ -50,7 +45,7 @@ impl Game {
         let draft = self.state.draft.as_deref().ok_or(Refusal::NoDraft)?;
         let at = match self.held.draft {
             Some(at) => at,
-            None => self.topic_at(draft)?,
+            None => resolve(&level.topics, Target::Id(draft), "topic", |t| &t.id)?,
         };
         let topic = &level.topics[at];
         let id = &topic.id;
@@ -136,10 +131,11 @@ impl Game {
             Author::Npc(id) => Some(id.clone()),
             Author::News(_) => None,
         };
-        // The author by position, when the level has the post.
+        // The author's place in the level: known from where the post came from, else by name.
         let author_at = match self.held.feed[post] {
             Some(Origin::Npc { npc, .. }) => Some(npc),
-            _ => None,
+            _ => (author_id.as_deref())
+                .and_then(|id| self.level.npcs.iter().position(|n| *n.id == *id)),
         };
         let tags = p.tags.clone();
         let subject = tags.first().map_or("", String::as_str);
@@ -162,7 +158,8 @@ impl Game {
                 log.push(|| Outcome::Reported { post });
                 match (author_at, &author_id) {
                     (Some(npc), _) => self.accuse(npc),
-                    (None, Some(id)) => self.accuse_named(id),
+                    // Someone the level lacks is accused but not penalised.
+                    (None, Some(id)) => self.file_accusation(id),
                     (None, None) => {}
                 }
             }

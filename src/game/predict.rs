@@ -102,7 +102,7 @@ impl Game {
         self.anatomy_of(self.act_of(action)?)
     }
 
-    // Inlined, an act builds the anatomy in place rather than copying it back (simulate 1.04x).
+    // Inlined, an act builds the anatomy in place rather than copying it back.
     #[inline(always)]
     pub(super) fn anatomy_of(&self, act: Act) -> Option<Anatomy<'_>> {
         let (level, read) = (&self.level, &self.index.readings);
