@@ -78,6 +78,24 @@ pub struct Actions {
 }
 
 impl Actions {
+    /// The move as the action it is, for weighing what it would do.
+    fn named(&self, m: Move) -> Cow<'_, Action> {
+        match m {
+            Move::Buy(i) => Cow::Borrowed(&self.buy[i]),
+            Move::Draft(i) => Cow::Borrowed(&self.draft[i]),
+            Move::Post => Cow::Owned(Action::Post),
+            Move::CancelDraft => Cow::Owned(Action::CancelDraft),
+            Move::Like(post) => Cow::Owned(Action::Like { post }),
+            Move::Share(post) => Cow::Owned(Action::Share { post }),
+            Move::Report(post) => Cow::Owned(Action::Report { post }),
+            Move::Befriend(i) => Cow::Borrowed(&self.befriend[i]),
+            Move::Unfriend(i) => Cow::Borrowed(&self.unfriend[i]),
+            Move::Denounce(i) => Cow::Borrowed(&self.denounce[i]),
+            Move::Answer { event, choice } => Cow::Borrowed(&self.answer[event][choice]),
+            Move::EndDay => Cow::Owned(Action::EndDay),
+        }
+    }
+
     pub fn of(level: &Level) -> Actions {
         let npcs =
             |make: fn(String) -> Action| level.npcs.iter().map(|n| make(n.id.clone())).collect();
@@ -139,8 +157,8 @@ fn finish(mut game: Game, actions: &Actions, seed: u64, strategy: Strategy) -> (
     let mut guard = 0;
     let level = game.level();
     let mut options = Options {
-        every: ((0..level.items.len()).map(Candidate::Buy))
-            .chain((0..level.topics.len()).map(Candidate::Draft))
+        every: ((0..level.items.len()).map(Move::Buy))
+            .chain((0..level.topics.len()).map(Move::Draft))
             .collect(),
         items: level.items.len(),
         feed: Vec::new(),
@@ -228,16 +246,16 @@ fn choose(
 /// Every purchase and draft of a level, listed once, and the reactions to the feed a turn
 /// can offer, listed again only when the feed may have changed, so that a day allocates none.
 struct Options {
-    every: Vec<Candidate>,
+    every: Vec<Move>,
     /// How many of `every` are purchases (the drafts follow).
     items: usize,
-    feed: Vec<Candidate>,
+    feed: Vec<Move>,
     /// The lengths of the feed and of its visible part that `feed` was listed for; `None`
     /// once a reaction taken has made it stale. Posts arrive only in the morning, and only
     /// the player's reactions change a post.
     feed_listed: Option<(usize, usize)>,
     /// Lent to each turn for the candidates its draws moved.
-    moved: Vec<(usize, Candidate)>,
+    moved: Vec<(usize, Move)>,
     /// Kept from morning to morning: the events waiting for an answer, and an event's open
     /// choices (the strategies other than random still list their actions anew).
     pending_events: Vec<usize>,
@@ -289,17 +307,17 @@ fn play_day(
         let picked = if strategy == Strategy::Random {
             pick_allowed(&mut turn, actions, rng)
         } else {
-            let (candidates, weighed): (Vec<Candidate>, Vec<Action>) = (0..turn.len)
+            let (candidates, weighed): (Vec<Move>, Vec<Action>) = (0..turn.len)
                 .map(|i| turn.natural(i))
                 .filter(|&c| worthy(game, actions, c))
-                .map(|c| (c, c.action(actions).into_owned()))
+                .map(|c| (c, actions.named(c).into_owned()))
                 .unzip();
             choose(game, strategy, &weighed, rng, true).map(|i| candidates[i])
         };
         let Some(candidate) = picked else {
             break;
         };
-        if let Candidate::Draft(topic) = candidate {
+        if let Move::Draft(topic) = candidate {
             let _ = game.play_move(Move::Draft(topic));
             let (finish, mark) = if strategy == Strategy::Random && rng.next_u64() % 3 == 0 {
                 (Move::CancelDraft, None)
@@ -312,13 +330,13 @@ fn play_day(
             }
         } else {
             let mark = match candidate {
-                Candidate::Buy(item) => Some(Mark::Bought(item)),
+                Move::Buy(item) => Some(Mark::Bought(item)),
                 _ => None,
             };
-            if !take(game, candidate.as_move(), mark, tally) {
+            if !take(game, candidate, mark, tally) {
                 break;
             }
-            if let Candidate::Like(_) | Candidate::Share(_) | Candidate::Report(_) = candidate {
+            if let Move::Like(_) | Move::Share(_) | Move::Report(_) = candidate {
                 options.feed_listed = None;
             }
         }
@@ -367,7 +385,7 @@ fn censor_or_post(game: &mut Game, strategy: Strategy, tally: &mut Tally) {
 
 /// A random one of the turn's candidates worth taking; tests only as many as it draws, each
 /// drawn one leaving the list as `Vec::swap_remove` would.
-fn pick_allowed(turn: &mut Turn<'_>, actions: &Actions, rng: &mut ChaCha8Rng) -> Option<Candidate> {
+fn pick_allowed(turn: &mut Turn<'_>, actions: &Actions, rng: &mut ChaCha8Rng) -> Option<Move> {
     while let Some(i) = pick(rng, turn.len) {
         let candidate = turn.swap_remove(i);
         if worthy(turn.game, actions, candidate) {
@@ -377,60 +395,17 @@ fn pick_allowed(turn: &mut Turn<'_>, actions: &Actions, rng: &mut ChaCha8Rng) ->
     None
 }
 
-/// An action a bot might consider, named by position so that listing them all costs nothing;
-/// it becomes an [`Action`] only when tried.
-#[derive(Debug, Clone, Copy, PartialEq)]
-enum Candidate {
-    Buy(usize),
-    Draft(usize),
-    Like(usize),
-    Share(usize),
-    Report(usize),
-    Befriend(usize),
-    Unfriend(usize),
-    Denounce(usize),
-}
-
-impl Candidate {
-    fn as_move(self) -> Move {
-        match self {
-            Candidate::Buy(i) => Move::Buy(i),
-            Candidate::Draft(i) => Move::Draft(i),
-            Candidate::Like(post) => Move::Like(post),
-            Candidate::Share(post) => Move::Share(post),
-            Candidate::Report(post) => Move::Report(post),
-            Candidate::Befriend(i) => Move::Befriend(i),
-            Candidate::Unfriend(i) => Move::Unfriend(i),
-            Candidate::Denounce(i) => Move::Denounce(i),
-        }
-    }
-
-    /// The candidate as the action it is, for weighing what it would do.
-    fn action(self, actions: &Actions) -> Cow<'_, Action> {
-        match self {
-            Candidate::Buy(i) => Cow::Borrowed(&actions.buy[i]),
-            Candidate::Draft(i) => Cow::Borrowed(&actions.draft[i]),
-            Candidate::Like(post) => Cow::Owned(Action::Like { post }),
-            Candidate::Share(post) => Cow::Owned(Action::Share { post }),
-            Candidate::Report(post) => Cow::Owned(Action::Report { post }),
-            Candidate::Befriend(i) => Cow::Borrowed(&actions.befriend[i]),
-            Candidate::Unfriend(i) => Cow::Borrowed(&actions.unfriend[i]),
-            Candidate::Denounce(i) => Cow::Borrowed(&actions.denounce[i]),
-        }
-    }
-}
-
 /// Every action a bot might consider now, in order: the purchases, the drafts (unless one is
 /// open), reactions to the newest posts, then for each person a friendship made or ended and
 /// a report; [`worthy`] says which to take seriously. Listed only where it is looked at: the
 /// random bot draws two or three of some seventy.
 struct Turn<'a> {
     game: &'a Game,
-    buy_or_draft: &'a [Candidate],
-    feed: &'a [Candidate],
+    buy_or_draft: &'a [Move],
+    feed: &'a [Move],
     len: usize,
     /// The places `swap_remove` moved a candidate to, latest last.
-    moved: &'a mut Vec<(usize, Candidate)>,
+    moved: &'a mut Vec<(usize, Move)>,
 }
 
 impl<'a> Turn<'a> {
@@ -469,7 +444,7 @@ impl<'a> Turn<'a> {
     }
 
     /// The candidate at this place in the list as it was made.
-    fn natural(&self, i: usize) -> Candidate {
+    fn natural(&self, i: usize) -> Move {
         let Some(i) = i.checked_sub(self.buy_or_draft.len()) else {
             return self.buy_or_draft[i];
         };
@@ -478,20 +453,20 @@ impl<'a> Turn<'a> {
         };
         let npc = i / 2;
         match (i % 2, self.game.is_friend(npc)) {
-            (0, true) => Candidate::Unfriend(npc),
-            (0, false) => Candidate::Befriend(npc),
-            _ => Candidate::Denounce(npc),
+            (0, true) => Move::Unfriend(npc),
+            (0, false) => Move::Befriend(npc),
+            _ => Move::Denounce(npc),
         }
     }
 
-    fn at(&self, i: usize) -> Candidate {
+    fn at(&self, i: usize) -> Move {
         (self.moved.iter().rev())
             .find(|(at, _)| *at == i)
             .map_or_else(|| self.natural(i), |(_, c)| *c)
     }
 
     /// Takes the candidate at `i` out, the last one taking its place.
-    fn swap_remove(&mut self, i: usize) -> Candidate {
+    fn swap_remove(&mut self, i: usize) -> Move {
         let taken = self.at(i);
         self.len -= 1;
         if i != self.len {
@@ -504,37 +479,35 @@ impl<'a> Turn<'a> {
 
 /// The reactions a turn offers: to the six newest posts the player can see, those not yet
 /// made.
-fn list_reactions(visible: &[FeedPost], feed: &mut Vec<Candidate>) {
+fn list_reactions(visible: &[FeedPost], feed: &mut Vec<Move>) {
     feed.clear();
     for p in visible.iter().rev().take(6) {
         if !p.reactions.contains(&Reaction::Liked) {
-            feed.push(Candidate::Like(p.id));
+            feed.push(Move::Like(p.id));
         }
         if !p.reactions.contains(&Reaction::Shared) {
-            feed.push(Candidate::Share(p.id));
+            feed.push(Move::Share(p.id));
         }
         if matches!(p.author, Author::Npc(_)) && !p.reactions.contains(&Reaction::Reported) {
-            feed.push(Candidate::Report(p.id));
+            feed.push(Move::Report(p.id));
         }
     }
 }
 
 /// Whether the game allows the candidate and it is sensible: a bot keeps the rent in hand
 /// and does not ask people who would refuse. Decides by position.
-fn worthy(game: &Game, actions: &Actions, candidate: Candidate) -> bool {
+fn worthy(game: &Game, actions: &Actions, candidate: Move) -> bool {
     let s = game.state();
     let take = match candidate {
-        Candidate::Buy(i) => game
+        Move::Buy(i) => game
             .purchasable(i)
             .is_some_and(|price| s.money - price >= s.rent.max(0)),
-        Candidate::Draft(i) => game.draftable(i),
-        Candidate::Like(post) => game.allows(&Action::Like { post }),
-        Candidate::Share(post) => game.allows(&Action::Share { post }),
-        Candidate::Report(post) => game.allows(&Action::Report { post }),
-        Candidate::Befriend(i) => game.may(Some(ActionKind::Befriend)) && game.would_befriend(i),
-        Candidate::Unfriend(_) => game.may(Some(ActionKind::Unfriend)),
-        Candidate::Denounce(i) => game.may(Some(ActionKind::Report)) && game.reportable_at(i),
+        Move::Draft(i) => game.draftable(i),
+        Move::Befriend(i) => game.may(Some(ActionKind::Befriend)) && game.would_befriend(i),
+        Move::Unfriend(_) => game.may(Some(ActionKind::Unfriend)),
+        Move::Denounce(i) => game.may(Some(ActionKind::Report)) && game.reportable_at(i),
+        _ => game.allows(&actions.named(candidate)),
     };
-    debug_assert!(!take || game.allows(&candidate.action(actions)));
+    debug_assert!(!take || game.allows(&actions.named(candidate)));
     take
 }
