@@ -4,12 +4,14 @@
 
 pub mod action;
 mod condition;
+mod conscience;
 mod consistency;
 mod day;
 pub mod debrief;
 mod events;
 mod friends;
 mod gates;
+pub mod habits;
 mod held;
 pub mod idset;
 mod index;

@@ -19,6 +19,7 @@ impl Game {
             self.peer_ratings(&dimension, strength, log);
         }
         self.npc_evening(log);
+        self.night(log);
         self.state.today.clear();
         if self.state.visibility == Visibility::Transparent {
             self.settle(

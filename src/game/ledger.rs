@@ -40,14 +40,16 @@ impl Game {
                 continue;
             }
             let r = &level.rules[i];
+            let points = self.rule_points(i);
             if self.scored() {
                 self.count_firing(i);
+                self.note_reward(i);
             }
             let dim = Dim {
                 name: &r.dimension,
                 at: self.index.rule_dimension[i],
             };
-            self.add_points(dim, r.points, did, &r.inference, Some(i), log);
+            self.add_points(dim, points, did, &r.inference, Some(i), log);
         }
     }
 
@@ -80,7 +82,7 @@ impl Game {
             at,
         } = dimension;
         if self.immediate() {
-            let delta = self.apply_row(id, at);
+            let delta = self.apply_row(id, at, log);
             if self.memo.settled == id {
                 // Applied at once and nothing before it waits: `settle` has nothing to do.
                 self.memo.settled = id + 1;
@@ -132,7 +134,9 @@ impl Game {
 
     /// Moves the row's points into its dimension; returns the change in the implied score.
     /// `at`: the row's dimension's position in the level, if it has it.
-    fn apply_row(&mut self, id: usize, at: Option<usize>) -> i32 {
+    /// A penalty that the dimension, at its floor, cannot take is fined instead (the level's
+    /// `floor_fine` for each point).
+    fn apply_row(&mut self, id: usize, at: Option<usize>, log: &mut Log) -> i32 {
         let before = self.implied();
         let row = &self.state.ledger[id];
         let (dimension, points) = (&row.dimension, row.points);
@@ -149,6 +153,15 @@ impl Game {
         self.set_points(at, new, |g| g.state.ledger[id].dimension.to_string());
         let old = old.unwrap_or(0);
         let moved = new - old;
+        let unpaid = i64::from(moved - points);
+        if points < 0 && unpaid > 0 && self.level.score.floor_fine > 0 {
+            let fine = unpaid.saturating_mul(self.level.score.floor_fine);
+            let level = self.level.clone();
+            let name = Arc::clone(&self.state.ledger[id].dimension);
+            let name = level.dimension(&name).map_or(&*name, |d| &d.name);
+            let why = format_args!("fine: {name} is already at its floor");
+            self.change_money(-fine, &why, log);
+        }
         let delta = self.implied() - before;
         let row = &mut self.state.ledger[id];
         // What actually moved, so an appeal reverses no more than the row did.
@@ -210,7 +223,7 @@ impl Game {
         } else {
             for &id in &queued {
                 let at = self.dim(&self.state.ledger[id].dimension).at;
-                self.apply_row(id, at);
+                self.apply_row(id, at, log);
             }
             self.implied()
         };

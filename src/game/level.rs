@@ -33,6 +33,9 @@ pub struct Level {
     pub score: ScoreModel,
     #[serde(default)]
     pub economy: Economy,
+    /// How the self meter moves besides each act's verdict.
+    #[serde(default)]
+    pub conscience: Conscience,
     #[serde(default)]
     pub consent: Option<Consent>,
     #[serde(default)]
@@ -95,8 +98,48 @@ pub struct ScoreModel {
     pub dimensions: Vec<Dimension>,
     /// Named bands of the score, in ascending order of `from`.
     pub tiers: Vec<Tier>,
+    /// Money taken for each point a penalty could not take from a dimension already at its
+    /// floor: a bottomed-out dimension does not make further penalties free.
+    #[serde(default = "one_i64")]
+    pub floor_fine: i64,
+    /// Days over which a rule that rewards gives half as much each time it fires again: the
+    /// system raises its demands. 0: every firing gives the rule's full points.
+    #[serde(default)]
+    pub repeat_window: u32,
     #[serde(default)]
     pub provenance: Option<Provenance>,
+}
+
+fn one_i64() -> i64 {
+    1
+}
+
+/// The self meter's own movement: habituation to repeated affirmations, and a nightly pull
+/// back toward the persona's starting self.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Conscience {
+    /// Days over which affirming the same value again gives half what it gave the time
+    /// before. 0: every affirmation gives its full value.
+    #[serde(default = "seven")]
+    pub repeat_window: u32,
+    /// Percent of the distance to the persona's starting self that the meter closes each
+    /// night (at least one point while it is away from it). 0: no pull.
+    #[serde(default = "ten")]
+    pub pull: u32,
+}
+
+fn ten() -> u32 {
+    10
+}
+
+impl Default for Conscience {
+    fn default() -> Self {
+        Conscience {
+            repeat_window: 7,
+            pull: 10,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]

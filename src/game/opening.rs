@@ -98,6 +98,8 @@ impl Opening {
             denounced: Roster::default(),
             today: Vec::new(),
             journal: journal::Journal::default(),
+            affirmed: Default::default(),
+            rewarded: Default::default(),
             timeline: Vec::new(),
             milestones: Vec::new(),
         };

@@ -187,6 +187,7 @@ impl Game {
                 Anatomy {
                     reading: Cow::Owned(Reading {
                         verdict: super::reading::weigh(&self.persona().values, tags),
+                        gains: super::reading::gains(&self.persona().values, parts(tags), NONE),
                         ..Reading::default()
                     }),
                     affirms: parts(tags),
@@ -195,13 +196,15 @@ impl Game {
                 }
             }
         };
-        debug_assert_eq!(
-            a.reading.verdict,
-            super::score::verdict(
-                &self.persona().values,
-                &a.affirms.concat(),
-                &a.betrays.concat()
-            ),
+        // A deleted draft's verdict is only ever the cost (reading.rs).
+        debug_assert!(
+            matches!(act, Act::Post(_, false))
+                || a.reading.verdict
+                    == super::score::verdict(
+                        &self.persona().values,
+                        &a.affirms.concat(),
+                        &a.betrays.concat()
+                    ),
             "a reading's verdict is the persona's"
         );
         Some(a)

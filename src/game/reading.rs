@@ -26,6 +26,9 @@ pub(super) struct Reading {
     /// Direct changes an event's choice makes: points by dimension position, and the self.
     pub points: Vec<(usize, i32)>,
     pub integrity: i32,
+    /// The parts of the verdict that raise the self, by tag: each wears down with repeats
+    /// (see habits.rs). A value affirmed, or a loathed one acted against.
+    pub gains: Vec<(String, i32)>,
 }
 
 impl Reading {
@@ -46,9 +49,28 @@ impl Reading {
         Reading {
             rules,
             verdict: weigh(affirms) - weigh(betrays),
+            gains: gains(values, affirms, betrays),
             ..Reading::default()
         }
     }
+}
+
+/// The tags whose part of the verdict raises the self, with that part.
+pub(super) fn gains(
+    values: &BTreeMap<String, i32>,
+    affirms: Parts<'_>,
+    betrays: Parts<'_>,
+) -> Vec<(String, i32)> {
+    let part = |sign: i32| {
+        move |t: &String| {
+            let v = sign * *values.get(t)?;
+            (v > 0).then(|| (t.clone(), v))
+        }
+    };
+    let affirmed = affirms.into_iter().flatten().filter_map(part(1));
+    affirmed
+        .chain(betrays.into_iter().flatten().filter_map(part(-1)))
+        .collect()
 }
 
 /// What values make of a list of tags.
@@ -143,8 +165,16 @@ impl Readings {
             post: (level.topics.iter())
                 .map(|x| read(Trigger::Post(t()), parts(&x.tags), parts(&x.tags), none))
                 .collect(),
+            // Not posting is no virtue: deleting a draft can cost the self, never raise it.
             censor: (level.topics.iter())
-                .map(|x| read(Trigger::Censor(t()), parts(&x.tags), none, parts(&x.tags)))
+                .map(|x| {
+                    let r = read(Trigger::Censor(t()), parts(&x.tags), none, parts(&x.tags));
+                    Reading {
+                        verdict: r.verdict.min(0),
+                        gains: Vec::new(),
+                        ..r
+                    }
+                })
                 .collect(),
             befriend: (level.npcs.iter())
                 .map(|n| read(Trigger::Befriend(t()), parts(&n.tags), parts(&n.tags), none))

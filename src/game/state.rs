@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
+use super::habits::Habits;
 use super::idset::IdSet;
 use super::journal::Journal;
 use super::level::Visibility;
@@ -55,6 +56,12 @@ pub struct State {
     /// Tags the player acted for and against today (peer ratings judge these).
     pub today: Vec<Deed>,
     pub journal: Journal,
+    /// The days each value (tag) raised the self, within the level's window (habituation).
+    #[serde(default)]
+    pub affirmed: Habits,
+    /// The days each rewarding rule fired, within the level's window (rising demands).
+    #[serde(default)]
+    pub rewarded: Habits,
     pub timeline: Vec<DayMark>,
     pub milestones: Vec<Milestone>,
 }

@@ -73,11 +73,10 @@ impl Weigher<'_> {
         moves.clear();
         moves.extend_from_slice(&reading.points);
         let rules = game.counting(&reading.rules);
-        let level = &game.level;
         moves.extend(
-            rules.filter_map(|i| Some((game.index.rule_dimension[i]?, level.rules[i].points))),
+            rules.filter_map(|i| Some((game.index.rule_dimension[i]?, game.rule_points(i)))),
         );
-        self.shift_by(reading.verdict + reading.integrity, friend, moves)
+        self.shift_by(game.felt(reading) + reading.integrity, friend, moves)
     }
 
     /// The shift of these moves, a friendship made or ended, and the self's verdict.
