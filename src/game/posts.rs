@@ -184,13 +184,19 @@ impl Game {
         // Held apart from the reading, whose borrow of the game ends before the rules fire.
         let rules = Arc::clone(&a.reading.rules);
         let verdict = self.felt(&a.reading);
+        let worn = verdict < a.reading.verdict;
         let deed = self.remembers_deeds().then(|| {
             let (affirms, betrays) = a.deed();
             Deed { affirms, betrays }
         });
         let gains = a.reading.gains.clone();
         self.fire_rules(&rules, did, log);
-        self.apply_verdict(verdict, deed, did, log);
+        if worn {
+            let again = format_args!("{did} (again: it means less each time)");
+            self.apply_verdict(verdict, deed, &again, log);
+        } else {
+            self.apply_verdict(verdict, deed, did, log);
+        }
         self.note_gains(&gains);
     }
 }
