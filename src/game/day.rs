@@ -33,6 +33,7 @@ impl Game {
         if next > self.level.days {
             self.finish(log);
         } else {
+            self.mark_day();
             self.start_day(next, log);
         }
     }
@@ -42,12 +43,10 @@ impl Game {
         self.state.actions_left = self.level.actions_per_day;
         self.new_day_of_firings();
         log.push(|| Outcome::DayStarted { day });
-        if self.state.score.is_none() && day > self.level.baseline_days {
+        let switched_on = self.state.score.is_none() && day > self.level.baseline_days;
+        if switched_on {
             let score = self.implied();
             self.state.score = Some(score);
-            if day > 1 {
-                log.push(|| Outcome::ScoreSwitchedOn { score });
-            }
             self.refresh_thresholds(log);
             // The data shared on day 1 counts from the moment there is a score to count it.
             if day > 1
@@ -90,13 +89,30 @@ impl Game {
         self.fill_feed(log);
         self.deliver_events(log);
         self.settle_if_immediate(&"Your friends' scores moved", log);
-        self.state.timeline.push(DayMark {
-            day,
-            score: self.state.score,
-            integrity: self.state.integrity,
-            money: self.state.money,
-            friends: self.state.friends.len() as u32,
-        });
+        // Announced once the morning has settled: the figure the player sees beside it.
+        if switched_on
+            && day > 1
+            && let Some(score) = self.state.score
+        {
+            log.push(|| Outcome::ScoreSwitchedOn { score });
+        }
+    }
+
+    /// Marks the day that is ending: its score, self, money and friends after the night.
+    /// A day has one mark (a save from before marks meant the morning may hold today's).
+    fn mark_day(&mut self) {
+        let s = &mut self.state;
+        let mark = DayMark {
+            day: s.day,
+            score: s.score,
+            integrity: s.integrity,
+            money: s.money,
+            friends: s.friends.len() as u32,
+        };
+        if s.timeline.last().is_some_and(|m| m.day >= mark.day) {
+            s.timeline.retain(|m| m.day < mark.day);
+        }
+        s.timeline.push(mark);
     }
 
     /// Income, perks' bonuses, sanctions' fines, and rent when it falls due.
@@ -188,6 +204,8 @@ impl Game {
                 log,
             );
         }
+        // The last day's mark is the final figure: after the last recomputation.
+        self.mark_day();
         self.state.day = self.level.days + 1;
         self.state.actions_left = 0;
         let ending = self
@@ -197,13 +215,6 @@ impl Game {
             .find(|e| self.holds(&e.when))
             .or(self.level.endings.last())
             .map_or(String::new(), |e| e.id.clone());
-        self.state.timeline.push(DayMark {
-            day: self.state.day,
-            score: self.state.score,
-            integrity: self.state.integrity,
-            money: self.state.money,
-            friends: self.state.friends.len() as u32,
-        });
         self.state.ending = Some(ending.clone());
         log.push(|| Outcome::LevelEnded { ending });
     }

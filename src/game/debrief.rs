@@ -21,7 +21,7 @@ pub struct Debrief {
     pub score: Option<i32>,
     pub integrity: i32,
     pub money: i64,
-    /// Score and self at the start of every day (and the end).
+    /// Score and self at the end of every day played, as [`super::state::DayMark`] has them.
     pub timeline: Vec<(u32, Option<i32>, i32)>,
     pub obedience: Obedience,
     pub drift: Option<Drift>,

@@ -288,10 +288,8 @@ impl Game {
                 (Verdict::Denied, 0)
             };
             self.state.appeals[i].verdict = Some(verdict);
-            log.push(|| Outcome::AppealResolved {
-                row: row.id,
-                verdict,
-            });
+            // The verdict is told first, with what the correction actually gave back.
+            let (at, correction) = (log.len(), self.state.ledger.len());
             let did = format_args!("Appeal on row {}", row.id);
             self.add_points(
                 self.dim(&row.dimension),
@@ -301,6 +299,22 @@ impl Game {
                 None,
                 log,
             );
+            // Points move back exactly (unless the dimension is at its limit); the score, a
+            // rounded sum, moves by what it moves, and that is the figure told.
+            let (points, delta) = match self.state.ledger.get(correction) {
+                Some(c) if c.applied => (c.points, Some(c.delta)),
+                Some(c) => (c.points, None),
+                None => (0, Some(0)),
+            };
+            log.insert(at, || Outcome::AppealResolved {
+                row: row.id,
+                verdict,
+                dimension: row.dimension.to_string(),
+                points,
+                of: row.points,
+                delta,
+                took: row.delta,
+            });
         }
     }
 }

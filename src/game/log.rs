@@ -22,6 +22,18 @@ impl Log {
         }
     }
 
+    /// Where the next outcome goes: to [`Log::insert`] one there once its figures are known.
+    pub fn len(&self) -> usize {
+        self.outcomes.len()
+    }
+
+    /// An outcome placed before those pushed since `at` (a [`Log::len`]).
+    pub fn insert(&mut self, at: usize, outcome: impl FnOnce() -> Outcome) {
+        if !self.silent {
+            self.outcomes.insert(at, outcome());
+        }
+    }
+
     pub fn into_outcomes(self) -> Vec<Outcome> {
         self.outcomes
     }

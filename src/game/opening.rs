@@ -146,7 +146,7 @@ impl Opening {
         state.ledger.reserve(4 * days);
         state.feed.reserve(2 * days);
         game.held.feed.reserve(2 * days);
-        state.timeline.reserve(days + 1);
+        state.timeline.reserve(days);
         state.inbox.reserve(days);
         state.accusations.reserve(days);
         state.milestones.reserve(days);

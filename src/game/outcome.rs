@@ -132,9 +132,17 @@ pub enum Outcome {
         row: usize,
         due: u32,
     },
+    /// An appeal answered, with what the correction gave back: `points` of the row's `of` on
+    /// `dimension`, moving the score by `delta` (`None` until the next recomputation). `took`
+    /// is what the row had moved the score.
     AppealResolved {
         row: usize,
         verdict: Verdict,
+        dimension: String,
+        points: i32,
+        of: i32,
+        delta: Option<i32>,
+        took: i32,
     },
     Voted {
         proposal: String,
@@ -313,11 +321,38 @@ impl Outcome {
             Outcome::AppealFiled { row, due } => {
                 format!("Appeal against ledger row {row} filed; answer due on day {due}.")
             }
-            Outcome::AppealResolved { row, verdict } => match verdict {
-                Verdict::Upheld => format!("Appeal on row {row} upheld: the change is reversed."),
-                Verdict::Partial => format!("Appeal on row {row} partly upheld: half reversed."),
-                Verdict::Denied => format!("Appeal on row {row} denied."),
-            },
+            Outcome::AppealResolved {
+                row,
+                verdict,
+                dimension,
+                points,
+                of,
+                delta,
+                took,
+            } => {
+                let (what, full) = match verdict {
+                    Verdict::Denied => return format!("Appeal on row {row} denied."),
+                    Verdict::Upheld => ("upheld", *points == -*of),
+                    Verdict::Partial => ("partly upheld", false),
+                };
+                let unit = if points.abs() == 1 { "point" } else { "points" };
+                let mut text = format!(
+                    "Appeal on row {row} {what}: {} {points:+} {unit}",
+                    dim(dimension)
+                );
+                if !full {
+                    // Part of the row's points, or all the dimension had room for.
+                    text.push_str(&format!(" of the row's {of:+}"));
+                }
+                match delta {
+                    None => text.push_str(", applied at the next recomputation."),
+                    Some(d) if full && *d != -*took => text.push_str(&format!(
+                        ", score {d:+} (the row moved it {took:+}: the score is rounded from all the dimensions, so the same points can move it a point more or less)."
+                    )),
+                    Some(d) => text.push_str(&format!(", score {d:+}.")),
+                }
+                text
+            }
             Outcome::Voted { proposal } => format!(
                 "You voted for {}.",
                 level

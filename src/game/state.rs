@@ -182,7 +182,8 @@ pub struct Deed {
     pub betrays: Vec<String>,
 }
 
-/// The state at the start of a day, for charts and the debrief.
+/// The state at the end of a day (after its night; the last day's after the last
+/// recomputation), for charts and the debrief. Days run 1 to the level's last.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DayMark {
     pub day: u32,

@@ -87,7 +87,8 @@ fn overview(frame: &mut Frame, area: Rect, theme: Theme, play: &Play) {
         .iter()
         .map(|m| (f64::from(m.day), f64::from(m.integrity)))
         .collect();
-    let days = f64::from(level.days + 1);
+    // The marks run from day 1 to the level's last day.
+    let days = level.days;
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(charts);
     let (lo, hi) = (f64::from(level.score.min), f64::from(level.score.max));
@@ -116,7 +117,7 @@ fn chart<'a>(
     data: &'a [(f64, f64)],
     name: &str,
     range: [f64; 2],
-    days: f64,
+    days: u32,
     style: Style,
 ) -> Chart<'a> {
     let dataset = Dataset::default()
@@ -130,10 +131,11 @@ fn chart<'a>(
                 .borders(Borders::ALL)
                 .title(format!(" {name} over time ")),
         )
-        .x_axis(Axis::default().bounds([1.0, days]).labels(vec![
-            Line::from("day 1"),
-            Line::from(format!("day {}", days as u32 - 1)),
-        ]))
+        .x_axis(
+            Axis::default()
+                .bounds([1.0, f64::from(days.max(2))])
+                .labels(vec![Line::from("day 1"), Line::from(format!("day {days}"))]),
+        )
         .y_axis(Axis::default().bounds(range).labels(vec![
             Line::from(format!("{}", range[0])),
             Line::from(format!("{}", range[1])),

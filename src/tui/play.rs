@@ -183,7 +183,10 @@ fn history(frame: &mut Frame, area: Rect, theme: Theme, game: &Game) {
         .filter_map(|m| m.score)
         .map(|s| (s - min).max(0) as u64)
         .collect();
-    if let Some(s) = game.state().score {
+    // The days played end in their marks; today, still running, in the score now.
+    if !game.is_over()
+        && let Some(s) = game.state().score
+    {
         data.push((s - min).max(0) as u64);
     }
     let label = "Score history ";
