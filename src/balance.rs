@@ -10,6 +10,56 @@ use serde::Serialize;
 use crate::bots::{self, Strategy, Tally};
 use crate::game::state::MilestoneKind;
 use crate::game::{Game, Level, Opening};
+use crate::trace;
+
+mod observed;
+use observed::{Days, Observer};
+pub use observed::{QUIET_DAYS, quiet_stretches};
+
+/// How much a simulation records beyond each run's end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Detail {
+    /// Nothing: silent games, as fast as they go.
+    Plain,
+    /// The obedience index and the score and self by day (games that keep a journal).
+    Numbers,
+    /// Those, and the actions taken and the quiet stretches (games that tell what happened).
+    Full,
+}
+
+/// A spread of fractional values over runs.
+#[derive(Debug, Clone, Serialize)]
+pub struct Spread {
+    pub mean: f64,
+    pub min: f64,
+    pub max: f64,
+}
+
+/// A quiet stretch and how many runs had it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Quiet {
+    pub from: u32,
+    pub to: u32,
+    pub runs: u32,
+}
+
+/// What a [`Detail::Full`] simulation adds to the report.
+#[derive(Debug, Clone, Serialize)]
+pub struct Behaviour {
+    /// Actions of each kind, mean per run.
+    pub actions: BTreeMap<String, f64>,
+    /// The five actions taken most, mean count per run.
+    pub top_actions: Vec<(String, f64)>,
+    /// Every quiet stretch (more than [`QUIET_DAYS`] days in a row with nothing happening to
+    /// the player) seen, most frequent first.
+    pub quiet: Vec<Quiet>,
+    /// How many runs had at least one quiet stretch.
+    pub quiet_runs: u32,
+}
+
+fn round1(x: f64) -> f64 {
+    (x * 10.0).round() / 10.0
+}
 
 /// Summary statistics over many runs.
 #[derive(Debug, Clone, Serialize)]
@@ -147,6 +197,20 @@ pub struct Report {
     pub perks: BTreeMap<String, u32>,
     pub sanctions: BTreeMap<String, u32>,
     pub runs_per_second: f64,
+    /// The debrief's obedience index (0–100) over the runs with a conflicted decision; `None`
+    /// when no run had one. Worked out only from [`Detail::Numbers`] on, as are the three
+    /// fields after it (the JSON output always asks for them).
+    pub obedience: Option<Spread>,
+    /// Runs with no conflicted decision, left out of `obedience`.
+    pub obedience_na: u32,
+    /// Mean score at the end of each day (day 1 first), after the day is ended (so with the
+    /// next morning's income and news); before the score is switched on, the score the state
+    /// implies.
+    pub score_by_day: Vec<f64>,
+    /// Mean self at the end of each day.
+    pub self_by_day: Vec<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub behaviour: Option<Behaviour>,
     #[serde(skip)]
     pub reached: Reached,
 }
@@ -161,6 +225,7 @@ pub fn simulate(
     runs: u32,
     seed: u64,
     threads: usize,
+    detail: Detail,
 ) -> Report {
     let persona = persona
         .map(str::to_string)
@@ -173,8 +238,32 @@ pub fn simulate(
         let mut sums = Sums::default();
         let mut run = Reached::default();
         for i in runs {
-            let (game, tally) =
-                bots::play_silently(&opening, &actions, seed.wrapping_add(i), strategy);
+            let seed = seed.wrapping_add(i);
+            let (game, tally) = match detail {
+                Detail::Plain => bots::play_silently(&opening, &actions, seed, strategy),
+                Detail::Numbers => {
+                    let mut days = Days::default();
+                    let game = opening.start_journaled(seed);
+                    let (game, tally) =
+                        bots::play_watched(game, &[], &actions, seed, strategy, &mut days);
+                    sums.observe(&game, &days, None);
+                    (game, tally)
+                }
+                Detail::Full => {
+                    let mut observer = Observer::default();
+                    let (game, outcomes) = opening.start(seed);
+                    let (game, tally) = bots::play_watched(
+                        game,
+                        &outcomes,
+                        &actions,
+                        seed,
+                        strategy,
+                        &mut observer,
+                    );
+                    sums.observe(&game, &observer.days, Some(&observer));
+                    (game, tally)
+                }
+            };
             run.record(&game, &tally);
             sums.add(&game, &run);
         }
@@ -192,7 +281,58 @@ pub fn simulate(
         perks,
         sanctions,
         reached,
+        obedience,
+        days,
+        kinds,
+        named,
+        quiet,
+        quiet_runs,
     } = all;
+    let indices: Vec<f64> = (obedience.iter())
+        .filter(|(_, n)| *n > 0)
+        .map(|&(k, n)| f64::from(k) * 100.0 / f64::from(n))
+        .collect();
+    let obedience_na = (obedience.iter()).filter(|(_, n)| *n == 0).count() as u32;
+    let obedience = (!indices.is_empty()).then(|| Spread {
+        mean: round1(indices.iter().sum::<f64>() / indices.len() as f64),
+        min: round1(indices.iter().copied().fold(f64::INFINITY, f64::min)),
+        max: round1(indices.iter().copied().fold(f64::NEG_INFINITY, f64::max)),
+    });
+    let by_day = |pick: fn(&DaySum) -> i64| -> Vec<f64> {
+        (days.iter())
+            .map(|d| round1(pick(d) as f64 / f64::from(d.runs.max(1))))
+            .collect()
+    };
+    let per_run = |n: u32| round1(f64::from(n) / f64::from(runs.max(1)));
+    let behaviour = (detail == Detail::Full).then(|| {
+        let mut top: Vec<(String, f64)> = (named.iter())
+            .map(|(what, &n)| (what.clone(), per_run(n)))
+            .collect();
+        // Most first; ties in the order of the names, so the list is the same every time.
+        top.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        top.truncate(5);
+        let mut quiet: Vec<Quiet> = (quiet.into_iter())
+            .map(|((from, to), runs)| Quiet { from, to, runs })
+            .collect();
+        quiet.sort_by(|a, b| {
+            b.runs
+                .cmp(&a.runs)
+                .then((a.from, a.to).cmp(&(b.from, b.to)))
+        });
+        Behaviour {
+            actions: (trace::KINDS.iter().enumerate())
+                .map(|(k, name)| {
+                    (
+                        name.to_string(),
+                        per_run(kinds.get(k).copied().unwrap_or(0)),
+                    )
+                })
+                .collect(),
+            top_actions: top,
+            quiet,
+            quiet_runs,
+        }
+    });
     let count = |ids: Vec<&String>, counts: &[u32]| -> BTreeMap<String, u32> {
         let counts = counts.iter().copied().chain(std::iter::repeat(0));
         ids.into_iter().cloned().zip(counts).collect()
@@ -210,6 +350,11 @@ pub fn simulate(
         perks: count(level.perks.iter().map(|p| &p.id).collect(), &perks),
         sanctions: count(level.sanctions.iter().map(|s| &s.id).collect(), &sanctions),
         runs_per_second: 0.0,
+        obedience,
+        obedience_na,
+        score_by_day: by_day(|d| d.score),
+        self_by_day: by_day(|d| d.integrity),
+        behaviour,
         reached,
     }
 }
@@ -226,9 +371,53 @@ struct Sums {
     perks: Vec<u32>,
     sanctions: Vec<u32>,
     reached: Reached,
+    /// Each run's obedience counts, (obeyed, conflicted), in the order of the runs.
+    obedience: Vec<(u32, u32)>,
+    /// Sums of the end-of-day values, by day.
+    days: Vec<DaySum>,
+    /// Actions taken, by kind ([`trace::KINDS`]) and by name.
+    kinds: Vec<u32>,
+    named: BTreeMap<String, u32>,
+    /// How many runs had each quiet stretch, and how many any.
+    quiet: BTreeMap<(u32, u32), u32>,
+    quiet_runs: u32,
+}
+
+/// The end-of-day values of one day, summed over the runs that reached it.
+#[derive(Default, Clone, Copy)]
+struct DaySum {
+    score: i64,
+    integrity: i64,
+    runs: u32,
 }
 
 impl Sums {
+    /// Adds what was watched of a finished run: its journal's obedience, its days, and (from
+    /// a full observer) its actions and quiet stretches.
+    fn observe(&mut self, game: &Game, days: &Days, observer: Option<&Observer>) {
+        self.obedience.push(observed::obedience(game));
+        if self.days.len() < days.ends.len() {
+            self.days.resize(days.ends.len(), DaySum::default());
+        }
+        for (sum, &(score, integrity)) in self.days.iter_mut().zip(&days.ends) {
+            sum.score += i64::from(score);
+            sum.integrity += i64::from(integrity);
+            sum.runs += 1;
+        }
+        let Some(o) = observer else {
+            return;
+        };
+        add_counts(&mut self.kinds, o.kinds.iter().copied());
+        for (what, n) in &o.named {
+            *self.named.entry(what.clone()).or_insert(0) += n;
+        }
+        let stretches = quiet_stretches(&o.eventful, game.level().days);
+        self.quiet_runs += u32::from(!stretches.is_empty());
+        for s in stretches {
+            *self.quiet.entry(s).or_insert(0) += 1;
+        }
+    }
+
     /// Adds a finished run, `run` being what it reached.
     fn add(&mut self, game: &Game, run: &Reached) {
         let r = bots::result(game);
@@ -254,6 +443,23 @@ impl Sums {
         add_counts(&mut self.perks, other.perks.iter().copied());
         add_counts(&mut self.sanctions, other.sanctions.iter().copied());
         self.reached.extend(&other.reached);
+        self.obedience.extend(other.obedience);
+        if self.days.len() < other.days.len() {
+            self.days.resize(other.days.len(), DaySum::default());
+        }
+        for (a, b) in self.days.iter_mut().zip(&other.days) {
+            a.score += b.score;
+            a.integrity += b.integrity;
+            a.runs += b.runs;
+        }
+        add_counts(&mut self.kinds, other.kinds.iter().copied());
+        for (what, n) in other.named {
+            *self.named.entry(what).or_insert(0) += n;
+        }
+        for (s, n) in other.quiet {
+            *self.quiet.entry(s).or_insert(0) += n;
+        }
+        self.quiet_runs += other.quiet_runs;
     }
 }
 
@@ -296,6 +502,14 @@ pub fn report_text(level: &Level, reports: &[Report]) -> String {
     let Some(first) = reports.first() else {
         return out;
     };
+    // The strategy column and each strategy's column: as wide as the longest name needs.
+    let longest = reports
+        .iter()
+        .map(|r| r.strategy.name().len())
+        .max()
+        .unwrap_or(0);
+    let w = longest.max(11);
+    let c = (longest + 2).max(11);
     let _ = writeln!(
         out,
         "Balance of `{}` for persona `{}`: {} runs per strategy, seeds {}..{}",
@@ -307,13 +521,13 @@ pub fn report_text(level: &Level, reports: &[Report]) -> String {
     );
     let _ = writeln!(
         out,
-        "\n{:<11} {:>22} {:>18} {:>10}",
+        "\n{:<w$} {:>22} {:>18} {:>10}",
         "strategy", "score mean (min..max)", "self mean (min..max)", "money"
     );
     for r in reports {
         let _ = writeln!(
             out,
-            "{:<11} {:>8.1} ({:>4}..{:<4})   {:>6.1} ({:>3}..{:<3})   {:>8.1}",
+            "{:<w$} {:>8.1} ({:>4}..{:<4})   {:>6.1} ({:>3}..{:<3})   {:>8.1}",
             r.strategy.name(),
             r.score.mean,
             r.score.min,
@@ -326,7 +540,7 @@ pub fn report_text(level: &Level, reports: &[Report]) -> String {
     }
     let header: String = reports
         .iter()
-        .map(|r| format!("{:>11}", r.strategy.name()))
+        .map(|r| format!("{:>c$}", r.strategy.name()))
         .collect();
     let _ = writeln!(out, "\nEndings (share of runs)\n{:<30}{header}", "");
     for e in &level.endings {
@@ -334,7 +548,7 @@ pub fn report_text(level: &Level, reports: &[Report]) -> String {
             .iter()
             .map(|r| {
                 format!(
-                    "{:>11}",
+                    "{:>c$}",
                     percent(r.endings.get(&e.id).copied().unwrap_or(0), r.runs)
                 )
             })
@@ -360,11 +574,12 @@ pub fn report_text(level: &Level, reports: &[Report]) -> String {
                 } else {
                     r.sanctions.get(id)
                 };
-                format!("{:>11}", percent(n.copied().unwrap_or(0), r.runs))
+                format!("{:>c$}", percent(n.copied().unwrap_or(0), r.runs))
             })
             .collect();
         let _ = writeln!(out, "{:<30}{row}", format!("{id} ({kind})"));
     }
+    behaviour_text(&mut out, reports, c);
     let mut all = Reached::default();
     for r in reports {
         all.extend(&r.reached);
@@ -372,6 +587,81 @@ pub fn report_text(level: &Level, reports: &[Report]) -> String {
     let _ = writeln!(out, "\nNever reached in any run");
     out.push_str(&unreached(level, &all));
     out
+}
+
+/// The report's sections on behaviour, for the reports that watched it: actions taken,
+/// the most repeated, the obedience index and the quiet stretches. `c` is a column's width.
+fn behaviour_text(out: &mut String, reports: &[Report], c: usize) {
+    let watched: Vec<(&Report, &Behaviour)> = (reports.iter())
+        .filter_map(|r| Some((r, r.behaviour.as_ref()?)))
+        .collect();
+    if watched.is_empty() {
+        return;
+    }
+    let header: String = (watched.iter())
+        .map(|(r, _)| format!("{:>c$}", r.strategy.name()))
+        .collect();
+    let _ = writeln!(out, "\nActions taken (mean per run)\n{:<30}{header}", "");
+    for kind in trace::KINDS {
+        let row: String = (watched.iter())
+            .map(|(_, b)| format!("{:>c$.1}", b.actions.get(kind).copied().unwrap_or(0.0)))
+            .collect();
+        let _ = writeln!(out, "{kind:<30}{row}");
+    }
+    let _ = writeln!(out, "\nMost repeated actions (mean count per run)");
+    for (r, b) in &watched {
+        let top: Vec<String> = (b.top_actions.iter())
+            .map(|(what, n)| format!("{what} ×{n:.1}"))
+            .collect();
+        let top = if top.is_empty() {
+            "none".to_string()
+        } else {
+            top.join("; ")
+        };
+        let _ = writeln!(out, "  {}: {top}", r.strategy.name());
+    }
+    let _ = writeln!(
+        out,
+        "\nObedience index (0–100: how often a conflicted decision went the score's way)"
+    );
+    for (r, _) in &watched {
+        let spread = r.obedience.as_ref().map_or_else(
+            || "no run had a conflicted decision".to_string(),
+            |o| format!("mean {:.1} (min {:.1}, max {:.1})", o.mean, o.min, o.max),
+        );
+        let _ = writeln!(
+            out,
+            "  {}: {spread}; {} of {} runs without one",
+            r.strategy.name(),
+            r.obedience_na,
+            r.runs
+        );
+    }
+    let _ = writeln!(
+        out,
+        "\nQuiet stretches (more than {QUIET_DAYS} days in a row with nothing happening to the player; the 5 most common)"
+    );
+    for (r, b) in &watched {
+        let name = r.strategy.name();
+        if b.quiet.is_empty() {
+            let _ = writeln!(out, "  {name}: none");
+            continue;
+        }
+        let _ = writeln!(
+            out,
+            "  {name}: {} of runs have one",
+            percent(b.quiet_runs, r.runs).trim_start()
+        );
+        for q in b.quiet.iter().take(5) {
+            let _ = writeln!(
+                out,
+                "    days {}–{} quiet in {} of {name} runs",
+                q.from,
+                q.to,
+                percent(q.runs, r.runs).trim_start()
+            );
+        }
+    }
 }
 
 /// Content of the level that no run reached, one line per kind.
@@ -448,9 +738,15 @@ pub fn fairness_text(level: &Level, by_persona: &[(String, Vec<Report>)]) -> Str
     let Some((_, first)) = by_persona.first() else {
         return out;
     };
+    let longest = first
+        .iter()
+        .map(|r| r.strategy.name().len())
+        .max()
+        .unwrap_or(0);
+    let c = (longest + 2).max(14);
     let header: String = first
         .iter()
-        .map(|r| format!("{:>14}", r.strategy.name()))
+        .map(|r| format!("{:>c$}", r.strategy.name()))
         .collect();
     let _ = writeln!(out, "{:<16}{header}", "persona");
     for (persona, reports) in by_persona {
@@ -458,7 +754,7 @@ pub fn fairness_text(level: &Level, by_persona: &[(String, Vec<Report>)]) -> Str
             .iter()
             .map(|r| {
                 format!(
-                    "{:>14}",
+                    "{:>c$}",
                     format!("{:.0} / {:.0}", r.score.mean, r.integrity.mean)
                 )
             })

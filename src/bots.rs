@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use crate::game::level::{ActionKind, Choice};
 use crate::game::state::{Author, FeedPost, Reaction};
-use crate::game::{Action, Game, Level, Move, Opening, Shift};
+use crate::game::{Action, Game, Level, Move, Opening, Outcome, Prediction, Shift};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -24,7 +24,18 @@ pub enum Strategy {
     Rebel,
     /// Picks at random among the possible actions.
     Random,
+    /// The conformist, but each decision, 15% of the time, one of the other possible actions
+    /// at random.
+    #[serde(rename = "mostly-conformist")]
+    MostlyConformist,
+    /// The authentic player, but each decision, 15% of the time, one of the other possible
+    /// actions at random.
+    #[serde(rename = "mostly-authentic")]
+    MostlyAuthentic,
 }
+
+/// How often, in percent, a mostly-* strategy strays from its pure strategy's choice.
+pub const STRAY_PERCENT: u64 = 15;
 
 impl Strategy {
     pub fn name(self) -> &'static str {
@@ -33,16 +44,32 @@ impl Strategy {
             Strategy::Authentic => "authentic",
             Strategy::Rebel => "rebel",
             Strategy::Random => "random",
+            Strategy::MostlyConformist => "mostly-conformist",
+            Strategy::MostlyAuthentic => "mostly-authentic",
         }
+    }
+
+    /// The pure strategy this one follows when it does not stray.
+    pub fn base(self) -> Strategy {
+        match self {
+            Strategy::MostlyConformist => Strategy::Conformist,
+            Strategy::MostlyAuthentic => Strategy::Authentic,
+            s => s,
+        }
+    }
+
+    /// Whether the strategy sometimes takes another action than its pure strategy would.
+    pub fn strays(self) -> bool {
+        self != self.base()
     }
 
     /// How much the strategy wants an option; it acts only on a positive appetite.
     fn appetite(self, p: Shift) -> i32 {
-        match self {
+        match self.base() {
             Strategy::Conformist => p.score * 10 + p.integrity,
             Strategy::Authentic => p.integrity * 10 + p.score.signum(),
             Strategy::Rebel => p.integrity * 5 - p.score * 5,
-            Strategy::Random => 1,
+            _ => 1,
         }
     }
 }
@@ -128,7 +155,7 @@ impl Actions {
 pub fn play(level: Arc<Level>, persona: Option<&str>, seed: u64, strategy: Strategy) -> Game {
     let actions = Actions::of(&level);
     let (game, _) = Game::new(level, persona, seed).expect("persona checked by the caller");
-    finish(game, &actions, seed, strategy).0
+    finish(game, &actions, seed, strategy, &mut ()).0
 }
 
 /// [`play`] in a silent game ([`Opening::start_silent`]): the same moves, without the words.
@@ -145,10 +172,93 @@ pub fn play_silently(
             && actions.befriend.len() == level.npcs.len()
             && actions.answer.len() == level.events.len()
     );
-    finish(opening.start_silent(seed), actions, seed, strategy)
+    finish(opening.start_silent(seed), actions, seed, strategy, &mut ())
 }
 
-fn finish(mut game: Game, actions: &Actions, seed: u64, strategy: Strategy) -> (Game, Tally) {
+/// One action a watched bot took, as [`Watch::played`] sees it.
+pub struct Played<'a> {
+    pub action: &'a Action,
+    /// The topic of the draft open before the action (what `Post` and `CancelDraft` act on).
+    pub draft: Option<&'a str>,
+    /// What the game predicted the action would do, before it was taken.
+    pub predicted: Option<Prediction>,
+    /// The score (implied, before it is switched on) and the self before the action.
+    pub before: (i32, i32),
+}
+
+/// What looks at a bot's game as it plays. The no-op `()` costs nothing: a plain run is the
+/// same code as before there were watchers.
+pub trait Watch {
+    /// Whether [`Watch::played`] is called (each action's prediction is worked out for it).
+    const ACTIONS: bool = false;
+    /// The outcomes of the first morning (only a game that is not silent has any).
+    fn began(&mut self, _game: &Game, _outcomes: &[Outcome]) {}
+    /// An action taken, with its outcomes, `game` being the game after it.
+    fn played(&mut self, _game: &Game, _played: &Played<'_>, _outcomes: &[Outcome]) {}
+    /// A day just ended (the next morning, if any, has begun).
+    fn day_ended(&mut self, _game: &Game) {}
+}
+
+impl Watch for () {}
+
+/// The score as it stands, or as it would be before it is switched on.
+pub fn score_now(game: &Game) -> i32 {
+    game.state().score.unwrap_or_else(|| game.implied_score())
+}
+
+/// Plays a whole `game` just begun (with the first morning's `outcomes`), showing `watch`
+/// what happens.
+pub fn play_watched<W: Watch>(
+    game: Game,
+    outcomes: &[Outcome],
+    actions: &Actions,
+    seed: u64,
+    strategy: Strategy,
+    watch: &mut W,
+) -> (Game, Tally) {
+    watch.began(&game, outcomes);
+    finish(game, actions, seed, strategy, watch)
+}
+
+/// Plays the move, showing `watch` when it looks at actions; whether the game took it.
+fn step<W: Watch>(game: &mut Game, actions: &Actions, m: Move, watch: &mut W) -> bool {
+    if !W::ACTIONS {
+        return game.play_move(m).is_ok();
+    }
+    let action = actions.named(m).into_owned();
+    step_action(game, &action, watch)
+}
+
+/// [`step`] for an action that is no move (the consent screen).
+fn step_action<W: Watch>(game: &mut Game, action: &Action, watch: &mut W) -> bool {
+    if !W::ACTIONS {
+        return game.play(action).is_ok();
+    }
+    let draft = game.state().draft.clone();
+    let predicted = game.predict(action);
+    let before = (score_now(game), game.state().integrity);
+    match game.play(action) {
+        Ok(outcomes) => {
+            let played = Played {
+                action,
+                draft: draft.as_deref(),
+                predicted,
+                before,
+            };
+            watch.played(game, &played, &outcomes);
+            true
+        }
+        Err(_) => false,
+    }
+}
+
+fn finish<W: Watch>(
+    mut game: Game,
+    actions: &Actions,
+    seed: u64,
+    strategy: Strategy,
+    watch: &mut W,
+) -> (Game, Tally) {
     let mut rng = ChaCha8Rng::seed_from_u64(seed ^ 0x5EED_B075);
     let mut tally = Tally {
         bought: vec![false; game.level().items.len()],
@@ -176,6 +286,7 @@ fn finish(mut game: Game, actions: &Actions, seed: u64, strategy: Strategy) -> (
             &mut rng,
             &mut tally,
             &mut options,
+            watch,
         );
     }
     (game, tally)
@@ -190,8 +301,15 @@ enum Mark {
 }
 
 /// Plays the move and tallies what `mark` says; whether the game took it.
-fn take(game: &mut Game, m: Move, mark: Option<Mark>, tally: &mut Tally) -> bool {
-    if game.play_move(m).is_err() {
+fn take<W: Watch>(
+    game: &mut Game,
+    actions: &Actions,
+    m: Move,
+    mark: Option<Mark>,
+    tally: &mut Tally,
+    watch: &mut W,
+) -> bool {
+    if !step(game, actions, m, watch) {
         return false;
     }
     match mark {
@@ -215,6 +333,17 @@ pub fn result(game: &Game) -> RunResult {
 /// A random position in a list of `len`, if it has any.
 fn pick(rng: &mut ChaCha8Rng, len: usize) -> Option<usize> {
     (len > 0).then(|| (rng.next_u64() % len as u64) as usize)
+}
+
+/// For the mostly-* strategies, `STRAY_PERCENT` of the time: a uniformly random one of
+/// `n` options other than `chosen` (`n` counting it), instead of it. Other strategies draw
+/// nothing, so their runs are as before.
+fn stray(strategy: Strategy, rng: &mut ChaCha8Rng, n: usize, chosen: usize) -> usize {
+    if !strategy.strays() || n < 2 || rng.next_u64() % 100 >= STRAY_PERCENT {
+        return chosen;
+    }
+    let other = (rng.next_u64() % (n as u64 - 1)) as usize;
+    if other >= chosen { other + 1 } else { other }
 }
 
 /// The position of the best of `options` for the strategy (first on ties), or a random one.
@@ -262,13 +391,14 @@ struct Options {
     open_choices: Vec<usize>,
 }
 
-fn play_day(
+fn play_day<W: Watch>(
     game: &mut Game,
     actions: &Actions,
     strategy: Strategy,
     rng: &mut ChaCha8Rng,
     tally: &mut Tally,
     options: &mut Options,
+    watch: &mut W,
 ) {
     if game.state().consent == crate::game::state::ConsentState::Pending {
         let consent = [
@@ -276,7 +406,8 @@ fn play_day(
             Action::Consent { share: false },
         ];
         if let Some(i) = choose(game, strategy, &consent, rng, false) {
-            let _ = game.play(&consent[i]);
+            let i = stray(strategy, rng, consent.len(), i);
+            let _ = step_action(game, &consent[i], watch);
         }
     }
     let mut pending = mem::take(&mut options.pending_events);
@@ -291,16 +422,17 @@ fn play_day(
             pick(rng, open.len()).map(|i| open[i])
         } else {
             let weighed: Vec<Action> = open.iter().map(|&c| answers[c].clone()).collect();
-            choose(game, strategy, &weighed, rng, false).map(|i| open[i])
+            choose(game, strategy, &weighed, rng, false)
+                .map(|i| open[stray(strategy, rng, open.len(), i)])
         };
         if let Some(choice) = chosen {
             debug_assert!(game.allows(&answers[choice]));
-            let _ = game.play_move(Move::Answer { event: at, choice });
+            let _ = step(game, actions, Move::Answer { event: at, choice }, watch);
         }
     }
     (options.pending_events, options.open_choices) = (pending, open);
     if strategy != Strategy::Random {
-        censor_or_post(game, strategy, tally);
+        censor_or_post(game, actions, strategy, rng, tally, watch);
     }
     while game.state().actions_left > 0 && !game.is_over() {
         let mut turn = Turn::of(game, options);
@@ -312,20 +444,25 @@ fn play_day(
                 .filter(|&c| worthy(game, actions, c))
                 .map(|c| (c, actions.named(c).into_owned()))
                 .unzip();
-            choose(game, strategy, &weighed, rng, true).map(|i| candidates[i])
+            let best = choose(game, strategy, &weighed, rng, true);
+            // The day's end is one of the options too, the last: what the pure strategy does
+            // when nothing appeals to it.
+            let n = candidates.len();
+            let i = stray(strategy, rng, n + 1, best.unwrap_or(n));
+            candidates.get(i).copied()
         };
         let Some(candidate) = picked else {
             break;
         };
         if let Move::Draft(topic) = candidate {
-            let _ = game.play_move(Move::Draft(topic));
+            let _ = step(game, actions, Move::Draft(topic), watch);
             let (finish, mark) = if strategy == Strategy::Random && rng.next_u64() % 3 == 0 {
                 (Move::CancelDraft, None)
             } else {
                 (Move::Post, Some(Mark::Posted(topic)))
             };
-            if !take(game, finish, mark, tally) {
-                let _ = game.play_move(Move::CancelDraft);
+            if !take(game, actions, finish, mark, tally, watch) {
+                let _ = step(game, actions, Move::CancelDraft, watch);
                 break;
             }
         } else {
@@ -333,7 +470,7 @@ fn play_day(
                 Move::Buy(item) => Some(Mark::Bought(item)),
                 _ => None,
             };
-            if !take(game, candidate, mark, tally) {
+            if !take(game, actions, candidate, mark, tally, watch) {
                 break;
             }
             if let Move::Like(_) | Move::Share(_) | Move::Report(_) = candidate {
@@ -341,12 +478,21 @@ fn play_day(
             }
         }
     }
-    let _ = game.play_move(Move::EndDay);
+    if step(game, actions, Move::EndDay, watch) {
+        watch.day_ended(game);
+    }
 }
 
 /// Drafts the topic the persona cares most about; a conformist deletes it when the score
 /// would punish it. That is the self-censorship the journal records.
-fn censor_or_post(game: &mut Game, strategy: Strategy, tally: &mut Tally) {
+fn censor_or_post<W: Watch>(
+    game: &mut Game,
+    actions: &Actions,
+    strategy: Strategy,
+    rng: &mut ChaCha8Rng,
+    tally: &mut Tally,
+    watch: &mut W,
+) {
     if game.state().actions_left == 0 || game.state().draft.is_some() {
         return;
     }
@@ -366,11 +512,13 @@ fn censor_or_post(game: &mut Game, strategy: Strategy, tally: &mut Tally) {
     let Some((_, score, at)) = best else {
         return;
     };
-    let wants_post = match strategy {
+    let wants_post = match strategy.base() {
         Strategy::Conformist => score >= 0,
         _ => true,
     };
-    if game.play_move(Move::Draft(at)).is_err() {
+    // Posting (0) or deleting (1): a mostly-* strategy may do the other.
+    let wants_post = stray(strategy, rng, 2, usize::from(!wants_post)) == 0;
+    if !step(game, actions, Move::Draft(at), watch) {
         return;
     }
     let (finish, mark) = if wants_post {
@@ -378,8 +526,8 @@ fn censor_or_post(game: &mut Game, strategy: Strategy, tally: &mut Tally) {
     } else {
         (Move::CancelDraft, None)
     };
-    if !take(game, finish, mark, tally) {
-        let _ = game.play_move(Move::CancelDraft);
+    if !take(game, actions, finish, mark, tally, watch) {
+        let _ = step(game, actions, Move::CancelDraft, watch);
     }
 }
 

@@ -86,6 +86,9 @@ pub struct Game {
     /// Plays by the same rules but keeps no words: no outcomes, no journal, no wording in the
     /// ledger. Bots gathering statistics play like this; nothing can be shown of such a game.
     silent: bool,
+    /// A silent game that keeps its journal all the same ([`Opening::start_journaled`]): for
+    /// bots' statistics computed from the decisions (the obedience index).
+    journaled: bool,
 }
 
 /// The position of the thing the target names among `things`, or the refusal that says it
@@ -133,6 +136,7 @@ impl Game {
             index,
             memo: Memo::default(),
             silent: false,
+            journaled: false,
         }
     }
 

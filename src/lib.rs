@@ -14,4 +14,5 @@ pub mod headless;
 pub mod launch;
 pub mod present;
 pub mod save;
+pub mod trace;
 pub mod tui;

@@ -9,7 +9,7 @@ use anyhow::Result;
 use clap::{Parser, Subcommand};
 
 use scored::author::{self, Transcript};
-use scored::balance;
+use scored::balance::{self, Detail};
 use scored::bots::Strategy;
 use scored::check;
 use scored::launch::{self, Start};
@@ -262,7 +262,9 @@ fn check_files(files: &[PathBuf]) -> ExitCode {
 #[derive(clap::Args)]
 struct SimulateArgs {
     level: String,
-    /// The strategy to play (a --report plays all four unless one is given).
+    /// The strategy to play (a --report plays all six unless one is given). The mostly-*
+    /// strategies play as conformist or authentic but take another possible action at random
+    /// 15% of the time, from the run's seed.
     #[arg(long, value_enum)]
     strategy: Option<Strategy>,
     #[arg(long, default_value_t = 100)]
@@ -271,13 +273,21 @@ struct SimulateArgs {
     seed: u64,
     #[arg(long)]
     persona: Option<String>,
-    /// Print one JSON object instead of text (a list of them with --report or --personas).
+    /// Print one JSON object instead of text (a list of them with --report or --personas),
+    /// with the obedience index ("obedience": mean, min, max; "obedience_na": runs without a
+    /// conflicted decision) and the mean score and self at the end of each day
+    /// ("score_by_day", "self_by_day"; the implied score before the score is switched on).
     #[arg(long)]
     json: bool,
-    /// The balance report: every strategy side by side, perks and sanctions met, and
-    /// the content no run ever reached.
+    /// The balance report: every strategy side by side, perks and sanctions met, the actions
+    /// taken (by kind and the most repeated), quiet stretches (more than 3 days with nothing
+    /// happening to the player), and the content no run ever reached.
     #[arg(long)]
     report: bool,
+    /// Print one playthrough day by day instead, the run of this seed: each action with its
+    /// predicted and actual effect, events answered, each day's end, and the ending.
+    #[arg(long, value_name = "SEED", conflicts_with_all = ["report", "personas", "json"])]
+    trace: Option<u64>,
     /// Run every persona of the level: the fairness report, who gains and who loses.
     #[arg(long)]
     personas: bool,
@@ -301,9 +311,18 @@ fn simulate(args: SimulateArgs) -> Result<ExitCode> {
     if !args.report && !args.personas {
         let Some(strategy) = args.strategy else {
             anyhow::bail!(
-                "choose a --strategy (conformist, authentic, rebel, random), or ask for a --report"
+                "choose a --strategy (conformist, authentic, rebel, random, mostly-conformist, \
+                 mostly-authentic), or ask for a --report"
             );
         };
+        if let Some(seed) = args.trace {
+            let persona = args.persona.as_deref();
+            print!(
+                "{}",
+                scored::trace::trace_text(level, persona, strategy, seed)
+            );
+            return Ok(ExitCode::SUCCESS);
+        }
         return simulate_one(&level, strategy, &args);
     }
     let strategies: Vec<Strategy> = match args.strategy {
@@ -313,7 +332,16 @@ fn simulate(args: SimulateArgs) -> Result<ExitCode> {
             Strategy::Authentic,
             Strategy::Rebel,
             Strategy::Random,
+            Strategy::MostlyConformist,
+            Strategy::MostlyAuthentic,
         ],
+    };
+    let detail = if args.report {
+        Detail::Full
+    } else if args.json {
+        Detail::Numbers
+    } else {
+        Detail::Plain
     };
     let personas: Vec<String> = if args.personas {
         level.personas.iter().map(|p| p.id.clone()).collect()
@@ -337,6 +365,7 @@ fn simulate(args: SimulateArgs) -> Result<ExitCode> {
                     args.runs,
                     args.seed,
                     args.threads(),
+                    detail,
                 )
             })
             .collect();
@@ -367,6 +396,11 @@ fn simulate_one(
         args.runs,
         args.seed,
         args.threads(),
+        if args.json {
+            Detail::Numbers
+        } else {
+            Detail::Plain
+        },
     );
     let secs = started.elapsed().as_secs_f64().max(1e-9);
     report.runs_per_second = (f64::from(args.runs) / secs).round();

@@ -319,3 +319,92 @@ fn golden_transcripts_pass_and_a_difference_is_pinpointed() {
         "{stdout}"
     );
 }
+
+#[test]
+fn simulate_json_has_obedience_and_the_score_and_self_by_day() {
+    let level = scored::check::load_file(std::path::Path::new("levels/mandatory.ron")).unwrap();
+    for strategy in ["mostly-conformist", "mostly-authentic", "random"] {
+        let args = [
+            "simulate",
+            "mandatory",
+            "--strategy",
+            strategy,
+            "--runs",
+            "4",
+            "--json",
+        ];
+        let out = scored(&args, "");
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("one JSON object");
+        assert_eq!(v["strategy"], strategy);
+        for stat in ["mean", "min", "max"] {
+            assert!(v["obedience"][stat].is_number(), "obedience.{stat}");
+        }
+        assert!(v["obedience_na"].is_u64());
+        for key in ["score_by_day", "self_by_day"] {
+            let days = v[key].as_array().expect(key);
+            assert_eq!(days.len(), level.days as usize, "{key}");
+            assert!(days.iter().all(serde_json::Value::is_number), "{key}");
+        }
+        // The last day's end is where the runs finished.
+        let last = v["self_by_day"]
+            .as_array()
+            .unwrap()
+            .last()
+            .unwrap()
+            .as_f64();
+        assert_eq!(last, v["self"]["mean"].as_f64());
+    }
+}
+
+#[test]
+fn simulate_trace_tells_every_day_and_the_ending_the_same_each_time() {
+    let level = scored::check::load_file(std::path::Path::new("levels/mandatory.ron")).unwrap();
+    let args = [
+        "simulate",
+        "mandatory",
+        "--strategy",
+        "mostly-conformist",
+        "--trace",
+        "5",
+    ];
+    let out = scored(&args, "");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let trace = text(&out.stdout);
+    for day in 1..=level.days {
+        assert!(
+            trace.contains(&format!("\nDay {day}\n")),
+            "day {day} missing"
+        );
+    }
+    assert_eq!(
+        trace.matches("  end of day: score ").count(),
+        level.days as usize
+    );
+    assert!(trace.contains("predicted score ") && trace.contains("| actual score "));
+    // Names from the level, not ids.
+    assert!(
+        trace.contains("Lin Hao") || trace.contains("Nappies"),
+        "{trace}"
+    );
+    assert!(trace.contains("\nEnding: "), "{trace}");
+    assert_eq!(text(&scored(&args, "").stdout), trace);
+}
+
+#[test]
+fn simulate_report_lists_actions_obedience_and_quiet_stretches() {
+    let args = ["simulate", "mandatory", "--runs", "3", "--report"];
+    let out = scored(&args, "");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let report = text(&out.stdout);
+    for section in [
+        "Actions taken (mean per run)",
+        "Most repeated actions",
+        "Obedience index",
+        "Quiet stretches",
+        "mostly-conformist",
+        "mostly-authentic",
+    ] {
+        assert!(report.contains(section), "{section} missing:\n{report}");
+    }
+}

@@ -784,16 +784,26 @@ fn a_choice_that_costs_self_directly_is_predicted_so() {
 
 #[test]
 fn simulate_gives_the_same_report_on_any_number_of_threads() {
-    use scored::balance::simulate;
+    use scored::balance::{Detail, simulate};
     use scored::bots::Strategy;
     let level = Arc::new(mini());
-    for strategy in [Strategy::Random, Strategy::Conformist] {
-        let one = simulate(level.clone(), None, strategy, 23, 7, 1);
+    let cases = [
+        (Strategy::Random, Detail::Plain),
+        (Strategy::Conformist, Detail::Plain),
+        (Strategy::Random, Detail::Full),
+        (Strategy::MostlyConformist, Detail::Numbers),
+    ];
+    for (strategy, detail) in cases {
+        let one = simulate(level.clone(), None, strategy, 23, 7, 1, detail);
         let json = |r| serde_json::to_string(&r).unwrap();
         let one = json(one);
         for threads in [2, 3, 8, 64] {
-            let many = simulate(level.clone(), None, strategy, 23, 7, threads);
-            assert_eq!(json(many), one, "{threads} threads, {strategy:?}");
+            let many = simulate(level.clone(), None, strategy, 23, 7, threads, detail);
+            assert_eq!(
+                json(many),
+                one,
+                "{threads} threads, {strategy:?}, {detail:?}"
+            );
         }
     }
 }

@@ -118,6 +118,7 @@ impl Opening {
             index,
             memo: Default::default(),
             silent: false,
+            journaled: false,
         }))
     }
 
@@ -135,6 +136,14 @@ impl Opening {
     /// not to be saved, debriefed or shown ([`Game::is_silent`]).
     pub fn start_silent(&self, seed: u64) -> Game {
         self.begin(seed, true).0
+    }
+
+    /// [`Opening::start_silent`], but the game keeps its journal: what the bots need for
+    /// statistics computed from the decisions (the debrief's obedience index).
+    pub fn start_journaled(&self, seed: u64) -> Game {
+        let mut game = self.start_silent(seed);
+        game.journaled = true;
+        game
     }
 
     fn begin(&self, seed: u64, silent: bool) -> (Game, Vec<Outcome>) {

@@ -1,5 +1,5 @@
 //! Writing decisions into the journal, with every option's predicted effects (a silent game
-//! keeps no journal).
+//! keeps none unless started journaled).
 
 use super::journal::{Decision, DecisionKind, OptionRecord};
 use super::{Action, Game};
@@ -8,6 +8,12 @@ use super::{Action, Game};
 pub(super) type Offer = (String, String, Option<Action>);
 
 impl Game {
+    /// Whether decisions go into the journal: in a shown game, or a silent one started
+    /// journaled.
+    pub(super) fn journals(&self) -> bool {
+        !self.silent || self.journaled
+    }
+
     pub(super) fn record(
         &mut self,
         kind: DecisionKind,
@@ -16,7 +22,7 @@ impl Game {
         chosen: usize,
         defaulted: bool,
     ) {
-        if self.silent {
+        if !self.journals() {
             return;
         }
         let offers = offers();
@@ -47,7 +53,7 @@ impl Game {
         defaulted: bool,
         action: Option<Action>,
     ) {
-        if self.silent {
+        if !self.journals() {
             return;
         }
         let mut decision = Decision::new(

@@ -63,7 +63,7 @@ impl Game {
             Some(price) => price,
             None => self.can_buy(item)?,
         };
-        if !self.silent {
+        if self.journals() {
             let action = Action::Buy {
                 item: id.to_string(),
             };
