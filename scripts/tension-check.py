@@ -21,7 +21,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+# Levels are read from the folder it runs in (a checkout's root), the binary from SCORED.
+ROOT = Path.cwd()
 BINARY = Path(os.environ.get("SCORED", ROOT / "target" / "release" / "scored"))
 RUNS, SEED = 200, 11
 CONTROL = {"plain-credit"}
