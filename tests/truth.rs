@@ -52,7 +52,7 @@ fn the_switched_on_score_is_the_one_the_header_shows() {
     for (seed, persona) in [(1, None), (2026, Some("lin_wei"))] {
         let mut game = start(&mandatory, persona, seed);
         let told = announced_switch_on(&mut game).expect("mandatory switches the score on");
-        assert_eq!(game.state().day, 4);
+        assert_eq!(game.state().day, mandatory.baseline_days + 1);
         assert_eq!(Some(told), game.state().score, "seed {seed}");
     }
     for id in LEVELS {
