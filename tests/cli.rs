@@ -45,12 +45,38 @@ fn every_shipped_level_passes_check_without_warnings() {
         let path = format!("levels/{level}.ron");
         let out = scored(&["check", &path], "");
         assert!(out.status.success(), "{path}:\n{}", text(&out.stderr));
-        assert!(
-            !text(&out.stderr).contains("warning["),
-            "{path}:\n{}",
-            text(&out.stderr)
+        let stderr = text(&out.stderr);
+        // C026 (a starting friend's tolerance above the persona's starting score) came after
+        // these levels were written; its findings are pinned below for their authors.
+        let others = stderr
+            .lines()
+            .filter(|l| l.contains("warning[") && !l.contains("warning[C026]"));
+        assert_eq!(others.count(), 0, "{path}:\n{stderr}");
+    }
+}
+
+#[test]
+fn the_shipped_levels_starting_friends_who_would_drop_the_player_are_known() {
+    let mut found = Vec::new();
+    for level in shipped() {
+        let path = format!("levels/{level}.ron");
+        let out = scored(&["check", &path], "");
+        let stderr = text(&out.stderr);
+        found.extend(
+            (stderr.lines())
+                .filter(|l| l.contains("warning[C026]"))
+                .map(|l| l.split(": warning").next().unwrap().to_string()),
         );
     }
+    assert_eq!(
+        found,
+        [
+            "levels/coupled-income.ron:223:36",
+            "levels/coupled-income.ron:253:40",
+            "levels/peer-prestige.ron:206:31",
+            "levels/plain-credit.ron:191:37",
+        ]
+    );
 }
 
 #[test]

@@ -42,6 +42,15 @@ pub(super) struct Held {
     /// The topic of the open draft (`None` also for a topic the level no longer has).
     pub draft: Option<usize>,
     pub standing: Standing,
+    /// Items not to be bought now (closed, or once-only and bought), topics not to be drafted
+    /// now (closed, or once-only and posted), and once-only rules that have fired.
+    pub item_out: Vec<bool>,
+    pub topic_out: Vec<bool>,
+    pub rule_spent: Vec<bool>,
+    /// Each dimension's weight in the player's score (the level's, unless an effect set it),
+    /// and what they add up to; only [`Game::set_weight`] changes them.
+    pub weights: Vec<u32>,
+    pub total_weight: i64,
 }
 
 /// What the perks and sanctions held do to play, worked out again whenever they change.
@@ -112,6 +121,9 @@ impl Held {
             level.sanctions.iter().map(|s| &s.id).collect(),
             &state.sanctions,
         );
+        let weights: Vec<u32> = (level.score.dimensions.iter())
+            .map(|d| state.weights.get(&d.id).copied().unwrap_or(d.weight))
+            .collect();
         Held {
             standing: Standing::of(level, &perks, &sanctions),
             perks,
@@ -146,6 +158,19 @@ impl Held {
                 .collect(),
             draft: (state.draft.as_ref())
                 .and_then(|d| level.topics.iter().position(|t| *t.id == **d)),
+            item_out: (level.items.iter())
+                .map(|i| state.closed_items.contains(&i.id) || state.bought_once.contains(&i.id))
+                .collect(),
+            topic_out: (level.topics.iter())
+                .map(|t| {
+                    state.closed_topics.contains(&t.id) || state.posted_once.contains(&t.id)
+                })
+                .collect(),
+            rule_spent: (level.rules.iter())
+                .map(|r| r.once && state.fired_once.contains(&r.id))
+                .collect(),
+            total_weight: score::total_weight(&weights),
+            weights,
         }
     }
 }
@@ -184,10 +209,11 @@ impl Game {
         let weighted = (level.score.dimensions.iter().enumerate())
             .map(|(i, d)| {
                 let mean = || *friends.get_or_insert_with(|| self.friends_mean(None));
-                score::weighed(level, d, self.held.points[i].unwrap_or(0), mean)
+                let weight = self.held.weights[i];
+                score::weighed(level, d, weight, self.held.points[i].unwrap_or(0), mean)
             })
             .sum();
-        let score = score::scaled(level, self.index.total_weight, weighted);
+        let score = score::scaled(level, self.held.total_weight, weighted);
         self.memo.implied = Some(Implied { score, weighted });
         score
     }
@@ -215,10 +241,10 @@ impl Game {
             (Some(i), Some(implied))
                 if level.score.dimensions[i].source == DimensionSource::Rules =>
             {
-                let d = &level.score.dimensions[i];
-                let before = score::weighed(level, d, self.held.points[i].unwrap_or(0), || None);
-                implied.weighted += score::weighed(level, d, value, || None) - before;
-                implied.score = score::scaled(level, self.index.total_weight, implied.weighted);
+                let (d, w) = (&level.score.dimensions[i], self.held.weights[i]);
+                let before = score::weighed(level, d, w, self.held.points[i].unwrap_or(0), || None);
+                implied.weighted += score::weighed(level, d, w, value, || None) - before;
+                implied.score = score::scaled(level, self.held.total_weight, implied.weighted);
             }
             _ => self.memo.implied = None,
         }
@@ -335,6 +361,15 @@ impl Game {
         let day = self.state.day;
         (self.state.denounced).insert(self.level.npcs[npc].id.clone(), day);
         self.held.denounced[npc] = Some(day);
+    }
+
+    /// Sets the weight of the dimension at this position in the player's score.
+    pub(super) fn set_weight(&mut self, at: usize, weight: u32) {
+        let id = &self.level.score.dimensions[at].id;
+        self.state.weights.insert(id.clone(), weight);
+        self.held.weights[at] = weight;
+        self.held.total_weight = score::total_weight(&self.held.weights);
+        self.memo.implied = None;
     }
 
     /// Notes that the event at this position has arrived.
