@@ -126,7 +126,11 @@ impl Game {
     pub fn from_state(level: Arc<Level>, mut state: State) -> Game {
         // A save from before the level counted acts: count from here on.
         for t in tally::tallies(&level) {
-            if !state.tallies.iter().any(|s| s.act == t.act && s.tag == t.tag) {
+            if !state
+                .tallies
+                .iter()
+                .any(|s| s.act == t.act && s.tag == t.tag)
+            {
                 state.tallies.push(t);
             }
         }

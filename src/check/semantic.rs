@@ -750,7 +750,7 @@ impl Checker<'_> {
             Condition::Did { act, tag, .. } => {
                 self.reference(place, "tag", tag, k.tags);
                 if matches!(act, ActionKind::Appeal | ActionKind::Vote) {
-                    let at = self.field(place.0, place.1, "act");
+                    let at = self.act_field(place, &format!("{act:?}"));
                     self.error(
                         at,
                         "C025",
@@ -901,22 +901,50 @@ impl Checker<'_> {
 }
 
 impl Checker<'_> {
+    /// Byte offset of `act: NAME` inside an entity, else of its first `act:`.
+    fn act_field(&self, place: (&str, &str), name: &str) -> (usize, usize) {
+        let first = self.field(place.0, place.1, "act");
+        let mut from = first.0;
+        while let Some(o) = locate::field(self.src, "act", from) {
+            let value = self.src[o + 3..].trim_start_matches([' ', ':']);
+            if value.starts_with(name) {
+                return (o, 3);
+            }
+            from = o + 3;
+        }
+        first
+    }
+
     /// Hidden items and topics that no effect ever opens (C027).
     fn offers(&mut self) {
         let l = self.level;
         let effects: Vec<&Effect> = (l.events.iter())
-            .flat_map(|e| e.effects.iter().chain(e.choices.iter().flat_map(|c| &c.effects)))
+            .flat_map(|e| {
+                e.effects
+                    .iter()
+                    .chain(e.choices.iter().flat_map(|c| &c.effects))
+            })
             .collect();
-        let opens_item = |id: &str| effects.iter().any(|e| matches!(e, Effect::OpenItem(i) if i == id));
-        let opens_topic =
-            |id: &str| effects.iter().any(|e| matches!(e, Effect::OpenTopic(t) if t == id));
+        let opens_item = |id: &str| {
+            effects
+                .iter()
+                .any(|e| matches!(e, Effect::OpenItem(i) if i == id))
+        };
+        let opens_topic = |id: &str| {
+            effects
+                .iter()
+                .any(|e| matches!(e, Effect::OpenTopic(t) if t == id))
+        };
         for i in l.items.iter().filter(|i| i.hidden && !opens_item(&i.id)) {
             let at = self.field("items", &i.id, "hidden");
             self.warn(
                 at,
                 "C027",
                 format!("item `{}` is hidden and nothing opens it", i.id),
-                Some(format!("add `OpenItem(\"{}\")` to an event's effects, or remove `hidden`", i.id)),
+                Some(format!(
+                    "add `OpenItem(\"{}\")` to an event's effects, or remove `hidden`",
+                    i.id
+                )),
             );
         }
         for t in l.topics.iter().filter(|t| t.hidden && !opens_topic(&t.id)) {
@@ -925,7 +953,10 @@ impl Checker<'_> {
                 at,
                 "C027",
                 format!("topic `{}` is hidden and nothing opens it", t.id),
-                Some(format!("add `OpenTopic(\"{}\")` to an event's effects, or remove `hidden`", t.id)),
+                Some(format!(
+                    "add `OpenTopic(\"{}\")` to an event's effects, or remove `hidden`",
+                    t.id
+                )),
             );
         }
     }

@@ -162,9 +162,7 @@ impl Held {
                 .map(|i| state.closed_items.contains(&i.id) || state.bought_once.contains(&i.id))
                 .collect(),
             topic_out: (level.topics.iter())
-                .map(|t| {
-                    state.closed_topics.contains(&t.id) || state.posted_once.contains(&t.id)
-                })
+                .map(|t| state.closed_topics.contains(&t.id) || state.posted_once.contains(&t.id))
                 .collect(),
             rule_spent: (level.rules.iter())
                 .map(|r| r.once && state.fired_once.contains(&r.id))

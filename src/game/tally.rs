@@ -12,7 +12,8 @@ use super::state::{Author, Reaction, Tally};
 /// the events' and then the endings' conditions first ask.
 pub(super) fn tallies(level: &Level) -> Vec<Tally> {
     let mut out: Vec<Tally> = Vec::new();
-    let conditions = (level.events.iter().map(|e| &e.when)).chain(level.endings.iter().map(|e| &e.when));
+    let conditions =
+        (level.events.iter().map(|e| &e.when)).chain(level.endings.iter().map(|e| &e.when));
     for c in conditions {
         collect(c, &mut out);
     }

@@ -31,7 +31,12 @@ impl Game {
         let points = self.held.points.clone();
         let friends = self.friends_mean(None);
         let weights = &self.held.weights;
-        let now = score::compute(&self.level, weights, |i, _| points[i].unwrap_or(0), || friends);
+        let now = score::compute(
+            &self.level,
+            weights,
+            |i, _| points[i].unwrap_or(0),
+            || friends,
+        );
         Weigher {
             game: self,
             now,
