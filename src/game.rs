@@ -294,7 +294,7 @@ impl Game {
         let open = self.index.item_gates[item].open(&self.held);
         debug_assert_eq!(open, self.tags_open(&it.tags));
         let price = self.price(it);
-        (open && !self.held.item_out[item] && price <= self.state.money).then_some(price)
+        (open && !self.item_out(item) && price <= self.state.money).then_some(price)
     }
 
     /// [`Game::allows`] a draft on the topic at this position in the level.
@@ -312,7 +312,7 @@ impl Game {
             && self.state.draft.is_none()
             && !self.held.standing.forbids(ActionKind::Post)
             && open
-            && !self.held.topic_out[topic]
+            && !self.topic_out(topic)
     }
 
     /// [`Game::allows`] an answer: the event and its choice by position in the level.

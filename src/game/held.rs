@@ -42,14 +42,10 @@ pub(super) struct Held {
     /// The topic of the open draft (`None` also for a topic the level no longer has).
     pub draft: Option<usize>,
     pub standing: Standing,
-    /// Items not to be bought now (closed, or once-only and bought), topics not to be drafted
-    /// now (closed, or once-only and posted), and once-only rules that have fired.
-    pub item_out: Vec<bool>,
-    pub topic_out: Vec<bool>,
-    pub rule_spent: Vec<bool>,
     /// Each dimension's weight in the player's score (the level's, unless an effect set it),
-    /// and what they add up to; only [`Game::set_weight`] changes them.
-    pub weights: Vec<u32>,
+    /// and what they add up to; only [`Game::set_weight`] changes them. Shared by the games
+    /// begun from one opening until one changes them.
+    pub weights: Arc<[u32]>,
     pub total_weight: i64,
 }
 
@@ -121,7 +117,7 @@ impl Held {
             level.sanctions.iter().map(|s| &s.id).collect(),
             &state.sanctions,
         );
-        let weights: Vec<u32> = (level.score.dimensions.iter())
+        let weights: Arc<[u32]> = (level.score.dimensions.iter())
             .map(|d| state.weights.get(&d.id).copied().unwrap_or(d.weight))
             .collect();
         Held {
@@ -158,15 +154,6 @@ impl Held {
                 .collect(),
             draft: (state.draft.as_ref())
                 .and_then(|d| level.topics.iter().position(|t| *t.id == **d)),
-            item_out: (level.items.iter())
-                .map(|i| state.closed_items.contains(&i.id) || state.bought_once.contains(&i.id))
-                .collect(),
-            topic_out: (level.topics.iter())
-                .map(|t| state.closed_topics.contains(&t.id) || state.posted_once.contains(&t.id))
-                .collect(),
-            rule_spent: (level.rules.iter())
-                .map(|r| r.once && state.fired_once.contains(&r.id))
-                .collect(),
             total_weight: score::total_weight(&weights),
             weights,
         }
@@ -365,7 +352,9 @@ impl Game {
     pub(super) fn set_weight(&mut self, at: usize, weight: u32) {
         let id = &self.level.score.dimensions[at].id;
         self.state.weights.insert(id.clone(), weight);
-        self.held.weights[at] = weight;
+        let mut weights = self.held.weights.to_vec();
+        weights[at] = weight;
+        self.held.weights = weights.into();
         self.held.total_weight = score::total_weight(&self.held.weights);
         self.memo.implied = None;
     }

@@ -29,7 +29,7 @@ impl Game {
 
     fn counts_today(&self, rule: usize) -> bool {
         (self.level.rules[rule].per_day).is_none_or(|limit| self.held.fired[rule] < limit)
-            && !self.held.rule_spent[rule]
+            && !self.rule_spent(rule)
     }
 
     /// Fires those of these rules that count for the player, each adding a ledger row. A

@@ -45,6 +45,7 @@ impl Game {
     /// The person at this position in the level posts their post at position `p`: it moves
     /// their own score as the rules say, reaches the feed, and counts for the player if they
     /// are a friend.
+    #[inline]
     fn post_as(&mut self, at: usize, p: usize, level: &Level, index: &Index, log: &mut Log) {
         let npc = &level.npcs[at];
         let post = &npc.posts[p];

@@ -22,7 +22,7 @@ impl Game {
             return Err(Refusal::DraftOpen(name));
         }
         self.check_allowed(super::level::ActionKind::Post)?;
-        if self.held.topic_out[at] {
+        if self.topic_out(at) {
             self.check_topic(&level.topics[at])?;
         }
         if !self.index.topic_gates[at].open(&self.held) {

@@ -18,10 +18,10 @@ pub fn compute(
     friend_scores: impl Fn() -> Option<i32>,
 ) -> i32 {
     let mut friends_mean = None;
-    let weighted = (level.score.dimensions.iter().enumerate())
-        .map(|(i, d)| {
+    let weighted = (level.score.dimensions.iter().zip(weights).enumerate())
+        .map(|(i, (d, &w))| {
             let friends = || *friends_mean.get_or_insert_with(&friend_scores);
-            weighed(level, d, weights[i], points(i, d), friends)
+            weighed(level, d, w, points(i, d), friends)
         })
         .sum();
     scaled(level, total_weight(weights), weighted)

@@ -1,6 +1,7 @@
 //! What is on offer: items on sale and topics open for posts (`hidden` ones start closed;
 //! effects open and close them), and what can be had only once (`once` on an item, a topic
-//! or a rule). The state keeps it by name; the mirror (`Held`) by position, for play.
+//! or a rule). The state keeps it by name; a level without any of it asks only whether the
+//! state's sets are empty.
 
 use super::level::{Item, Topic};
 use super::{Game, Refusal};
@@ -14,6 +15,33 @@ impl Game {
     /// The topic is open for posts (not hidden or closed).
     pub fn topic_listed(&self, topic: &Topic) -> bool {
         !self.state.closed_topics.contains(&topic.id)
+    }
+
+    /// The item at this position is off sale, or sold once and bought ([`Game::check_item`]
+    /// without the words).
+    pub(super) fn item_out(&self, at: usize) -> bool {
+        let s = &self.state;
+        if s.closed_items.is_empty() && s.bought_once.is_empty() {
+            return false;
+        }
+        let id = &self.level.items[at].id;
+        s.closed_items.contains(id) || s.bought_once.contains(id)
+    }
+
+    /// The topic at this position is closed, or posted once already when it may be posted once.
+    pub(super) fn topic_out(&self, at: usize) -> bool {
+        let s = &self.state;
+        if s.closed_topics.is_empty() && s.posted_once.is_empty() {
+            return false;
+        }
+        let id = &self.level.topics[at].id;
+        s.closed_topics.contains(id) || s.posted_once.contains(id)
+    }
+
+    /// The rule at this position may fire once and has.
+    pub(super) fn rule_spent(&self, rule: usize) -> bool {
+        let r = &self.level.rules[rule];
+        r.once && self.state.fired_once.contains(&r.id)
     }
 
     /// Refuses an item that is off sale, or sold once and already bought.
@@ -43,7 +71,6 @@ impl Game {
         let item = &self.level.items[at];
         if item.once {
             self.state.bought_once.insert(item.id.clone());
-            self.held.item_out[at] = true;
         }
     }
 
@@ -52,7 +79,6 @@ impl Game {
         let topic = &self.level.topics[at];
         if topic.once {
             self.state.posted_once.insert(topic.id.clone());
-            self.held.topic_out[at] = true;
         }
     }
 
@@ -61,35 +87,26 @@ impl Game {
         let r = &self.level.rules[rule];
         if r.once {
             self.state.fired_once.insert(r.id.clone());
-            self.held.rule_spent[rule] = true;
         }
     }
 
     /// Puts an item on sale or takes it off, by id; whether anything changed.
     pub(super) fn set_item_open(&mut self, id: &str, open: bool) -> bool {
         let closed = &mut self.state.closed_items;
-        let changed = if open {
+        if open {
             closed.remove(id)
         } else {
             closed.insert(id.to_string())
-        };
-        if let Some(at) = self.level.items.iter().position(|i| i.id == id) {
-            self.held.item_out[at] = !open || self.state.bought_once.contains(id);
         }
-        changed
     }
 
     /// Opens a topic for posts or closes it, by id; whether anything changed.
     pub(super) fn set_topic_open(&mut self, id: &str, open: bool) -> bool {
         let closed = &mut self.state.closed_topics;
-        let changed = if open {
+        if open {
             closed.remove(id)
         } else {
             closed.insert(id.to_string())
-        };
-        if let Some(at) = self.level.topics.iter().position(|t| t.id == id) {
-            self.held.topic_out[at] = !open || self.state.posted_once.contains(id);
         }
-        changed
     }
 }

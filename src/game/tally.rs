@@ -22,14 +22,12 @@ pub(super) fn tallies(level: &Level) -> Vec<Tally> {
 
 fn collect(c: &Condition, out: &mut Vec<Tally>) {
     match c {
-        Condition::Did { act, tag, .. } => {
-            if !out.iter().any(|t| t.act == *act && t.tag == *tag) {
-                out.push(Tally {
-                    act: *act,
-                    tag: tag.clone(),
-                    count: 0,
-                });
-            }
+        Condition::Did { act, tag, .. } if !out.iter().any(|t| t.act == *act && t.tag == *tag) => {
+            out.push(Tally {
+                act: *act,
+                tag: tag.clone(),
+                count: 0,
+            });
         }
         Condition::All(cs) | Condition::Any(cs) => cs.iter().for_each(|c| collect(c, out)),
         Condition::Not(c) => collect(c, out),
@@ -48,10 +46,15 @@ impl Game {
     /// Counts an act the player did in the tallies that ask about it. The tags are those
     /// rules on the act see: a report carries the post's (or person's), its author's and the
     /// level's reporting tags; an event choice counts as a report if it carries a reporting tag.
+    #[inline]
     pub(super) fn tally(&mut self, act: Act) {
-        if self.state.tallies.is_empty() {
-            return;
+        if !self.state.tallies.is_empty() {
+            self.count_act(act);
         }
+    }
+
+    #[inline(never)]
+    fn count_act(&mut self, act: Act) {
         let level = Arc::clone(&self.level);
         let reporting = &level.reporting.tags[..];
         let mut post_tags: Option<Arc<[String]>> = None;
