@@ -31,7 +31,9 @@ pub mod roster;
 mod score;
 mod shop;
 pub mod state;
+mod stock;
 mod summary;
+mod tally;
 mod weigher;
 
 use std::borrow::Borrow;
@@ -126,7 +128,17 @@ impl Game {
     }
 
     /// Resumes a game from a saved state.
-    pub fn from_state(level: Arc<Level>, state: State) -> Game {
+    pub fn from_state(level: Arc<Level>, mut state: State) -> Game {
+        // A save from before the level counted acts: count from here on.
+        for t in tally::tallies(&level) {
+            if !state
+                .tallies
+                .iter()
+                .any(|s| s.act == t.act && s.tag == t.tag)
+            {
+                state.tallies.push(t);
+            }
+        }
         let held = Held::of(&level, &state);
         let index = Arc::new(Index::new(&level, level.persona(&state.persona)));
         Game {
@@ -288,7 +300,7 @@ impl Game {
         let open = self.index.item_gates[item].open(&self.held);
         debug_assert_eq!(open, self.tags_open(&it.tags));
         let price = self.price(it);
-        (open && price <= self.state.money).then_some(price)
+        (open && !self.item_out(item) && price <= self.state.money).then_some(price)
     }
 
     /// [`Game::allows`] a draft on the topic at this position in the level.
@@ -306,6 +318,7 @@ impl Game {
             && self.state.draft.is_none()
             && !self.held.standing.forbids(ActionKind::Post)
             && open
+            && !self.topic_out(topic)
     }
 
     /// [`Game::allows`] an answer: the event and its choice by position in the level.

@@ -45,11 +45,9 @@ fn every_shipped_level_passes_check_without_warnings() {
         let path = format!("levels/{level}.ron");
         let out = scored(&["check", &path], "");
         assert!(out.status.success(), "{path}:\n{}", text(&out.stderr));
-        assert!(
-            !text(&out.stderr).contains("warning["),
-            "{path}:\n{}",
-            text(&out.stderr)
-        );
+        let stderr = text(&out.stderr);
+        // C026 included: no persona starts with a friend who would drop them on day 1.
+        assert!(!stderr.contains("warning["), "{path}:\n{stderr}");
     }
 }
 

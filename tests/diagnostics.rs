@@ -116,3 +116,77 @@ fn warnings_are_reported_but_the_level_still_loads() {
             .contains("more than any persona can ever have (1300)")
     );
 }
+
+/// The mini level with one change, checked: its diagnostics as printed.
+fn mini_with(from: &str, to: &str) -> (bool, String) {
+    let src = std::fs::read_to_string("tests/fixtures/mini.ron").unwrap();
+    assert!(src.contains(from), "the mini level has no `{from}`");
+    let (level, diagnostics) = check::load_str("mini.ron", &src.replacen(from, to, 1));
+    let text = diagnostics.iter().map(ToString::to_string).collect();
+    (level.is_some(), text)
+}
+
+#[test]
+fn a_starting_friend_who_would_drop_the_player_at_once_is_a_warning() {
+    let (loads, text) = mini_with("tolerance: 520", "tolerance: 880");
+    assert!(loads, "a warning does not stop the level");
+    assert_eq!(
+        text,
+        "mini.ron:57:23: warning[C026]: `student` starts with a score of 603, below the tolerance of their friend `jo` (880): `jo` drops them as soon as the score counts\n \
+         57 |             friends: [\"jo\", \"max\"],\n    \
+         |                       ^^^^\n  \
+         hint: lower `jo`'s `tolerance` to 603 or less, or raise the persona's starting points\n"
+    );
+}
+
+#[test]
+fn the_starting_score_the_warning_names_is_the_score_formula_at_the_opening() {
+    let level = check::load_file(Path::new("tests/fixtures/mini.ron")).unwrap();
+    let opening = scored::game::Opening::new(std::sync::Arc::new(level), Some("student")).unwrap();
+    // Behaviour starts at 60; connections follow the friends Jo (500) and Max (600): their
+    // mean 550 is 41 of 100 on the 300–900 range. Weights 50 and 50, rounded to nearest:
+    // 300 + (600 × (60 × 50 + 41 × 50) + 50 × 100) / (100 × 100) = 603.
+    let by_hand = 300 + (600 * (60 * 50 + 41 * 50) + 50 * 100) / (100 * 100);
+    assert_eq!(by_hand, 603);
+    assert_eq!(opening.starting_score(), by_hand);
+}
+
+#[test]
+fn a_hidden_item_or_topic_nothing_opens_is_a_warning() {
+    let (loads, text) = mini_with(
+        "price: 20, tags: [\"baby\"]",
+        "price: 20, tags: [\"baby\"], hidden: true",
+    );
+    assert!(loads);
+    assert_eq!(
+        text,
+        "mini.ron:84:114: warning[C027]: item `nappies` is hidden and nothing opens it\n \
+         84 |         (id: \"nappies\", name: \"Nappies\", description: \"Nappies.\", category: \"family\", price: 20, tags: [\"baby\"], hidden: true),\n    \
+         |                                                                                                                  ^^^^^^\n  \
+         hint: add `OpenItem(\"nappies\")` to an event's effects, or remove `hidden`\n"
+    );
+    let opened = "effects: [EnableRule(\"crackdown\"), OpenItem(\"nappies\")]";
+    let src = std::fs::read_to_string("tests/fixtures/mini.ron").unwrap();
+    let src = src
+        .replacen(
+            "price: 20, tags: [\"baby\"]",
+            "price: 20, tags: [\"baby\"], hidden: true",
+            1,
+        )
+        .replacen("effects: [EnableRule(\"crackdown\")]", opened, 1);
+    let (level, diagnostics) = check::load_str("mini.ron", &src);
+    assert!(level.is_some() && diagnostics.is_empty(), "{diagnostics:?}");
+}
+
+#[test]
+fn the_new_references_are_checked_with_codes_and_hints() {
+    let err =
+        check::load_file(Path::new("tests/fixtures/bad/unknown_new_references.ron")).unwrap_err();
+    let codes: Vec<&str> = err.iter().map(|d| d.code).collect();
+    assert_eq!(
+        codes,
+        [
+            "C011", "C011", "C011", "C012", "C013", "C025", "C011", "C012"
+        ]
+    );
+}

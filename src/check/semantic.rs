@@ -1,11 +1,13 @@
 //! Checks after parsing: ids, references, orders, ranges and reachability.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use super::{Diagnostic, at, did_you_mean, locate, reach};
+use crate::game::Opening;
 use crate::game::level::{
-    Condition, DimensionSource, Effect, Event, Level, PerkEffect, RuleSetter, SanctionEffect,
-    Visibility,
+    ActionKind, Condition, DimensionSource, Effect, Event, Level, PerkEffect, RuleSetter,
+    SanctionEffect, Visibility,
 };
 
 struct Checker<'a> {
@@ -28,6 +30,11 @@ pub fn check(path: &str, src: &str, level: &Level) -> Vec<Diagnostic> {
     c.references();
     c.score_order();
     c.endings();
+    c.offers();
+    if !c.out.iter().any(Diagnostic::is_error) {
+        // Starting a game needs a level without errors.
+        c.tolerances();
+    }
     c.out
 }
 
@@ -525,7 +532,11 @@ impl Checker<'_> {
                 _ => None,
             })
             .collect();
+        let items: BTreeSet<&str> = l.items.iter().map(|i| i.id.as_str()).collect();
+        let topics: BTreeSet<&str> = l.topics.iter().map(|t| t.id.as_str()).collect();
         let known = Known {
+            items: &items,
+            topics: &topics,
             tags: &tags,
             dims: &dims,
             npcs: &npcs,
@@ -645,6 +656,35 @@ impl Checker<'_> {
                 Effect::Befriend(n) | Effect::Unfriend(n) | Effect::NpcScore { npc: n, .. } => {
                     self.reference(place, "person", n, k.npcs)
                 }
+                Effect::OpenTopic(t) | Effect::CloseTopic(t) => {
+                    self.reference(place, "topic", t, k.topics)
+                }
+                Effect::OpenItem(i) | Effect::CloseItem(i) => {
+                    self.reference(place, "item", i, k.items)
+                }
+                Effect::Publish { npc, post } => {
+                    self.reference(place, "person", npc, k.npcs);
+                    if let Some(n) = self.level.npc(npc) {
+                        let posts: BTreeSet<&str> = n.posts.iter().map(|p| p.id.as_str()).collect();
+                        self.reference(place, "post", post, &posts);
+                    }
+                }
+                Effect::Weight { dimension, weight } => {
+                    self.reference(place, "dimension", dimension, k.dims);
+                    if *weight > super::limits::MAX_WEIGHT {
+                        let at = self.field("events", &e.id, "weight");
+                        self.error(
+                            at,
+                            "C017",
+                            format!(
+                                "event `{}` sets a weight of {weight}, over {}",
+                                e.id,
+                                super::limits::MAX_WEIGHT
+                            ),
+                            Some("use 0–1000; weights are relative".into()),
+                        );
+                    }
+                }
                 _ => {}
             }
         }
@@ -701,7 +741,27 @@ impl Checker<'_> {
             Condition::Perk(p) => self.reference(place, "perk", p, k.perks),
             Condition::Sanction(s) => self.reference(place, "sanction", s, k.sanctions),
             Condition::Persona(p) => self.reference(place, "persona", p, k.personas),
-            Condition::FriendOf(n) => self.reference(place, "person", n, k.npcs),
+            Condition::FriendOf(n)
+            | Condition::NpcScoreAtLeast(n, _)
+            | Condition::NpcScoreBelow(n, _) => self.reference(place, "person", n, k.npcs),
+            Condition::DimensionAtLeast(d, _) | Condition::DimensionBelow(d, _) => {
+                self.reference(place, "dimension", d, k.dims)
+            }
+            Condition::Did { act, tag, .. } => {
+                self.reference(place, "tag", tag, k.tags);
+                if matches!(act, ActionKind::Appeal | ActionKind::Vote) {
+                    let at = self.act_field(place, &format!("{act:?}"));
+                    self.error(
+                        at,
+                        "C025",
+                        format!("`Did` cannot count `{act:?}`: it has no tags"),
+                        Some(
+                            "count `Buy`, `Post`, `Like`, `Share`, `Report`, `Befriend` or `Unfriend`"
+                                .into(),
+                        ),
+                    );
+                }
+            }
             Condition::All(cs) | Condition::Any(cs) => {
                 for c in cs {
                     self.condition(place, c, k);
@@ -840,7 +900,107 @@ impl Checker<'_> {
     }
 }
 
+impl Checker<'_> {
+    /// Byte offset of `act: NAME` inside an entity, else of its first `act:`.
+    fn act_field(&self, place: (&str, &str), name: &str) -> (usize, usize) {
+        let first = self.field(place.0, place.1, "act");
+        let mut from = first.0;
+        while let Some(o) = locate::field(self.src, "act", from) {
+            let value = self.src[o + 3..].trim_start_matches([' ', ':']);
+            if value.starts_with(name) {
+                return (o, 3);
+            }
+            from = o + 3;
+        }
+        first
+    }
+
+    /// Hidden items and topics that no effect ever opens (C027).
+    fn offers(&mut self) {
+        let l = self.level;
+        let effects: Vec<&Effect> = (l.events.iter())
+            .flat_map(|e| {
+                e.effects
+                    .iter()
+                    .chain(e.choices.iter().flat_map(|c| &c.effects))
+            })
+            .collect();
+        let opens_item = |id: &str| {
+            effects
+                .iter()
+                .any(|e| matches!(e, Effect::OpenItem(i) if i == id))
+        };
+        let opens_topic = |id: &str| {
+            effects
+                .iter()
+                .any(|e| matches!(e, Effect::OpenTopic(t) if t == id))
+        };
+        for i in l.items.iter().filter(|i| i.hidden && !opens_item(&i.id)) {
+            let at = self.field("items", &i.id, "hidden");
+            self.warn(
+                at,
+                "C027",
+                format!("item `{}` is hidden and nothing opens it", i.id),
+                Some(format!(
+                    "add `OpenItem(\"{}\")` to an event's effects, or remove `hidden`",
+                    i.id
+                )),
+            );
+        }
+        for t in l.topics.iter().filter(|t| t.hidden && !opens_topic(&t.id)) {
+            let at = self.field("topics", &t.id, "hidden");
+            self.warn(
+                at,
+                "C027",
+                format!("topic `{}` is hidden and nothing opens it", t.id),
+                Some(format!(
+                    "add `OpenTopic(\"{}\")` to an event's effects, or remove `hidden`",
+                    t.id
+                )),
+            );
+        }
+    }
+
+    /// Starting friends who would drop the player the first time the score counts (C026):
+    /// their `tolerance` is above the score the persona starts with.
+    fn tolerances(&mut self) {
+        let l = self.level;
+        let minds = |id: &String| l.npc(id).is_some_and(|n| n.tolerance.is_some());
+        if !l.personas.iter().any(|p| p.friends.iter().any(minds)) {
+            return;
+        }
+        let level = Arc::new(l.clone());
+        for p in &l.personas {
+            let Ok(opening) = Opening::new(Arc::clone(&level), Some(&p.id)) else {
+                continue;
+            };
+            let start = opening.starting_score();
+            for f in &p.friends {
+                let Some(t) = l.npc(f).and_then(|n| n.tolerance) else {
+                    continue;
+                };
+                if start < t {
+                    let at = self.value("personas", &p.id, f);
+                    self.warn(
+                        at,
+                        "C026",
+                        format!(
+                            "`{}` starts with a score of {start}, below the tolerance of their friend `{f}` ({t}): `{f}` drops them as soon as the score counts",
+                            p.id
+                        ),
+                        Some(format!(
+                            "lower `{f}`'s `tolerance` to {start} or less, or raise the persona's starting points"
+                        )),
+                    );
+                }
+            }
+        }
+    }
+}
+
 struct Known<'a> {
+    items: &'a BTreeSet<&'a str>,
+    topics: &'a BTreeSet<&'a str>,
     tags: &'a BTreeSet<&'a str>,
     dims: &'a BTreeSet<&'a str>,
     npcs: &'a BTreeSet<&'a str>,

@@ -203,6 +203,30 @@ impl Game {
                     }
                 }
                 Effect::Visibility(v) => self.state.visibility = *v,
+                Effect::OpenTopic(t) | Effect::CloseTopic(t) => {
+                    let open = matches!(effect, Effect::OpenTopic(_));
+                    if self.set_topic_open(t, open) {
+                        log.push(|| Outcome::TopicOpened {
+                            topic: t.clone(),
+                            open,
+                        });
+                    }
+                }
+                Effect::OpenItem(i) | Effect::CloseItem(i) => {
+                    let open = matches!(effect, Effect::OpenItem(_));
+                    if self.set_item_open(i, open) {
+                        log.push(|| Outcome::ItemOpened {
+                            item: i.clone(),
+                            open,
+                        });
+                    }
+                }
+                Effect::Publish { npc, post } => self.publish(npc, post, log),
+                Effect::Weight { dimension, weight } => {
+                    if let Some(at) = self.dim(dimension).at {
+                        self.reweigh(at, *weight, did, log);
+                    }
+                }
             }
         }
     }

@@ -42,6 +42,11 @@ pub(super) struct Held {
     /// The topic of the open draft (`None` also for a topic the level no longer has).
     pub draft: Option<usize>,
     pub standing: Standing,
+    /// Each dimension's weight in the player's score (the level's, unless an effect set it),
+    /// and what they add up to; only [`Game::set_weight`] changes them. Shared by the games
+    /// begun from one opening until one changes them.
+    pub weights: Arc<[u32]>,
+    pub total_weight: i64,
 }
 
 /// What the perks and sanctions held do to play, worked out again whenever they change.
@@ -112,6 +117,9 @@ impl Held {
             level.sanctions.iter().map(|s| &s.id).collect(),
             &state.sanctions,
         );
+        let weights: Arc<[u32]> = (level.score.dimensions.iter())
+            .map(|d| state.weights.get(&d.id).copied().unwrap_or(d.weight))
+            .collect();
         Held {
             standing: Standing::of(level, &perks, &sanctions),
             perks,
@@ -146,6 +154,8 @@ impl Held {
                 .collect(),
             draft: (state.draft.as_ref())
                 .and_then(|d| level.topics.iter().position(|t| *t.id == **d)),
+            total_weight: score::total_weight(&weights),
+            weights,
         }
     }
 }
@@ -184,10 +194,11 @@ impl Game {
         let weighted = (level.score.dimensions.iter().enumerate())
             .map(|(i, d)| {
                 let mean = || *friends.get_or_insert_with(|| self.friends_mean(None));
-                score::weighed(level, d, self.held.points[i].unwrap_or(0), mean)
+                let weight = self.held.weights[i];
+                score::weighed(level, d, weight, self.held.points[i].unwrap_or(0), mean)
             })
             .sum();
-        let score = score::scaled(level, self.index.total_weight, weighted);
+        let score = score::scaled(level, self.held.total_weight, weighted);
         self.memo.implied = Some(Implied { score, weighted });
         score
     }
@@ -215,10 +226,10 @@ impl Game {
             (Some(i), Some(implied))
                 if level.score.dimensions[i].source == DimensionSource::Rules =>
             {
-                let d = &level.score.dimensions[i];
-                let before = score::weighed(level, d, self.held.points[i].unwrap_or(0), || None);
-                implied.weighted += score::weighed(level, d, value, || None) - before;
-                implied.score = score::scaled(level, self.index.total_weight, implied.weighted);
+                let (d, w) = (&level.score.dimensions[i], self.held.weights[i]);
+                let before = score::weighed(level, d, w, self.held.points[i].unwrap_or(0), || None);
+                implied.weighted += score::weighed(level, d, w, value, || None) - before;
+                implied.score = score::scaled(level, self.held.total_weight, implied.weighted);
             }
             _ => self.memo.implied = None,
         }
@@ -335,6 +346,17 @@ impl Game {
         let day = self.state.day;
         (self.state.denounced).insert(self.level.npcs[npc].id.clone(), day);
         self.held.denounced[npc] = Some(day);
+    }
+
+    /// Sets the weight of the dimension at this position in the player's score.
+    pub(super) fn set_weight(&mut self, at: usize, weight: u32) {
+        let id = &self.level.score.dimensions[at].id;
+        self.state.weights.insert(id.clone(), weight);
+        let mut weights = self.held.weights.to_vec();
+        weights[at] = weight;
+        self.held.weights = weights.into();
+        self.held.total_weight = score::total_weight(&self.held.weights);
+        self.memo.implied = None;
     }
 
     /// Notes that the event at this position has arrived.

@@ -22,9 +22,6 @@ pub(super) struct Index {
     /// Each rule's position by its id.
     pub rule_at: Roster<usize, Arc<str>>,
     pub dimension_ids: Vec<Arc<str>>,
-    /// Each dimension's share of the score, in percent, and what the weights add up to.
-    pub dimension_weights: Vec<u32>,
-    pub total_weight: i64,
     /// The people's ids and the news sources, shared by every feed post they write.
     pub npc_ids: Vec<Arc<str>>,
     pub news_sources: Vec<Arc<str>>,
@@ -130,13 +127,6 @@ impl Index {
             topic_ids: ids(level.topics.iter().map(|t| &t.id)),
             perk_ids: ids(level.perks.iter().map(|p| &p.id)),
             sanction_ids: ids(level.sanctions.iter().map(|s| &s.id)),
-            total_weight: score::total_weight(level),
-            dimension_weights: {
-                let total: u32 = dims.iter().map(|d| d.weight).sum();
-                (dims.iter())
-                    .map(|d| d.weight * 100 / total.max(1))
-                    .collect()
-            },
             informed_on: (level.npcs.iter())
                 .map(|npc| {
                     let other = |o: &&Npc| o.id != npc.id && o.behaviour != Behaviour::Conformist;

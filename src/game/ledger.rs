@@ -29,6 +29,7 @@ impl Game {
 
     fn counts_today(&self, rule: usize) -> bool {
         (self.level.rules[rule].per_day).is_none_or(|limit| self.held.fired[rule] < limit)
+            && !self.rule_spent(rule)
     }
 
     /// Fires those of these rules that count for the player, each adding a ledger row. A
@@ -44,6 +45,7 @@ impl Game {
             if self.scored() {
                 self.count_firing(i);
                 self.note_reward(i);
+                self.note_fired(i);
             }
             let dim = Dim {
                 name: &r.dimension,
@@ -111,6 +113,7 @@ impl Game {
         points: i32,
         rule: Option<usize>,
     ) -> usize {
+        let weight = dimension.at.map_or(0, |i| self.weight_percent(i));
         let index = &self.index;
         let id = self.state.ledger.len();
         self.state.ledger.push(LedgerRow {
@@ -122,7 +125,7 @@ impl Game {
                 Some(i) => index.dimension_ids[i].clone(),
                 None => Arc::from(dimension.name),
             },
-            weight: dimension.at.map_or(0, |i| index.dimension_weights[i]),
+            weight,
             points,
             delta: 0,
             applied: false,
@@ -169,6 +172,50 @@ impl Game {
         row.delta = delta;
         row.applied = true;
         delta
+    }
+
+    /// Sets a dimension's weight (by position) in the player's score. A transparent score moves
+    /// at once, with a ledger row on that dimension for the change; elsewhere the change shows
+    /// at the next recomputation.
+    pub(super) fn reweigh(&mut self, at: usize, weight: u32, did: &dyn Display, log: &mut Log) {
+        let before = self.implied();
+        self.set_weight(at, weight);
+        let delta = self.implied() - before;
+        if !self.scored() || !self.immediate() || delta == 0 {
+            return;
+        }
+        let level = Arc::clone(&self.level);
+        let dimension = Dim {
+            name: &level.score.dimensions[at].id,
+            at: Some(at),
+        };
+        let inference = "The weight of what counts was changed";
+        let id = self.push_row(dimension, did, inference, 0, None);
+        let row = &mut self.state.ledger[id];
+        row.delta = delta;
+        row.applied = true;
+        if self.memo.settled == id {
+            self.memo.settled = id + 1;
+        }
+        self.state.score = Some(self.state.score.unwrap_or(0) + delta);
+        log.push(|| Outcome::ScoreChanged {
+            delta,
+            dimension: level.score.dimensions[at].id.clone(),
+            reason: format!("{did} ({inference})"),
+        });
+        self.refresh_thresholds(log);
+    }
+
+    /// A dimension's weight in the player's score now (the level's, unless an effect set it).
+    pub fn dimension_weight(&self, id: &str) -> u32 {
+        let at = self.level.score.dimensions.iter().position(|d| d.id == id);
+        at.map_or(0, |i| self.held.weights[i])
+    }
+
+    /// The share of the score, in percent, of the dimension at this position.
+    pub(super) fn weight_percent(&self, at: usize) -> u32 {
+        let total = self.held.total_weight.max(1);
+        (i64::from(self.held.weights[at]) * 100 / total) as u32
     }
 
     /// Brings the score up to date: a row for whatever the friends' scores moved, then every

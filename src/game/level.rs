@@ -338,6 +338,9 @@ pub struct Rule {
     pub per_day: Option<u32>,
     #[serde(default = "yes")]
     pub active: bool,
+    /// The rule fires at most once in a game.
+    #[serde(default)]
+    pub once: bool,
     pub provenance: Provenance,
 }
 
@@ -355,6 +358,12 @@ pub struct Item {
     pub price: i64,
     #[serde(default)]
     pub tags: Vec<String>,
+    /// Sold at most once in a game.
+    #[serde(default)]
+    pub once: bool,
+    /// Not on sale until an `OpenItem` effect opens it.
+    #[serde(default)]
+    pub hidden: bool,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -367,6 +376,12 @@ pub struct Topic {
     pub text: String,
     #[serde(default)]
     pub tags: Vec<String>,
+    /// Posted at most once in a game.
+    #[serde(default)]
+    pub once: bool,
+    /// Not open for drafting until an `OpenTopic` effect opens it.
+    #[serde(default)]
+    pub hidden: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]

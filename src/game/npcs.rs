@@ -1,6 +1,7 @@
 //! The other people: what they post, how their scores move, who they report.
 
-use super::level::Behaviour;
+use super::index::Index;
+use super::level::{Behaviour, Level};
 use super::rng::{Dice, Stream};
 use super::state::{Author, FeedPost};
 use super::{Game, Log, Outcome};
@@ -32,36 +33,59 @@ impl Game {
                 continue;
             };
             let p = state.next_post;
-            let Some(post) = npc.posts.get(p).filter(|_| roll) else {
+            if !roll || p >= npc.posts.len() {
                 continue;
-            };
-            state.next_post += 1;
-            let origin = index.post_origins[at][p];
-            let read = index.readings.of_post(origin);
-            // What the system makes of the post moves the poster's own score.
-            let effect: i32 = (self.active(&read.posted.rules))
-                .map(|r| index.rule_score[r])
-                .sum();
-            self.nudge_npc(at, effect);
-            let post = FeedPost {
-                id: 0,
-                day,
-                author: Author::Npc(index.npc_ids[at].clone()),
-                text: post.text.clone(),
-                tags: post.tags.clone(),
-                reactions: Vec::new(),
-            };
-            let id = self.add_to_feed(post, origin);
-            log.push(|| Outcome::NpcPosted {
-                npc: npc.id.clone(),
-                post: id,
-            });
-            if self.held.friends[at] {
-                let did = format_args!("Your friend {} posted", npc.name);
-                self.fire_rules(&read.friend.rules, &did, log);
             }
+            state.next_post += 1;
+            self.post_as(at, p, &level, &index, log);
         }
         self.memo.evening = Some((day, dice));
+    }
+
+    /// The person at this position in the level posts their post at position `p`: it moves
+    /// their own score as the rules say, reaches the feed, and counts for the player if they
+    /// are a friend.
+    #[inline]
+    fn post_as(&mut self, at: usize, p: usize, level: &Level, index: &Index, log: &mut Log) {
+        let npc = &level.npcs[at];
+        let post = &npc.posts[p];
+        let origin = index.post_origins[at][p];
+        let read = index.readings.of_post(origin);
+        // What the system makes of the post moves the poster's own score.
+        let effect: i32 = (self.active(&read.posted.rules))
+            .map(|r| index.rule_score[r])
+            .sum();
+        self.nudge_npc(at, effect);
+        let post = FeedPost {
+            id: 0,
+            day: self.state.day,
+            author: Author::Npc(index.npc_ids[at].clone()),
+            text: post.text.clone(),
+            tags: post.tags.clone(),
+            reactions: Vec::new(),
+        };
+        let id = self.add_to_feed(post, origin);
+        log.push(|| Outcome::NpcPosted {
+            npc: npc.id.clone(),
+            post: id,
+        });
+        if self.held.friends[at] {
+            let did = format_args!("Your friend {} posted", npc.name);
+            self.fire_rules(&read.friend.rules, &did, log);
+        }
+    }
+
+    /// A `Publish` effect: the person's post (both by id) reaches the feed now, as any post of
+    /// theirs would. Names the level lacks publish nothing.
+    pub(super) fn publish(&mut self, npc: &str, post: &str, log: &mut Log) {
+        let level = self.level.clone();
+        let index = self.index.clone();
+        let Some(at) = level.npcs.iter().position(|n| n.id == npc) else {
+            return;
+        };
+        if let Some(p) = level.npcs[at].posts.iter().position(|x| x.id == post) {
+            self.post_as(at, p, &level, &index, log);
+        }
     }
 
     /// Evening: people's scores drift with their behaviour; informers report someone.

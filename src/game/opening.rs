@@ -1,7 +1,7 @@
 //! A level begun as a persona but not yet played. Nothing in it depends on the seed, so any
 //! number of games can start from one: bots playing thousands of runs build it once.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 use super::held::Held;
@@ -102,6 +102,19 @@ impl Opening {
             rewarded: Default::default(),
             timeline: Vec::new(),
             milestones: Vec::new(),
+            bought_once: BTreeSet::new(),
+            posted_once: BTreeSet::new(),
+            fired_once: BTreeSet::new(),
+            closed_items: (level.items.iter())
+                .filter(|i| i.hidden)
+                .map(|i| i.id.clone())
+                .collect(),
+            closed_topics: (level.topics.iter())
+                .filter(|t| t.hidden)
+                .map(|t| t.id.clone())
+                .collect(),
+            weights: BTreeMap::new(),
+            tallies: super::tally::tallies(&level),
         };
         // Room for every id the level has, kept by each game's copy (`IdSet`'s `Clone`).
         state.friends.make_room(level.npcs.len());
@@ -124,6 +137,12 @@ impl Opening {
 
     pub fn level(&self) -> &Level {
         self.0.level()
+    }
+
+    /// The score the persona starts with, before the first morning: what the dimensions'
+    /// starting points and the starting friends' scores come to.
+    pub fn starting_score(&self) -> i32 {
+        self.0.implied_score()
     }
 
     /// A game with this seed, after its first morning.

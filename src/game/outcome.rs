@@ -128,6 +128,16 @@ pub enum Outcome {
     FlagSet {
         flag: String,
     },
+    /// An item put on sale (`open`) or taken off.
+    ItemOpened {
+        item: String,
+        open: bool,
+    },
+    /// A topic opened for posts (`open`) or closed.
+    TopicOpened {
+        topic: String,
+        open: bool,
+    },
     AppealFiled {
         row: usize,
         due: u32,
@@ -206,6 +216,14 @@ pub enum Refusal {
     NoVote,
     #[error("the consent screen has already been answered")]
     ConsentDone,
+    #[error("{0} is not on sale")]
+    NotOnSale(String),
+    #[error("{0} is sold only once, and you bought it")]
+    SoldOnce(String),
+    #[error("{0} is not open for posts")]
+    TopicClosed(String),
+    #[error("you posted on {0} already; it can be posted only once")]
+    PostedOnce(String),
 }
 
 impl Outcome {
@@ -318,6 +336,14 @@ impl Outcome {
             Outcome::RuleEnabled { rule: r } => format!("New rule: {}.", rule(r)),
             Outcome::RuleDisabled { rule: r } => format!("Rule withdrawn: {}.", rule(r)),
             Outcome::FlagSet { .. } => String::new(),
+            Outcome::ItemOpened { item: i, open } => match open {
+                true => format!("Now on sale: {}.", item(i)),
+                false => format!("No longer on sale: {}.", item(i)),
+            },
+            Outcome::TopicOpened { topic: t, open } => match open {
+                true => format!("You may now post on {}.", topic(t)),
+                false => format!("Posts on {} are no longer allowed.", topic(t)),
+            },
             Outcome::AppealFiled { row, due } => {
                 format!("Appeal against ledger row {row} filed; answer due on day {due}.")
             }

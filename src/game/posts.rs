@@ -22,6 +22,9 @@ impl Game {
             return Err(Refusal::DraftOpen(name));
         }
         self.check_allowed(super::level::ActionKind::Post)?;
+        if self.topic_out(at) {
+            self.check_topic(&level.topics[at])?;
+        }
         if !self.index.topic_gates[at].open(&self.held) {
             self.check_tags(&level.topics[at].tags)?;
         }
@@ -72,6 +75,7 @@ impl Game {
         );
         if post {
             let did = format_args!("Posted on {}", topic.name);
+            self.note_posted(at);
             self.act(Act::Post(at, true), &did, log);
             log.push(|| Outcome::Posted { topic: id.clone() });
         } else {
@@ -198,5 +202,6 @@ impl Game {
             self.apply_verdict(verdict, deed, did, log);
         }
         self.note_gains(&gains);
+        self.tally(act);
     }
 }

@@ -8,31 +8,28 @@ use super::level::{Dimension, DimensionSource, Level, RuleSetter};
 use super::state::{Deed, Milestone, MilestoneKind};
 use super::{Game, Log, Outcome};
 
-/// The score from dimension points and the friends' scores; integer maths, so it is the same
-/// on every machine, and always inside the level's range.
+/// The score from dimension points and the friends' scores, each dimension counting with its
+/// weight in `weights` (by position: the level's, or as a `Weight` effect set them); integer
+/// maths, so it is the same on every machine, and always inside the level's range.
 pub fn compute(
     level: &Level,
+    weights: &[u32],
     points: impl Fn(usize, &Dimension) -> i32,
     friend_scores: impl Fn() -> Option<i32>,
 ) -> i32 {
     let mut friends_mean = None;
-    let weighted = (level.score.dimensions.iter().enumerate())
-        .map(|(i, d)| {
+    let weighted = (level.score.dimensions.iter().zip(weights).enumerate())
+        .map(|(i, (d, &w))| {
             let friends = || *friends_mean.get_or_insert_with(&friend_scores);
-            weighed(level, d, points(i, d), friends)
+            weighed(level, d, w, points(i, d), friends)
         })
         .sum();
-    scaled(level, total_weight(level), weighted)
+    scaled(level, total_weight(weights), weighted)
 }
 
-/// What the dimensions' weights add up to.
-pub(super) fn total_weight(level: &Level) -> i64 {
-    level
-        .score
-        .dimensions
-        .iter()
-        .map(|d| i64::from(d.weight))
-        .sum()
+/// What these weights add up to.
+pub(super) fn total_weight(weights: &[u32]) -> i64 {
+    weights.iter().copied().map(i64::from).sum()
 }
 
 /// A dimension's part of the score: its value, 0–100, times its weight. `friends` is the
@@ -40,6 +37,7 @@ pub(super) fn total_weight(level: &Level) -> i64 {
 pub(super) fn weighed(
     level: &Level,
     d: &Dimension,
+    weight: u32,
     own: i32,
     friends: impl FnOnce() -> Option<i32>,
 ) -> i64 {
@@ -54,7 +52,7 @@ pub(super) fn weighed(
             base + own
         }
     };
-    value.clamp(0, 100) * i64::from(d.weight)
+    value.clamp(0, 100) * i64::from(weight)
 }
 
 /// The score the dimensions' weighed parts add up to, the weights adding up to `total_weight`.
@@ -120,7 +118,9 @@ impl Game {
     /// The score the state implies right now (even while it is not yet switched on).
     pub fn implied_score(&self) -> i32 {
         let points = |i: usize, _: &Dimension| self.held.points[i].unwrap_or(0);
-        compute(&self.level, points, || self.friends_mean(None))
+        compute(&self.level, &self.held.weights, points, || {
+            self.friends_mean(None)
+        })
     }
 
     /// A dimension's value now, 0–100, as the score counts it.

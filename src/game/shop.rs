@@ -36,6 +36,7 @@ impl Game {
 
     /// Whether the player could buy this item now, and if not, why.
     pub fn can_buy(&self, item: &Item) -> Result<i64, Refusal> {
+        self.check_item(item)?;
         self.check_tags(&item.tags)?;
         let price = self.price(item);
         if price > self.state.money {
@@ -51,7 +52,8 @@ impl Game {
     /// The price, if the player could buy the item now ([`Game::can_buy`] without the why).
     pub fn buyable_at(&self, item: &Item) -> Option<i64> {
         let price = self.price(item);
-        (self.tags_open(&item.tags) && price <= self.state.money).then_some(price)
+        let open = self.tags_open(&item.tags) && self.check_item(item).is_ok();
+        (open && price <= self.state.money).then_some(price)
     }
 
     pub(super) fn buy(&mut self, item: Target<'_>, log: &mut Log) -> Result<(), Refusal> {
@@ -74,6 +76,7 @@ impl Game {
             item: id.to_string(),
             price,
         });
+        self.note_bought(at);
         self.act(Act::Buy(at), &format_args!("Bought {}", item.name), log);
         Ok(())
     }

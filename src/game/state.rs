@@ -1,6 +1,6 @@
 //! Everything that changes during a game. Serialisable so a save can hold it whole.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::habits::Habits;
 use super::idset::IdSet;
 use super::journal::Journal;
-use super::level::Visibility;
+use super::level::{ActionKind, Visibility};
 use super::roster::Roster;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -64,6 +64,34 @@ pub struct State {
     pub rewarded: Habits,
     pub timeline: Vec<DayMark>,
     pub milestones: Vec<Milestone>,
+    /// Once-only items bought, topics posted on and rules fired (see `once` in the level).
+    /// The fields below are left out of a save while empty, so older saves load.
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub bought_once: BTreeSet<String>,
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub posted_once: BTreeSet<String>,
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub fired_once: BTreeSet<String>,
+    /// Items off sale and topics closed to drafting (`hidden`, or closed by an effect).
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub closed_items: BTreeSet<String>,
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub closed_topics: BTreeSet<String>,
+    /// Dimension weights set by a `Weight` effect, by dimension id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub weights: BTreeMap<String, u32>,
+    /// What the player did, counted by act and tag: one entry for each pair a `Did`
+    /// condition of the level asks about, in the order the level first asks.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tallies: Vec<Tally>,
+}
+
+/// How often the player did one kind of act to something with one tag.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Tally {
+    pub act: ActionKind,
+    pub tag: String,
+    pub count: u32,
 }
 
 impl State {

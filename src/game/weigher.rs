@@ -30,7 +30,13 @@ impl Game {
     pub fn weigher(&self) -> Weigher<'_> {
         let points = self.held.points.clone();
         let friends = self.friends_mean(None);
-        let now = score::compute(&self.level, |i, _| points[i].unwrap_or(0), || friends);
+        let weights = &self.held.weights;
+        let now = score::compute(
+            &self.level,
+            weights,
+            |i, _| points[i].unwrap_or(0),
+            || friends,
+        );
         Weigher {
             game: self,
             now,
@@ -102,7 +108,7 @@ impl Weigher<'_> {
                 .filter(|(d, _)| *d == i)
                 .fold(now, |v, (_, p)| (v + p).clamp(-100, 100))
         };
-        let after = score::compute(&game.level, points, || match friend {
+        let after = score::compute(&game.level, &game.held.weights, points, || match friend {
             None => self.friends,
             Some(change) => game.friends_mean(Some(change)),
         });

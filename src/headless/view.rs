@@ -116,11 +116,11 @@ pub fn status(game: &Game, out: &mut impl Write) -> R {
 
 pub fn shop(game: &Game, out: &mut impl Write) -> R {
     writeln!(out, "Shop (you have {}):", game.state().money)?;
-    for item in &game.level().items {
+    for item in game.level().items.iter().filter(|i| game.item_listed(i)) {
         let action = Action::Buy {
             item: item.id.clone(),
         };
-        let note = match game.check_tags(&item.tags) {
+        let note = match game.check_item(item).and(game.check_tags(&item.tags)) {
             Err(refusal) => format!(" [{refusal}]"),
             Ok(()) => effect(game, &action),
         };
@@ -138,8 +138,8 @@ pub fn shop(game: &Game, out: &mut impl Write) -> R {
 
 pub fn topics(game: &Game, out: &mut impl Write) -> R {
     writeln!(out, "Topics you could post about:")?;
-    for t in &game.level().topics {
-        let note = match game.check_tags(&t.tags) {
+    for t in game.level().topics.iter().filter(|t| game.topic_listed(t)) {
+        let note = match game.check_topic(t).and(game.check_tags(&t.tags)) {
             Err(refusal) => format!(" [{refusal}]"),
             Ok(()) => effect(
                 game,

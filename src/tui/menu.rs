@@ -62,12 +62,14 @@ pub fn topics(game: &Game) -> Menu {
         .level()
         .topics
         .iter()
+        .filter(|t| game.topic_listed(t))
         .map(|t| {
             let draft = Action::Draft {
                 topic: t.id.clone(),
             };
             let lock = match game
-                .check_tags(&t.tags)
+                .check_topic(t)
+                .and(game.check_tags(&t.tags))
                 .and(game.check_allowed(ActionKind::Post))
             {
                 Err(r) => Some(r.to_string()),

@@ -113,7 +113,7 @@ pub fn inspector_lines(game: &Game) -> Vec<String> {
             d.id,
             s.points.get(&d.id).copied().unwrap_or(0),
             game.dimension_value(&d.id),
-            d.weight
+            game.dimension_weight(&d.id)
         ));
     }
     fn join<'a>(names: impl Iterator<Item = &'a str>) -> String {

@@ -109,6 +109,7 @@ fn shop(game: &Game) -> Vec<Row> {
     game.level()
         .items
         .iter()
+        .filter(|item| game.item_listed(item))
         .map(|item| {
             let mut row = Row::new(item.name.clone(), Target::Buy(item.id.clone()));
             row.verb = "If you buy it";

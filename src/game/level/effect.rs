@@ -50,6 +50,22 @@ pub enum Effect {
     },
     /// Change who can see the rules from now on.
     Visibility(super::Visibility),
+    /// Put a topic up for drafting (a `hidden` one too), or take it down.
+    OpenTopic(String),
+    CloseTopic(String),
+    /// Put an item on sale (a `hidden` one too), or take it off.
+    OpenItem(String),
+    CloseItem(String),
+    /// One of a person's posts appears in the feed now, like any post of theirs.
+    Publish {
+        npc: String,
+        post: String,
+    },
+    /// Set a dimension's weight in the player's score from now on.
+    Weight {
+        dimension: String,
+        weight: u32,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]

@@ -1,0 +1,112 @@
+//! What is on offer: items on sale and topics open for posts (`hidden` ones start closed;
+//! effects open and close them), and what can be had only once (`once` on an item, a topic
+//! or a rule). The state keeps it by name; a level without any of it asks only whether the
+//! state's sets are empty.
+
+use super::level::{Item, Topic};
+use super::{Game, Refusal};
+
+impl Game {
+    /// The item is on sale (not hidden or closed); one sold once may still be listed.
+    pub fn item_listed(&self, item: &Item) -> bool {
+        !self.state.closed_items.contains(&item.id)
+    }
+
+    /// The topic is open for posts (not hidden or closed).
+    pub fn topic_listed(&self, topic: &Topic) -> bool {
+        !self.state.closed_topics.contains(&topic.id)
+    }
+
+    /// The item at this position is off sale, or sold once and bought ([`Game::check_item`]
+    /// without the words).
+    pub(super) fn item_out(&self, at: usize) -> bool {
+        let s = &self.state;
+        if s.closed_items.is_empty() && s.bought_once.is_empty() {
+            return false;
+        }
+        let id = &self.level.items[at].id;
+        s.closed_items.contains(id) || s.bought_once.contains(id)
+    }
+
+    /// The topic at this position is closed, or posted once already when it may be posted once.
+    pub(super) fn topic_out(&self, at: usize) -> bool {
+        let s = &self.state;
+        if s.closed_topics.is_empty() && s.posted_once.is_empty() {
+            return false;
+        }
+        let id = &self.level.topics[at].id;
+        s.closed_topics.contains(id) || s.posted_once.contains(id)
+    }
+
+    /// The rule at this position may fire once and has.
+    pub(super) fn rule_spent(&self, rule: usize) -> bool {
+        let r = &self.level.rules[rule];
+        r.once && self.state.fired_once.contains(&r.id)
+    }
+
+    /// Refuses an item that is off sale, or sold once and already bought.
+    pub fn check_item(&self, item: &Item) -> Result<(), Refusal> {
+        if !self.item_listed(item) {
+            Err(Refusal::NotOnSale(item.name.clone()))
+        } else if self.state.bought_once.contains(&item.id) {
+            Err(Refusal::SoldOnce(item.name.clone()))
+        } else {
+            Ok(())
+        }
+    }
+
+    /// Refuses a topic that is closed, or posted once already when it may be posted once.
+    pub fn check_topic(&self, topic: &Topic) -> Result<(), Refusal> {
+        if !self.topic_listed(topic) {
+            Err(Refusal::TopicClosed(topic.name.clone()))
+        } else if self.state.posted_once.contains(&topic.id) {
+            Err(Refusal::PostedOnce(topic.name.clone()))
+        } else {
+            Ok(())
+        }
+    }
+
+    /// Notes that the item at this position was bought: a once-only item is then spent.
+    pub(super) fn note_bought(&mut self, at: usize) {
+        let item = &self.level.items[at];
+        if item.once {
+            self.state.bought_once.insert(item.id.clone());
+        }
+    }
+
+    /// Notes that the topic at this position was posted on.
+    pub(super) fn note_posted(&mut self, at: usize) {
+        let topic = &self.level.topics[at];
+        if topic.once {
+            self.state.posted_once.insert(topic.id.clone());
+        }
+    }
+
+    /// Notes that the rule at this position fired: a once-only rule is then spent.
+    pub(super) fn note_fired(&mut self, rule: usize) {
+        let r = &self.level.rules[rule];
+        if r.once {
+            self.state.fired_once.insert(r.id.clone());
+        }
+    }
+
+    /// Puts an item on sale or takes it off, by id; whether anything changed.
+    pub(super) fn set_item_open(&mut self, id: &str, open: bool) -> bool {
+        let closed = &mut self.state.closed_items;
+        if open {
+            closed.remove(id)
+        } else {
+            closed.insert(id.to_string())
+        }
+    }
+
+    /// Opens a topic for posts or closes it, by id; whether anything changed.
+    pub(super) fn set_topic_open(&mut self, id: &str, open: bool) -> bool {
+        let closed = &mut self.state.closed_topics;
+        if open {
+            closed.remove(id)
+        } else {
+            closed.insert(id.to_string())
+        }
+    }
+}
