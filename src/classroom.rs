@@ -145,12 +145,15 @@ pub fn debrief_sections(
     sections.push(("Over time".to_string(), lines));
 
     let o = &d.obedience;
-    let mut lines = vec![format!(
-        "Obedience index: {:.0}% — in {} of {} decisions where the score and your values pulled apart, you took the score's side.",
-        o.index * 100.0,
-        o.obeyed,
-        o.conflicted
-    )];
+    let mut lines = vec![match o.index {
+        Some(index) => format!(
+            "Obedience index: {:.0}% — in {} of {} decisions where the score and your values pulled apart, you took the score's side.",
+            index * 100.0,
+            o.obeyed,
+            o.conflicted
+        ),
+        None => "Obedience index: n/a — no decision of yours had the score and your values pointing different ways.".to_string(),
+    }];
     if o.moments.is_empty() {
         lines.push("No moment where you gave way.".into());
     } else {
@@ -170,18 +173,36 @@ pub fn debrief_sections(
             let widest = dr.rows.iter().map(|r| r.1.max(r.2)).fold(1.0, f64::max);
             for (what, b, a) in &dr.rows {
                 let bar = |x: f64| "█".repeat(((x / widest) * 20.0).round() as usize);
-                lines.push(format!("  {what}"));
-                lines.push(format!("    before {:>7.1} {}", b, bar(*b)));
-                lines.push(format!("    after  {:>7.1} {}", a, bar(*a)));
+                if dr.new.contains(what) {
+                    lines.push(format!(
+                        "  {what} (not on offer before the score: not compared)"
+                    ));
+                } else {
+                    lines.push(format!("  {what}"));
+                }
+                lines.push(format!("    before {:>7} {}", rate(*b), bar(*b)));
+                lines.push(format!("    after  {:>7} {}", rate(*a), bar(*a)));
             }
             lines.push(format!(
                 "  friends kept: {:.1} before, {:.1} after",
                 dr.friends.0, dr.friends.1
             ));
-            if let Some((k, b, a)) = &dr.largest {
+            if dr.shifts.is_empty() {
                 lines.push(format!(
-                    "The largest shift: {k}: {b} a day before the score, {a} a day after."
+                    "No shift to name: nothing you did before the score happened at least {} times in all and changed once it switched on.",
+                    crate::game::debrief::MIN_SUPPORT
                 ));
+            } else {
+                lines.push(
+                    "The largest shifts, of what you could already do before the score:".into(),
+                );
+                for (k, b, a) in &dr.shifts {
+                    lines.push(format!(
+                        "  {k}: {} a day before, {} after",
+                        rate(*b),
+                        rate(*a)
+                    ));
+                }
             }
         }
     }
@@ -322,6 +343,15 @@ fn ledger_lines(game: &Game) -> Vec<String> {
     lines
 }
 
+/// A rate a day: one decimal, two below 1 (one report in 27 days is 0.04, not 0.0).
+fn rate(x: f64) -> String {
+    if x > 0.0 && x < 1.0 {
+        format!("{x:.2}")
+    } else {
+        format!("{x:.1}")
+    }
+}
+
 fn list_or_none(xs: &[String]) -> String {
     if xs.is_empty() {
         "none".into()
@@ -330,16 +360,8 @@ fn list_or_none(xs: &[String]) -> String {
     }
 }
 
-/// The persona a ghost run uses: the one that starts poorest among the others.
-pub fn ghost_persona(game: &Game) -> Option<String> {
-    let level = game.level();
-    level
-        .personas
-        .iter()
-        .filter(|p| p.id != game.state().persona)
-        .min_by_key(|p| (p.money + p.income * i64::from(level.days), p.friends.len()))
-        .map(|p| p.id.clone())
-}
+/// The persona a ghost run uses: the one whose starting line differs most from the player's.
+pub use crate::game::debrief::ghost_persona;
 
 /// The report as Markdown, to read or print.
 pub fn markdown(game: &Game, report: &Report, sections: &[(String, Vec<String>)]) -> String {
@@ -365,11 +387,15 @@ pub fn markdown(game: &Game, report: &Report, sections: &[(String, Vec<String>)]
     let _ = writeln!(out, "Result code: `{}`\n", encode(s));
     let _ = writeln!(
         out,
-        "| final score | self | money | obedience index | drafts deleted | reports | friends dropped |\n|---|---|---|---|---|---|---|\n| {} | {} | {} | {:.0}% | {} | {} | {} |\n",
+        "| final score | self | money | obedience index | drafts deleted | reports | friends dropped |\n|---|---|---|---|---|---|---|\n| {} | {} | {} | {} | {} | {} | {} |\n",
         s.score,
         s.integrity,
         s.money,
-        s.obedience() * 100.0,
+        if s.conflicted == 0 {
+            "n/a".to_string()
+        } else {
+            format!("{:.0}%", s.obedience() * 100.0)
+        },
         s.censored,
         s.reports,
         s.dropped
@@ -384,8 +410,8 @@ pub fn markdown(game: &Game, report: &Report, sections: &[(String, Vec<String>)]
     out
 }
 
-/// Everything the end of a level shows: the debrief, a ghost run as the poorest other persona,
-/// and the report built from them.
+/// Everything the end of a level shows: the debrief, a ghost run as the persona whose
+/// starting line differs most, and the report built from them.
 pub fn debrief(game: &Game) -> (Report, Vec<(String, Vec<String>)>) {
     let d = game.debrief();
     let ghost = ghost_persona(game)

@@ -132,23 +132,15 @@ pub fn service(app: &mut App) {
             .as_ref()
             .map_or(std::path::PathBuf::from("saves"), |s| s.dir.clone())
             .join("reports");
-        end.exported = match crate::classroom::write_report(&dir, &play.game) {
-            Ok(paths) => {
-                let mut lines: Vec<String> = paths
-                    .iter()
-                    .map(|p| format!("Written: {}", p.display()))
-                    .collect();
-                lines.push(format!(
-                    "Result code: {}",
-                    crate::classroom::encode(&end.report.summary)
-                ));
-                lines
+        match crate::classroom::write_report(&dir, &play.game) {
+            Ok(paths) => end.written_to(&paths),
+            Err(e) => {
+                end.exported = vec![format!(
+                    "The report could not be written to {}: {e}",
+                    dir.display()
+                )]
             }
-            Err(e) => vec![format!(
-                "The report could not be written to {}: {e}",
-                dir.display()
-            )],
-        };
+        }
     }
     if !play.save_due {
         return;

@@ -406,3 +406,28 @@ fn simulate_report_lists_actions_obedience_and_quiet_stretches() {
         assert!(report.contains(section), "{section} missing:\n{report}");
     }
 }
+
+#[test]
+fn a_next_only_player_has_no_obedience_index_and_sees_the_ending_title() {
+    let script = "next\n".repeat(60);
+    let out = scored(
+        &["play", "mandatory", "--headless", "--seed", "2026"],
+        &script,
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout
+            .lines()
+            .any(|l| l.starts_with("Obedience index: n/a — ")),
+        "{stdout}"
+    );
+    assert!(!stdout.contains("in 0 of 0"), "{stdout}");
+    // The machine line stays as scripts parse it; the title follows it.
+    let at = stdout
+        .lines()
+        .position(|l| l.starts_with("Ending: "))
+        .unwrap();
+    let next = stdout.lines().nth(at + 1).unwrap();
+    assert!(next.starts_with("Ending title: "), "{next}");
+}

@@ -155,6 +155,43 @@ fn a_scripted_game_screen_by_screen() {
     assert!(app.quit);
 }
 
+/// After `e`, where the report went and its code stay on every page; a second `e` writes
+/// no copy and says so.
+#[test]
+fn the_export_stays_in_sight_and_is_written_once() {
+    let mut app = into_game();
+    for _ in 0..10 {
+        send(&mut app, &[Msg::EndDay, Msg::Other]);
+    }
+    app.update(Msg::Export);
+    let Screen::End(play) = &mut app.screen else {
+        panic!("the level is over");
+    };
+    let end = play.end.as_mut().unwrap();
+    assert!(end.export_due);
+    // What the run loop does once it has written the files.
+    end.export_due = false;
+    let dir = std::path::Path::new("saves/reports");
+    let paths: Vec<_> = ["md", "json", "code"]
+        .iter()
+        .map(|x| dir.join(format!("mini-student-seed42.{x}")))
+        .collect();
+    end.written_to(&paths);
+    app.update(Msg::Right);
+    app.update(Msg::Right);
+    snap!("28_exported_obedience", &app);
+    app.update(Msg::Export);
+    let Screen::End(play) = &app.screen else {
+        panic!("still the end");
+    };
+    let end = play.end.as_ref().unwrap();
+    assert!(!end.export_due, "a second e writes no other copy");
+    assert!(end.again);
+    app.update(Msg::Left);
+    app.update(Msg::Left);
+    snap!("29_exported_again_overview", &app, both);
+}
+
 #[test]
 fn a_small_terminal_gets_a_message_that_recovers() {
     let app = into_game();

@@ -2,15 +2,22 @@
 //! score won against the persona's values, how the player changed once the score switched on,
 //! what they kept to themselves, whom they dropped, and what was real.
 
-use std::collections::{BTreeMap, BTreeSet};
-use std::sync::Arc;
+mod drift;
+mod ghost;
+mod moments;
+
+use std::collections::BTreeSet;
 
 use serde::{Deserialize, Serialize};
 
+use super::Game;
 use super::journal::{Decision, DecisionKind};
 use super::level::{Level, Provenance, Source};
 use super::state::{MilestoneKind, Verdict};
-use super::{Action, Game};
+
+pub use drift::{Drift, MIN_SUPPORT, Offered, measure, shift};
+pub use ghost::{Ghost, ghost, ghost_persona};
+pub use moments::{Moment, informs, moments};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Debrief {
@@ -27,9 +34,10 @@ pub struct Debrief {
     pub drift: Option<Drift>,
     /// Drafts deleted unposted: (day, topic name).
     pub censored: Vec<(u32, String)>,
-    /// Friends the player dropped: (day, what the journal says, e.g. "Unfriend Jo (score 430)").
+    /// Friends the player dropped, by unfriending, reporting them or an event's choice:
+    /// (day, what the journal says, e.g. "Unfriend Jo (score 430)").
     pub dropped: Vec<(u32, String)>,
-    /// People and posts reported: (day, what).
+    /// Every report: of people, of posts, and event choices that inform: (day, what).
     pub reports: Vec<(u32, String)>,
     /// Perks and sanctions met and lost: (day, description).
     pub milestones: Vec<(u32, String)>,
@@ -45,23 +53,10 @@ pub struct Obedience {
     pub conflicted: u32,
     /// Of those, the ones where the player took the score's side.
     pub obeyed: u32,
-    /// `obeyed / conflicted`, 0 when nothing was conflicted.
-    pub index: f64,
-    /// The three obedient decisions that cost the self most, quoted from the journal.
+    /// `obeyed / conflicted`; `None` when nothing was conflicted.
+    pub index: Option<f64>,
+    /// The three largest moments of giving way ([`moments`]), as the debrief words them.
     pub moments: Vec<String>,
-}
-
-/// The baseline days against the scored days, per day so they compare.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Drift {
-    pub baseline_days: u32,
-    pub scored_days: u32,
-    /// (what, per day before, per day after): spending by category, posts by topic, reports.
-    pub rows: Vec<(String, f64, f64)>,
-    /// Friends kept, on average, before and after.
-    pub friends: (f64, f64),
-    /// The row that shifted most (as a share of its larger side).
-    pub largest: Option<(String, f64, f64)>,
 }
 
 /// A mechanic the player met, with its provenance.
@@ -89,7 +84,7 @@ impl Game {
                 .iter()
                 .map(|m| (m.day, m.score, m.integrity))
                 .collect(),
-            obedience: obedience(level, &s.journal.decisions),
+            obedience: obedience(level, &s.journal),
             drift: drift(level, self),
             censored: s
                 .journal
@@ -105,18 +100,8 @@ impl Game {
                     )
                 })
                 .collect(),
-            dropped: chosen(s, DecisionKind::Friend, "unfriend"),
-            reports: s
-                .journal
-                .decisions
-                .iter()
-                .filter(|d| {
-                    let id = &d.options[d.chosen].id;
-                    (d.kind == DecisionKind::Friend || d.kind == DecisionKind::React)
-                        && id == "report"
-                })
-                .map(|d| (d.day, d.options[d.chosen].label.clone()))
-                .collect(),
+            dropped: dropped(level, &s.journal.decisions),
+            reports: reports(level, &s.journal.decisions),
             milestones: s
                 .milestones
                 .iter()
@@ -158,19 +143,52 @@ impl Game {
     }
 }
 
-fn chosen(s: &super::State, kind: DecisionKind, id: &str) -> Vec<(u32, String)> {
-    s.journal
-        .decisions
-        .iter()
-        .filter(|d| d.kind == kind && d.options[d.chosen].id == id)
-        .map(|d| (d.day, d.options[d.chosen].label.clone()))
+/// The friendships the player's decisions ended, with what each decision was.
+fn dropped(level: &Level, decisions: &[Decision]) -> Vec<(u32, String)> {
+    let mut out = Vec::new();
+    for d in decisions.iter().filter(|d| !d.ended.is_empty()) {
+        let label = &d.options[d.chosen].label;
+        let names: Vec<&str> = (d.ended.iter())
+            .map(|id| level.npc(id).map_or(id.as_str(), |n| n.name.as_str()))
+            .collect();
+        let what = match d.kind {
+            DecisionKind::Friend if d.options[d.chosen].id == "unfriend" => label.clone(),
+            DecisionKind::Friend => format!("{label}: a friend, reported, is a friend no more"),
+            _ => format!(
+                "{} — your friendship with {} ended{}",
+                plain(level, d),
+                names.join(", "),
+                if d.defaulted {
+                    " (the default, when the day ended)"
+                } else {
+                    ""
+                }
+            ),
+        };
+        out.push((d.day, what));
+    }
+    out
+}
+
+/// Every report the player filed: of people, of posts, and event choices that inform.
+fn reports(level: &Level, decisions: &[Decision]) -> Vec<(u32, String)> {
+    (decisions.iter())
+        .filter(|d| informs(level, d))
+        .map(|d| {
+            let default = if d.defaulted {
+                " (the default, when the day ended)"
+            } else {
+                ""
+            };
+            (d.day, format!("{}{default}", plain(level, d)))
+        })
         .collect()
 }
 
-/// How a decision reads in a sentence.
-pub fn quote(level: &Level, d: &Decision) -> String {
+/// What was chosen, in words: an event's title and the choice, a purchase, or the label.
+fn plain(level: &Level, d: &Decision) -> String {
     let o = &d.options[d.chosen];
-    let what = match d.kind {
+    match d.kind {
         DecisionKind::Buy => format!("bought {}", o.label),
         DecisionKind::Event => {
             let title = level
@@ -179,39 +197,34 @@ pub fn quote(level: &Level, d: &Decision) -> String {
             format!("{title}: {}", o.label)
         }
         _ => o.label.clone(),
-    };
+    }
+}
+
+/// How a decision reads in a sentence.
+pub fn quote(level: &Level, d: &Decision) -> String {
+    let o = &d.options[d.chosen];
+    let what = plain(level, d);
     format!(
         "Day {}: {what} — score {:+}, self {:+}",
         d.day, o.score, o.integrity
     )
 }
 
-fn obedience(level: &Level, decisions: &[Decision]) -> Obedience {
-    let conflicted: Vec<&Decision> = decisions
-        .iter()
-        .filter(|d| d.scored && d.conflicted())
-        .collect();
-    let mut obeyed: Vec<&Decision> = conflicted.iter().copied().filter(|d| d.obeyed()).collect();
-    let n = conflicted.len() as u32;
-    let k = obeyed.len() as u32;
-    // The moments that moved it most: the self given up for the score's sake.
-    obeyed.sort_by_key(|d| {
-        let chosen = &d.options[d.chosen];
-        let values = &d.options[d.values_best];
-        std::cmp::Reverse((values.integrity - chosen.integrity) * 10 + chosen.score)
-    });
+fn obedience(level: &Level, journal: &super::journal::Journal) -> Obedience {
+    let (obeyed, conflicted) = journal.obedience();
     Obedience {
-        conflicted: n,
-        obeyed: k,
-        index: if n == 0 {
-            0.0
-        } else {
-            f64::from(k) / f64::from(n)
-        },
-        moments: obeyed.iter().take(3).map(|d| quote(level, d)).collect(),
+        conflicted,
+        obeyed,
+        index: journal.obedience_index(),
+        moments: moments(level, &journal.decisions)
+            .into_iter()
+            .take(3)
+            .map(|m| m.text)
+            .collect(),
     }
 }
 
+/// The drift mirror of a game, if its level had days without a score.
 fn drift(level: &Level, game: &Game) -> Option<Drift> {
     let s = game.state();
     let baseline = level.baseline_days.min(s.day.saturating_sub(1));
@@ -220,76 +233,47 @@ fn drift(level: &Level, game: &Game) -> Option<Drift> {
     }
     let last = s.day.min(level.days);
     let scored_days = last.saturating_sub(baseline).max(1);
-    let mut before: BTreeMap<String, f64> = BTreeMap::new();
-    let mut after: BTreeMap<String, f64> = BTreeMap::new();
-    for d in &s.journal.decisions {
-        let key = match d.kind {
-            DecisionKind::Buy => {
-                let price = level.item(&d.options[d.chosen].id).map_or(0, |i| i.price);
-                Some((format!("spent on {}", d.subject), price as f64))
-            }
-            DecisionKind::Post if d.options[d.chosen].id == "post" => {
-                let topic = level
-                    .topic(&d.subject)
-                    .map_or(d.subject.as_str(), |t| t.name.as_str());
-                Some((format!("posts on {topic}"), 1.0))
-            }
-            DecisionKind::Post => Some(("drafts deleted".to_string(), 1.0)),
-            DecisionKind::React | DecisionKind::Friend if d.options[d.chosen].id == "report" => {
-                Some(("reports filed".to_string(), 1.0))
-            }
-            DecisionKind::React => Some(("likes and shares".to_string(), 1.0)),
-            _ => None,
-        };
-        if let Some((k, v)) = key {
-            let side = if d.scored { &mut after } else { &mut before };
-            *side.entry(k).or_insert(0.0) += v;
+    let offered = offered_before(game, baseline);
+    Some(measure(
+        level,
+        &s.journal.decisions,
+        baseline,
+        scored_days,
+        &offered,
+        &s.timeline,
+    ))
+}
+
+/// What was on offer before the score switched on: what the first morning of the same
+/// persona and seed offers, and whatever the player's baseline decisions had to choose from.
+fn offered_before(game: &Game, baseline: u32) -> Offered {
+    let level = game.level();
+    let mut offered = Offered {
+        reports: !level.npcs.is_empty(),
+        reactions: !level.npcs.is_empty() || !level.news.is_empty(),
+        ..Offered::default()
+    };
+    let s = game.state();
+    if let Ok((first, _)) = Game::new(game.level_arc().clone(), Some(&s.persona), s.seed) {
+        for i in level.items.iter().filter(|i| first.tags_open(&i.tags)) {
+            offered.items.insert(i.id.clone());
+        }
+        for t in level.topics.iter().filter(|t| first.tags_open(&t.tags)) {
+            offered.topics.insert(t.id.clone());
         }
     }
-    let keys: BTreeSet<String> = before.keys().chain(after.keys()).cloned().collect();
-    let rows: Vec<(String, f64, f64)> = keys
-        .into_iter()
-        .map(|k| {
-            let b = before.get(&k).copied().unwrap_or(0.0) / f64::from(baseline);
-            let a = after.get(&k).copied().unwrap_or(0.0) / f64::from(scored_days);
-            (k, round(b), round(a))
-        })
-        .collect();
-    let avg = |range: &dyn Fn(u32) -> bool| {
-        let days: Vec<f64> = s
-            .timeline
-            .iter()
-            .filter(|m| range(m.day))
-            .map(|m| f64::from(m.friends))
-            .collect();
-        if days.is_empty() {
-            0.0
-        } else {
-            round(days.iter().sum::<f64>() / days.len() as f64)
+    for d in s.journal.decisions.iter().filter(|d| d.day <= baseline) {
+        match d.kind {
+            DecisionKind::Buy => {
+                offered.items.extend(d.options.iter().map(|o| o.id.clone()));
+            }
+            DecisionKind::Post => {
+                offered.topics.insert(d.subject.clone());
+            }
+            _ => {}
         }
-    };
-    let friends = (avg(&|d| d <= baseline), avg(&|d| d > baseline));
-    // Shifts compare as shares of the larger side, so money and counts can be ranked together.
-    let largest = rows
-        .iter()
-        .filter(|(_, b, a)| b != a)
-        .max_by(|x, y| shift(x).total_cmp(&shift(y)))
-        .cloned();
-    Some(Drift {
-        baseline_days: baseline,
-        scored_days,
-        rows,
-        friends,
-        largest,
-    })
-}
-
-fn shift((_, b, a): &(String, f64, f64)) -> f64 {
-    (a - b).abs() / a.max(*b).max(1.0)
-}
-
-fn round(x: f64) -> f64 {
-    (x * 10.0).round() / 10.0
+    }
+    offered
 }
 
 /// Every mechanic the player met, with its provenance: the score itself, its dimensions, the
@@ -345,67 +329,4 @@ fn real(level: &Level, game: &Game) -> Vec<Mechanic> {
         );
     }
     out
-}
-
-/// Where the same behaviour led another persona.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Ghost {
-    pub persona: String,
-    pub score: Option<i32>,
-    pub integrity: i32,
-    pub money: i64,
-    pub perks: Vec<String>,
-    pub sanctions: Vec<String>,
-    pub ending: Option<String>,
-    /// Decisions the other persona could not make (refused: no money, locked, blocked…).
-    pub refused: u32,
-}
-
-/// Replays the player's decisions, day by day, as `persona`.
-pub fn ghost(level: Arc<Level>, original: &Game, persona: &str) -> Option<Ghost> {
-    let (mut game, _) = Game::new(level, Some(persona), original.state().seed).ok()?;
-    let mut refused = 0;
-    for d in &original.state().journal.decisions {
-        // Days the player ended: the ghost ends them too (its own defaults follow).
-        while game.state().day < d.day && !game.is_over() {
-            let _ = game.play(Action::EndDay);
-        }
-        if d.defaulted || game.is_over() {
-            continue;
-        }
-        let Some(action) = d.action.clone() else {
-            continue;
-        };
-        if d.kind == DecisionKind::Post {
-            let _ = game.play(Action::Draft {
-                topic: d.subject.clone(),
-            });
-        }
-        if game.play(action).is_err() {
-            refused += 1;
-        }
-    }
-    while !game.is_over() {
-        let _ = game.play(Action::EndDay);
-    }
-    let s = game.state();
-    let met = |kind: MilestoneKind| -> Vec<String> {
-        let ids: BTreeSet<&String> = s
-            .milestones
-            .iter()
-            .filter(|m| m.kind == kind)
-            .map(|m| &m.id)
-            .collect();
-        ids.into_iter().cloned().collect()
-    };
-    Some(Ghost {
-        persona: persona.to_string(),
-        score: s.score,
-        integrity: s.integrity,
-        money: s.money,
-        perks: met(MilestoneKind::PerkOpened),
-        sanctions: met(MilestoneKind::SanctionImposed),
-        ending: s.ending.clone(),
-        refused,
-    })
 }

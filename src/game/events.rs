@@ -110,11 +110,15 @@ impl Game {
         if !defaulted && !self.index.choice_gates[e][chosen].open(&self.held) {
             self.check_tags(&choice.tags)?;
         }
+        // The journal lists the choices the player had: a locked or blocked one was none.
+        let had: Vec<usize> = (0..event.choices.len())
+            .filter(|&c| c == chosen || self.index.choice_gates[e][c].open(&self.held))
+            .collect();
+        let taken = had.iter().position(|&c| c == chosen).unwrap_or(0);
         let offers = || {
-            event
-                .choices
-                .iter()
-                .map(|c| {
+            had.iter()
+                .map(|&c| {
+                    let c = &event.choices[c];
                     let action = Action::Answer {
                         event: event_id.to_string(),
                         choice: c.id.clone(),
@@ -123,7 +127,14 @@ impl Game {
                 })
                 .collect()
         };
-        self.record(DecisionKind::Event, event_id, offers, chosen, defaulted);
+        self.record(DecisionKind::Event, event_id, offers, taken, defaulted);
+        for effect in &choice.effects {
+            if let Effect::Unfriend(npc) = effect
+                && self.state.friends.contains(npc)
+            {
+                self.note_ended(DecisionKind::Event, event_id, npc);
+            }
+        }
         self.state.inbox[slot].answer = Some(Answer {
             choice: choice_id.to_string(),
             defaulted,

@@ -114,6 +114,7 @@ impl Game {
             ]
         };
         self.record(DecisionKind::Friend, id, offers, 1, false);
+        self.note_ended(DecisionKind::Friend, id, id);
         self.act(Act::Unfriend(at), &format_args!("Unfriended {name}"), log);
         self.set_friend_at(at, false);
         if let Some(n) = self.npc_state(at) {
@@ -147,6 +148,9 @@ impl Game {
             ]
         };
         self.record(DecisionKind::Friend, id, offers, 1, false);
+        if self.is_friend(at) {
+            self.note_ended(DecisionKind::Friend, id, id);
+        }
         self.act(Act::Denounce(at), &format_args!("Reported {name}"), log);
         self.state.reports_filed += 1;
         if let Some(n) = self.npc_state(at) {

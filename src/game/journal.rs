@@ -27,6 +27,10 @@ pub struct Decision {
     /// What was done, so the same decisions can be replayed as another persona.
     #[serde(default)]
     pub action: Option<Action>,
+    /// The friendships this decision ended (people's ids): an unfriending, a report of a
+    /// friend, an event choice that drops one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ended: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -83,24 +87,65 @@ impl Decision {
             score_best,
             values_best,
             action: None,
+            ended: Vec::new(),
         }
     }
 
-    /// The score would have the player do something other than what their values would: the
-    /// score-best option scores strictly more, the values-best one is strictly truer to the self.
-    /// A choice the day made for the player counts only on the consent screen, where leaving
-    /// the box as it is was the choice the screen was built for.
-    pub fn conflicted(&self) -> bool {
-        let s = &self.options[self.score_best];
-        let v = &self.options[self.values_best];
-        (!self.defaulted || self.kind == DecisionKind::Consent)
-            && self.score_best != self.values_best
-            && s.score > v.score
-            && v.integrity > s.integrity
+    /// What the decision weighed, as (score, self) pairs: for a purchase or a reaction, doing
+    /// it or not (other items stay on sale and a post can be liked and shared, so taking one
+    /// is no choice against the others); elsewhere every option the player had.
+    fn alternatives(&self) -> Vec<(i32, i32)> {
+        let pair = |o: &OptionRecord| (o.score, o.integrity);
+        match self.kind {
+            DecisionKind::Buy | DecisionKind::React => {
+                vec![pair(&self.options[self.chosen]), (0, 0)]
+            }
+            _ => self.options.iter().map(pair).collect(),
+        }
     }
 
-    /// A conflicted decision settled in the score's favour.
+    /// The score would have the player do something other than what their values would: no
+    /// alternative is both the best for the score and the truest to the self. A choice the day
+    /// made for the player counts only on the consent screen, where leaving the box as it is
+    /// was the choice the screen was built for.
+    pub fn conflicted(&self) -> bool {
+        if self.defaulted && self.kind != DecisionKind::Consent {
+            return false;
+        }
+        let alternatives = self.alternatives();
+        let score = alternatives.iter().map(|a| a.0).max();
+        let values = alternatives.iter().map(|a| a.1).max();
+        let (Some(score), Some(values)) = (score, values) else {
+            return false;
+        };
+        !alternatives.contains(&(score, values))
+    }
+
+    /// A conflicted decision settled in the score's favour: the option taken scores as much
+    /// as any (an option tied with the score-best one is the score's side too).
     pub fn obeyed(&self) -> bool {
-        self.conflicted() && self.chosen == self.score_best
+        let best = self.alternatives().iter().map(|a| a.0).max();
+        self.conflicted() && Some(self.options[self.chosen].score) == best
+    }
+}
+
+impl Journal {
+    /// The obedience counts, (obeyed, conflicted), over the decisions made once the score
+    /// was on: the one definition the debrief, the summary and the balance runs share.
+    pub fn obedience(&self) -> (u32, u32) {
+        let conflicted = self.decisions.iter().filter(|d| d.scored && d.conflicted());
+        let (mut obeyed, mut n) = (0, 0);
+        for d in conflicted {
+            n += 1;
+            obeyed += u32::from(d.obeyed());
+        }
+        (obeyed, n)
+    }
+
+    /// `obeyed / conflicted` from [`Journal::obedience`]; `None` when no decision was
+    /// conflicted (an index of nothing is no index).
+    pub fn obedience_index(&self) -> Option<f64> {
+        let (obeyed, n) = self.obedience();
+        (n > 0).then(|| f64::from(obeyed) / f64::from(n))
     }
 }

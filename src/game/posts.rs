@@ -118,12 +118,6 @@ impl Game {
             Reaction::Shared => 1,
             Reaction::Reported => 2,
         };
-        let options = || {
-            actions
-                .into_iter()
-                .map(|(id, a)| (id.to_string(), format!("{id} post {post}"), Some(a)))
-                .collect()
-        };
         let author_name = self.words(|| match &p.author {
             Author::Npc(id) => self
                 .level
@@ -143,6 +137,23 @@ impl Game {
         };
         let tags = p.tags.clone();
         let subject = tags.first().map_or("", String::as_str);
+        // Named by its author and its first words, as the player saw it, never by number.
+        let text = p.text.clone();
+        let options = || {
+            let start = excerpt(&text, 40);
+            actions
+                .into_iter()
+                .map(|(id, a)| {
+                    let verb = match id {
+                        "like" => "Like",
+                        "share" => "Share",
+                        _ => "Report",
+                    };
+                    let label = format!("{verb} a post by {author_name}: “{start}”");
+                    (id.to_string(), label, Some(a))
+                })
+                .collect()
+        };
         self.record(DecisionKind::React, subject, options, chosen, false);
         let author = author_name;
         self.state.feed[post].reactions.push(how);
@@ -204,4 +215,14 @@ impl Game {
         self.note_gains(&gains);
         self.tally(act);
     }
+}
+
+/// The first words of `text`, at most `max` characters, cut at a word with "…" if longer.
+fn excerpt(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max).collect();
+    let words = cut.rsplit_once(' ').map_or(cut.as_str(), |(w, _)| w);
+    format!("{}…", words.trim_end_matches([',', '.', ';', ':']))
 }

@@ -68,4 +68,17 @@ impl Game {
         decision.action = action;
         self.state.journal.decisions.push(decision);
     }
+
+    /// Notes on the decision just recorded (of this kind, about this subject, today) that
+    /// it ended the friendship with `npc`.
+    pub(super) fn note_ended(&mut self, kind: DecisionKind, subject: &str, npc: &str) {
+        let day = self.state.day;
+        if let Some(d) = self.state.journal.decisions.last_mut()
+            && d.day == day
+            && d.kind == kind
+            && d.subject == subject
+        {
+            d.ended.push(npc.to_string());
+        }
+    }
 }

@@ -14,8 +14,12 @@ pub struct Summary {
     /// Of those, the ones settled in the score's favour.
     pub obeyed: usize,
     pub drafts_cancelled: u32,
+    /// Every report, as the debrief lists them: of people, of posts, and event choices that
+    /// inform.
     pub reports_filed: u32,
     pub ending: Option<String>,
+    /// The ending's title, as the end screen shows it.
+    pub ending_title: Option<String>,
 }
 
 impl Game {
@@ -28,14 +32,14 @@ impl Game {
             money: s.money,
             friends: s.friends.len(),
             decisions: decisions.len(),
-            conflicted: decisions
-                .iter()
-                .filter(|d| d.scored && d.conflicted())
-                .count(),
-            obeyed: decisions.iter().filter(|d| d.scored && d.obeyed()).count(),
+            conflicted: s.journal.obedience().1 as usize,
+            obeyed: s.journal.obedience().0 as usize,
             drafts_cancelled: s.drafts_cancelled,
-            reports_filed: s.reports_filed,
+            reports_filed: (decisions.iter())
+                .filter(|d| super::debrief::informs(&self.level, d))
+                .count() as u32,
             ending: s.ending.clone(),
+            ending_title: self.ending().map(|e| e.title.clone()),
         }
     }
 }
@@ -43,7 +47,7 @@ impl Game {
 impl Summary {
     /// The summary as plain lines, the same in the headless mode and on the end screen.
     pub fn lines(&self) -> Vec<String> {
-        vec![
+        let mut lines = vec![
             format!("Final score: {}", self.score),
             format!("Final self: {}", self.integrity),
             format!("Final money: {}", self.money),
@@ -55,6 +59,10 @@ impl Summary {
             format!("Drafts deleted unposted: {}", self.drafts_cancelled),
             format!("Reports filed: {}", self.reports_filed),
             format!("Ending: {}", self.ending.as_deref().unwrap_or("")),
-        ]
+        ];
+        if let Some(title) = &self.ending_title {
+            lines.push(format!("Ending title: {title}"));
+        }
+        lines
     }
 }

@@ -92,8 +92,13 @@ pub struct EndView {
     pub scroll: u16,
     /// The report should be written (the run loop does it).
     pub export_due: bool,
-    /// What the export wrote, or why it failed.
+    /// What the export wrote (where, and the result code), or why it failed: shown on
+    /// every page.
     pub exported: Vec<String>,
+    /// The report is written: another `e` says where instead of writing a copy.
+    pub written: bool,
+    /// `e` was pressed again after the report was written.
+    pub again: bool,
 }
 
 impl EndView {
@@ -106,7 +111,32 @@ impl EndView {
             scroll: 0,
             export_due: false,
             exported: Vec::new(),
+            written: false,
+            again: false,
         }
+    }
+
+    /// Notes what the export wrote: where the files went and the result code.
+    pub fn written_to(&mut self, paths: &[PathBuf]) {
+        // One name and its endings: "saves/reports/mandatory-lin_wei-seed5 (.md, .json, .code)".
+        let stem = paths.first().map(|p| p.with_extension(""));
+        let endings: Vec<String> = (paths.iter())
+            .filter_map(|p| p.extension())
+            .map(|x| format!(".{}", x.to_string_lossy()))
+            .collect();
+        self.exported = vec![
+            format!(
+                "Report written: {} ({})",
+                stem.map_or(String::new(), |s| s.display().to_string()),
+                endings.join(", ")
+            ),
+            format!(
+                "Result code: {}",
+                crate::classroom::encode(&self.report.summary)
+            ),
+        ];
+        self.written = true;
+        self.again = false;
     }
 
     pub fn pages(&self) -> usize {
@@ -649,6 +679,7 @@ impl App {
                     }
                     Msg::Down => end.scroll = end.scroll.saturating_add(1),
                     Msg::Up => end.scroll = end.scroll.saturating_sub(1),
+                    Msg::Export if end.written => end.again = true,
                     Msg::Export => end.export_due = true,
                     _ => {}
                 }

@@ -11,11 +11,44 @@ use super::app::Play;
 use super::theme::Theme;
 
 pub fn render(frame: &mut Frame, area: Rect, theme: Theme, play: &Play) {
-    let [tabs, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
     let Some(end) = &play.end else {
         overview(frame, area, theme, play);
         return;
     };
+    // Once exported, where the files went and the result code stay in sight on every page.
+    let mut report: Vec<Line> = (end.exported.iter())
+        .map(|l| Line::styled(l.clone(), theme.good()))
+        .collect();
+    if end.again {
+        report.push(Line::from(
+            "Already written (above): e does not write another copy.",
+        ));
+    }
+    let inner = usize::from(area.width.saturating_sub(2)).max(1);
+    let strip = if report.is_empty() {
+        0
+    } else {
+        let rows: usize = (report.iter())
+            .map(|l| super::text::width(&l.to_string()).div_ceil(inner).max(1))
+            .sum();
+        (rows as u16 + 2).min(area.height / 3)
+    };
+    let [tabs, body, written] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(strip),
+    ])
+    .areas(area);
+    if !report.is_empty() {
+        frame.render_widget(
+            Paragraph::new(report).wrap(Wrap { trim: true }).block(
+                Block::default()
+                    .borders(Borders::ALL)
+                    .title(" Your report "),
+            ),
+            written,
+        );
+    }
     // Every page by number, the current one by name: it fits at 80 columns.
     let mut spans = vec![Span::styled("Debrief ", theme.dim())];
     for i in 0..end.pages() {
@@ -98,13 +131,12 @@ fn overview(frame: &mut Frame, area: Rect, theme: Theme, play: &Play) {
         right,
     );
     let mut lines: Vec<Line> = summary.into_iter().map(Line::from).collect();
-    match play.end.as_ref().map(|e| &e.exported) {
-        Some(done) if !done.is_empty() => lines.extend(done.iter().map(|l| Line::styled(l.clone(), theme.good()))),
-        _ => lines.push(Line::styled(
-            "← → for the debrief: obedience, drift, ghost run, what was real. e exports your report.",
-            theme.dim(),
-        )),
-    }
+    let hint = if play.end.as_ref().is_some_and(|e| e.written) {
+        "← → for the debrief: obedience, drift, ghost run, what was real."
+    } else {
+        "← → for the debrief: obedience, drift, ghost run, what was real. e exports your report."
+    };
+    lines.push(Line::styled(hint, theme.dim()));
     frame.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: true })
