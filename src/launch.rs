@@ -246,12 +246,10 @@ pub fn report(
     print!("{}", crate::classroom::debrief_text(&game));
     let dir = match out {
         Some(dir) => dir,
-        None => {
-            Store::locate(saves)
-                .context("finding a folder for saves")?
-                .dir
-                .join("reports")
-        }
+        None => Store::locate(saves)
+            .context("finding a folder for saves")?
+            .dir
+            .join("reports"),
     };
     for p in crate::classroom::write_report(&dir, &game).context("writing the report")? {
         println!("Report written: {}", p.display());

@@ -35,7 +35,11 @@ fn commands_corpus_never_panics() {
 
 fn scored(args: &[&str], stdin: &str) -> std::process::Output {
     use std::io::Write;
+    // Headless play autosaves: into a folder of its own, not the repository's ./saves.
+    let saves = tempfile::tempdir().unwrap();
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_scored"))
+        .arg("--saves-dir")
+        .arg(saves.path())
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .stdin(std::process::Stdio::piped())

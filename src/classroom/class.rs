@@ -151,7 +151,10 @@ impl Class {
     pub fn groups(&self) -> BTreeMap<Group, Vec<&Handed>> {
         let mut groups: BTreeMap<Group, Vec<&Handed>> = BTreeMap::new();
         for h in &self.entries {
-            groups.entry(Group::of(h.entry.summary())).or_default().push(h);
+            groups
+                .entry(Group::of(h.entry.summary()))
+                .or_default()
+                .push(h);
         }
         groups
     }
@@ -169,9 +172,8 @@ impl Class {
     /// `Read 34 entries: 30 merged, 2 duplicates, 1 other seed (grouped apart), 1 unreadable
     /// (see below)`.
     pub fn header(&self) -> String {
-        let plural = |n: usize, one: &str, many: &str| {
-            format!("{n} {}", if n == 1 { one } else { many })
-        };
+        let plural =
+            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
         let main = self.main_group();
         let (mut merged, mut level, mut seed, mut persona) = (0, 0, 0, 0);
         for h in &self.entries {

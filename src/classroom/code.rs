@@ -116,9 +116,7 @@ pub fn decode(code: &str) -> Result<Summary, String> {
     let small = |i: usize| -> Result<i32, String> {
         num(i, -i64::from(i32::MAX), i64::from(i32::MAX)).map(|n| n as i32)
     };
-    let count = |i: usize| -> Result<u32, String> {
-        num(i, 0, 1_000_000).map(|n| n as u32)
-    };
+    let count = |i: usize| -> Result<u32, String> { num(i, 0, 1_000_000).map(|n| n as u32) };
     let drift = if f[13].is_empty() {
         None
     } else {
@@ -264,9 +262,8 @@ mod tests {
     fn codes_are_found_in_backticks_quotes_after_punctuation_and_wrapped() {
         let code = encode(&summary(Some("Ana")));
         let (a, b) = code.split_at(30);
-        let text = format!(
-            "Ana: `{code}`\n\"{code}\".\nhere it is: {code}.\n{a}\n  {b}\nhello teacher\n"
-        );
+        let text =
+            format!("Ana: `{code}`\n\"{code}\".\nhere it is: {code}.\n{a}\n  {b}\nhello teacher\n");
         let (found, without) = codes_in(&text);
         assert_eq!(found.len(), 4, "{found:?}");
         assert!(found.iter().all(|(_, r)| r.is_ok()), "{found:?}");
@@ -278,7 +275,11 @@ mod tests {
     fn forged_numbers_and_text_are_refused_or_cleaned() {
         let mut s = summary(None);
         s.obeyed = 9;
-        assert!(decode(&encode(&s)).unwrap_err().contains("more than there were"));
+        assert!(
+            decode(&encode(&s))
+                .unwrap_err()
+                .contains("more than there were")
+        );
         let mut s = summary(None);
         s.integrity = 1000;
         assert!(decode(&encode(&s)).unwrap_err().contains("out of range"));

@@ -135,7 +135,13 @@ pub fn short_hash(text: &str) -> String {
 /// A name as part of a file name: spaces become `_`.
 fn file_part(s: &str) -> String {
     s.chars()
-        .map(|c| if allowed_in_name(c) && c != ' ' { c } else { '_' })
+        .map(|c| {
+            if allowed_in_name(c) && c != ' ' {
+                c
+            } else {
+                '_'
+            }
+        })
         .collect()
 }
 

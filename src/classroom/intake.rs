@@ -53,21 +53,33 @@ impl Intake {
         let mut paths: Vec<PathBuf> = listed.filter_map(|e| e.ok().map(|e| e.path())).collect();
         paths.sort();
         let mut subfolders = Vec::new();
+        let mut companions = 0;
         let before = self.handed.len() + self.unreadable.len();
-        for p in paths {
-            let wanted = p
-                .extension()
-                .is_some_and(|x| x == "json" || x == "code");
+        for p in &paths {
+            let wanted = p.extension().is_some_and(|x| x == "json" || x == "code");
+            // `x.code` beside `x.json` is the same export: the report says more.
+            let beside = p.extension().is_some_and(|x| x == "code")
+                && paths.contains(&p.with_extension("json"));
+            if beside && std::fs::metadata(p).is_ok_and(|m| m.is_file()) {
+                companions += 1;
+                continue;
+            }
             let is_dir = std::fs::metadata(&p).is_ok_and(|m| m.is_dir());
             match (wanted, is_dir) {
                 (true, true) => self.unreadable.push((
                     p.display().to_string(),
                     "is a folder, not a report".to_string(),
                 )),
-                (true, false) => self.file(&p, true),
+                (true, false) => self.file(p, true),
                 (false, true) => subfolders.push(p.display().to_string()),
                 (false, false) => {}
             }
+        }
+        if companions > 0 {
+            self.notes.push(format!(
+                "{}: {companions} .code file(s) beside their .json report read once, as the report",
+                dir.display()
+            ));
         }
         if !subfolders.is_empty() {
             self.notes.push(format!(
@@ -75,7 +87,7 @@ impl Intake {
                 subfolders.join(", ")
             ));
         }
-        if self.handed.len() + self.unreadable.len() == before {
+        if self.handed.len() + self.unreadable.len() == before && companions == 0 {
             self.notes
                 .push(format!("{}: no .json or .code file in it", dir.display()));
         }

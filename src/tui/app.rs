@@ -604,8 +604,9 @@ impl App {
             Screen::Intro(mut intro) if intro.naming.is_some() => {
                 let typed = intro.naming.get_or_insert_with(String::new);
                 match msg {
-                    Msg::Type(c) if crate::classroom::clean_name(&c.to_string()).is_some()
-                        || (c == ' ' && !typed.is_empty()) =>
+                    Msg::Type(c)
+                        if crate::classroom::clean_name(&c.to_string()).is_some()
+                            || (c == ' ' && !typed.is_empty()) =>
                     {
                         if typed.chars().count() < crate::classroom::MAX_NAME {
                             typed.push(c);

@@ -32,7 +32,9 @@ fn endings<'a>(list: &[&'a Handed]) -> BTreeMap<&'a str, usize> {
     let mut endings: BTreeMap<&str, usize> = BTreeMap::new();
     for h in list {
         let e = h.entry.summary().ending.as_str();
-        *endings.entry(if e.is_empty() { "(not over)" } else { e }).or_default() += 1;
+        *endings
+            .entry(if e.is_empty() { "(not over)" } else { e })
+            .or_default() += 1;
     }
     endings
 }
@@ -138,7 +140,11 @@ impl Class {
                 let lines = endings(list)
                     .iter()
                     .map(|(e, c)| {
-                        format!("  {e:<24} {c:>4} of {:<4} {}", list.len(), bar(*c, list.len()))
+                        format!(
+                            "  {e:<24} {c:>4} of {:<4} {}",
+                            list.len(),
+                            bar(*c, list.len())
+                        )
                     })
                     .collect();
                 (format!("Endings in {}", g.label()), lines)
@@ -243,7 +249,11 @@ impl Class {
                 lines.push(format!(
                     "  {:<20} {:<16} score {:>5}  self {:>3}  obedience {:>4}  ({}: {})",
                     s.name.as_deref().unwrap_or("(no name)"),
-                    if s.ending.is_empty() { "(not over)" } else { &s.ending },
+                    if s.ending.is_empty() {
+                        "(not over)"
+                    } else {
+                        &s.ending
+                    },
                     s.score,
                     s.integrity,
                     obedience,
