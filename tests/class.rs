@@ -114,7 +114,7 @@ fn a_class_folder_with_duplicates_another_seed_and_hostile_entries_is_summarised
     let mut codes = Vec::new();
     for (i, g) in games.iter().enumerate() {
         // Three students hand in only a code, pasted into a chat.
-        if i >= 26 && i < 29 {
+        if (26..29).contains(&i) {
             codes.push(encode(&classroom::debrief(g).0.summary));
             continue;
         }

@@ -167,10 +167,13 @@ fn code_start(line: &str) -> Option<usize> {
         .min()
 }
 
+/// A code found on a line (1-based): what it decodes to, or why it does not.
+pub type Found = (usize, Result<Summary, String>);
+
 /// Every result code in pasted text, each with its line (1-based) and what it decodes to. A
 /// code may sit in backticks or quotes, end in punctuation, or be wrapped over lines; a line
 /// with no code is passed over (`blank` counts those with text on them).
-pub fn codes_in(text: &str) -> (Vec<(usize, Result<Summary, String>)>, usize) {
+pub fn codes_in(text: &str) -> (Vec<Found>, usize) {
     let lines: Vec<String> = text
         .lines()
         .map(|l| {

@@ -64,7 +64,7 @@ impl Intake {
                 companions += 1;
                 continue;
             }
-            let is_dir = std::fs::metadata(&p).is_ok_and(|m| m.is_dir());
+            let is_dir = std::fs::metadata(p).is_ok_and(|m| m.is_dir());
             match (wanted, is_dir) {
                 (true, true) => self.unreadable.push((
                     p.display().to_string(),

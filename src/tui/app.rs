@@ -605,12 +605,11 @@ impl App {
                 let typed = intro.naming.get_or_insert_with(String::new);
                 match msg {
                     Msg::Type(c)
-                        if crate::classroom::clean_name(&c.to_string()).is_some()
-                            || (c == ' ' && !typed.is_empty()) =>
+                        if (crate::classroom::clean_name(&c.to_string()).is_some()
+                            || (c == ' ' && !typed.is_empty()))
+                            && typed.chars().count() < crate::classroom::MAX_NAME =>
                     {
-                        if typed.chars().count() < crate::classroom::MAX_NAME {
-                            typed.push(c);
-                        }
+                        typed.push(c);
                     }
                     Msg::Erase => {
                         typed.pop();
