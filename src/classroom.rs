@@ -15,7 +15,7 @@ use crate::game::debrief::{Debrief, Ghost};
 use crate::game::journal::DecisionKind;
 use crate::game::level::Source;
 
-pub use class::{Class, ClassEntry};
+pub use class::{Class, ClassEntry, Handed};
 pub use code::{codes_in, decode, encode};
 pub use handin::{MAX_NAME, clean_name, parse_name, untrusted};
 pub use intake::{Intake, read_class};

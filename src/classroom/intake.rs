@@ -5,7 +5,7 @@
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use super::class::Handed;
+use super::Handed;
 use super::{ClassEntry, Report, codes_in};
 
 /// Files larger than this are not a report or a list of codes.
