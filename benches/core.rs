@@ -172,7 +172,7 @@ fn debrief_and_class(c: &mut Criterion) {
                 .iter()
                 .map(|r| ClassEntry::Report(serde_json::from_str::<Report>(r).unwrap()))
                 .collect();
-            Class { entries }.text()
+            Class::new(entries).text()
         })
     });
 }

@@ -3,6 +3,8 @@
 
 mod class;
 mod code;
+mod handin;
+mod intake;
 
 use std::fmt::Write;
 
@@ -13,8 +15,10 @@ use crate::game::debrief::{Debrief, Ghost};
 use crate::game::journal::DecisionKind;
 use crate::game::level::Source;
 
-pub use class::{Class, ClassEntry};
-pub use code::{decode, encode};
+pub use class::{Class, ClassEntry, Handed};
+pub use code::{codes_in, decode, encode};
+pub use handin::{MAX_NAME, clean_name, parse_name, untrusted};
+pub use intake::{Intake, read_class};
 
 /// The summary a report, a result code and the class summary share.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -33,6 +37,9 @@ pub struct Summary {
     pub dropped: u32,
     /// The largest drift, e.g. "posts on The smog", with before and after per day (×10).
     pub drift: Option<(String, i32, i32)>,
+    /// The player's name, when they gave one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
 }
 
 impl Summary {
@@ -42,6 +49,11 @@ impl Summary {
         } else {
             f64::from(self.obeyed) / f64::from(self.conflicted)
         }
+    }
+
+    /// The obedience index, or `None` (n/a) when no decision set the score against the values.
+    pub fn obedience_index(&self) -> Option<f64> {
+        (self.conflicted > 0).then(|| f64::from(self.obeyed) / f64::from(self.conflicted))
     }
 }
 
@@ -53,6 +65,9 @@ pub struct Choice {
     pub subject: String,
     pub chosen: String,
     pub label: String,
+    /// What the decision was about, in words (an event's title, a person's name).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub title: String,
 }
 
 /// The data file of a report.
@@ -91,7 +106,9 @@ impl Report {
             reports: debrief.reports.len() as u32,
             dropped: debrief.dropped.len() as u32,
             drift,
+            name: game.state().name.as_deref().and_then(clean_name),
         };
+        let level = game.level();
         let choices = game
             .state()
             .journal
@@ -103,6 +120,15 @@ impl Report {
                 subject: d.subject.clone(),
                 chosen: d.options[d.chosen].id.clone(),
                 label: d.options[d.chosen].label.clone(),
+                title: match d.kind {
+                    DecisionKind::Event => level.event(&d.subject).map(|e| e.title.clone()),
+                    DecisionKind::Friend => level.npc(&d.subject).map(|n| n.name.clone()),
+                    DecisionKind::Post => level.topic(&d.subject).map(|t| t.name.clone()),
+                    DecisionKind::Vote => Some("The vote".to_string()),
+                    DecisionKind::Consent => Some("Consent to share data".to_string()),
+                    _ => None,
+                }
+                .unwrap_or_default(),
             })
             .collect();
         Report {
@@ -379,6 +405,9 @@ pub fn markdown(game: &Game, report: &Report, sections: &[(String, Vec<String>)]
         "# Scored — {} ({} as {})\n",
         level.title, ending, persona
     );
+    if let Some(name) = &s.name {
+        let _ = writeln!(out, "Player: {name}\n");
+    }
     let _ = writeln!(
         out,
         "Level `{}`, seed {}, persona `{}`.\n",
@@ -391,11 +420,8 @@ pub fn markdown(game: &Game, report: &Report, sections: &[(String, Vec<String>)]
         s.score,
         s.integrity,
         s.money,
-        if s.conflicted == 0 {
-            "n/a".to_string()
-        } else {
-            format!("{:.0}%", s.obedience() * 100.0)
-        },
+        s.obedience_index()
+            .map_or("n/a".to_string(), |o| format!("{:.0}%", o * 100.0)),
         s.censored,
         s.reports,
         s.dropped
@@ -420,35 +446,21 @@ pub fn debrief(game: &Game) -> (Report, Vec<(String, Vec<String>)>) {
     (Report::of(game, &d), sections)
 }
 
-/// Writes `NAME.md`, `NAME.json` and `NAME.code` into `dir`; returns the paths written.
+/// Writes `STEM.md`, `STEM.json` and `STEM.code` into `dir` (`LEVEL-SEED-NAME`, see
+/// [`handin::report_stem`]); returns the paths written.
 pub fn write_report(
     dir: &std::path::Path,
     game: &Game,
 ) -> std::io::Result<Vec<std::path::PathBuf>> {
     std::fs::create_dir_all(dir)?;
     let (report, sections) = debrief(game);
-    let s = &report.summary;
-    let base = format!("{}-{}-seed{}", s.level, s.persona, s.seed);
-    let mut n = 1;
-    let stem = loop {
-        let stem = if n == 1 {
-            base.clone()
-        } else {
-            format!("{base}-{n}")
-        };
-        if !dir.join(format!("{stem}.json")).exists() {
-            break stem;
-        }
-        n += 1;
-    };
+    let json_text = serde_json::to_string_pretty(&report).map_err(std::io::Error::other)?;
+    let stem = handin::report_stem(dir, &report, &json_text);
     let md = dir.join(format!("{stem}.md"));
     let json = dir.join(format!("{stem}.json"));
     let code = dir.join(format!("{stem}.code"));
     std::fs::write(&md, markdown(game, &report, &sections))?;
-    std::fs::write(
-        &json,
-        serde_json::to_string_pretty(&report).map_err(std::io::Error::other)?,
-    )?;
+    std::fs::write(&json, json_text)?;
     std::fs::write(&code, format!("{}\n", encode(&report.summary)))?;
     Ok(vec![md, json, code])
 }

@@ -180,6 +180,11 @@ impl Game {
             .expect("the persona was checked when the game began")
     }
 
+    /// Names the player for their report and result code; play is unchanged by it.
+    pub fn set_name(&mut self, name: Option<String>) {
+        self.state.name = name;
+    }
+
     pub fn is_over(&self) -> bool {
         self.state.ending.is_some()
     }

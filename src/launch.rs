@@ -18,6 +18,10 @@ pub struct Start {
     pub level: String,
     pub seed: u64,
     pub persona: Option<String>,
+    /// The player's name for the report (`--name`).
+    pub name: Option<String>,
+    /// A class seed was given (`--seed`): the full-screen game asks for a name.
+    pub ask_name: bool,
 }
 
 impl Start {
@@ -26,6 +30,8 @@ impl Start {
             level: "tutorial".into(),
             seed: 1,
             persona: None,
+            name: None,
+            ask_name: false,
         }
     }
 }
@@ -117,6 +123,8 @@ pub fn play_tui(
     need_terminal()?;
     let path = level_path(&start.level);
     let mut app = app(saves, start.seed)?;
+    app.name = start.name.clone();
+    app.ask_name = start.ask_name && start.name.is_none();
     app.start(level, start.persona.as_deref());
     if watch {
         app.watch = Some(tui::app::Watch {
@@ -129,9 +137,10 @@ pub fn play_tui(
     tui::run(app).context("running the terminal interface")
 }
 
-pub fn resume_tui(path: &Path, saves: Option<PathBuf>) -> Result<()> {
+pub fn resume_tui(path: &Path, saves: Option<PathBuf>, name: Option<String>) -> Result<()> {
     need_terminal()?;
     let mut app = app(saves, 1)?;
+    app.name = name;
     app.request_resume(path.to_path_buf());
     tui::run(app).context("running the terminal interface")
 }
@@ -149,6 +158,14 @@ fn refuse_to_overwrite(slot: &Path) -> Result<()> {
     Ok(())
 }
 
+/// Where headless play saves: `--save FILE`, else a new slot in the saves folder like the
+/// full-screen game's, or nowhere with `--no-save`.
+pub enum SaveTo {
+    File(PathBuf),
+    Folder(Option<PathBuf>),
+    Nowhere,
+}
+
 /// The headless autosave: the game to `slot`, reporting (not hiding) a failure.
 fn autosaver(slot: Option<PathBuf>, level_path: PathBuf) -> Result<impl FnMut(&Game)> {
     let hash = match &slot {
@@ -164,15 +181,32 @@ fn autosaver(slot: Option<PathBuf>, level_path: PathBuf) -> Result<impl FnMut(&G
     })
 }
 
-pub fn play_headless(start: &Start, slot: Option<PathBuf>, report: Option<PathBuf>) -> Result<()> {
+pub fn play_headless(start: &Start, save_to: SaveTo, report: Option<PathBuf>) -> Result<()> {
     let level = load_level(&start.level)?;
     check_persona(&level, start.persona.as_deref())?;
-    if let Some(slot) = &slot {
-        refuse_to_overwrite(slot)?;
-    }
-    let mut autosave = autosaver(slot, level_path(&start.level))?;
     let (mut game, opening) = Game::new(level, start.persona.as_deref(), start.seed)
         .map_err(|e| anyhow::anyhow!("{e}"))?;
+    game.set_name(start.name.clone());
+    let slot = match save_to {
+        SaveTo::File(slot) => {
+            refuse_to_overwrite(&slot)?;
+            Some(slot)
+        }
+        SaveTo::Folder(dir) => {
+            let store = Store::locate(dir).context("finding a folder for saves")?;
+            let slot = store.new_slot(&game.level().id, &game.state().persona);
+            // Said on stderr, where it does not mix with the game's own lines.
+            eprintln!(
+                "scored: saving to {} after every day (`scored resume {0} --headless` goes on; --no-save keeps no save)",
+                slot.display()
+            );
+            Some(slot)
+        }
+        SaveTo::Nowhere => None,
+    };
+    let mut autosave = autosaver(slot, level_path(&start.level))?;
+    // The slot is taken at once, so an interrupted first day is not lost either.
+    autosave(&game);
     let stdin = io::stdin();
     let mut out = BufWriter::new(io::stdout().lock());
     headless::run(&mut game, &opening, stdin.lock(), &mut out, &mut autosave)
@@ -189,11 +223,20 @@ pub fn play_headless(start: &Start, slot: Option<PathBuf>, report: Option<PathBu
     Ok(())
 }
 
-/// `scored report SAVE`: the debrief of a saved game, and its report files.
-pub fn report(save: &Path, out: Option<PathBuf>) -> Result<()> {
+/// `scored report SAVE`: the debrief of a saved game, and its report files (into `out`, else
+/// the saves folder's `reports`). `name` names the player in the report, not in the save.
+pub fn report(
+    save: &Path,
+    out: Option<PathBuf>,
+    saves: Option<PathBuf>,
+    name: Option<String>,
+) -> Result<()> {
     let resumed = save::resume(save, Path::new("levels"))
         .map_err(|e| anyhow::anyhow!("the save {} {e}; it is kept as it is", save.display()))?;
-    let game = resumed.game;
+    let mut game = resumed.game;
+    if name.is_some() {
+        game.set_name(name);
+    }
     if !game.is_over() {
         println!(
             "This game is not finished (day {}); the debrief covers the days played.",
@@ -201,82 +244,37 @@ pub fn report(save: &Path, out: Option<PathBuf>) -> Result<()> {
         );
     }
     print!("{}", crate::classroom::debrief_text(&game));
-    let dir = out.unwrap_or_else(|| PathBuf::from("saves/reports"));
+    let dir = match out {
+        Some(dir) => dir,
+        None => Store::locate(saves)
+            .context("finding a folder for saves")?
+            .dir
+            .join("reports"),
+    };
     for p in crate::classroom::write_report(&dir, &game).context("writing the report")? {
         println!("Report written: {}", p.display());
     }
     Ok(())
 }
 
-/// `scored class`: reports and codes merged into the class summary.
-pub fn class(paths: &[PathBuf], codes: Option<&Path>, markdown: Option<&Path>) -> Result<()> {
-    use crate::classroom::{Class, ClassEntry, Report, decode};
-    let mut entries = Vec::new();
-    let mut problems = Vec::new();
-    let mut code_lines: Vec<(String, String)> = Vec::new();
-    for p in paths {
-        let text =
-            std::fs::read_to_string(p).with_context(|| format!("reading {}", p.display()))?;
-        if let Some(d) = crate::check::unsafe_text("", &text).first() {
-            problems.push(format!(
-                "{}:{}:{}: {}",
-                p.display(),
-                d.line,
-                d.col,
-                d.message
-            ));
-            continue;
-        }
-        if text.trim_start().starts_with('{') {
-            match serde_json::from_str::<Report>(&text) {
-                Ok(r) => entries.push(ClassEntry::Report(r)),
-                Err(e) => problems.push(format!("{}: not a Scored report ({e})", p.display())),
-            }
-        } else {
-            code_lines.extend(
-                text.lines()
-                    .enumerate()
-                    .map(|(i, l)| (format!("{}:{}", p.display(), i + 1), l.to_string())),
-            );
-        }
-    }
-    if let Some(c) = codes {
-        let text =
-            std::fs::read_to_string(c).with_context(|| format!("reading {}", c.display()))?;
-        if let Some(d) = crate::check::unsafe_text("", &text).first() {
-            bail!("{}:{}:{}: {}", c.display(), d.line, d.col, d.message);
-        }
-        code_lines.extend(
-            text.lines()
-                .enumerate()
-                .map(|(i, l)| (format!("{}:{}", c.display(), i + 1), l.to_string())),
-        );
-    }
-    for (at, line) in code_lines {
-        // A pasted line may carry a name or a bullet before the code.
-        let Some(start) = line.find("SCORED1~") else {
-            if !line.trim().is_empty() {
-                problems.push(format!("{at}: no result code on this line"));
-            }
-            continue;
-        };
-        let code = line[start..].split_whitespace().next().unwrap_or("");
-        match decode(code) {
-            Ok(s) => entries.push(ClassEntry::Code(s)),
-            Err(e) => problems.push(format!("{at}: {e}")),
-        }
-    }
-    if entries.is_empty() {
-        for p in &problems {
-            eprintln!("{p}");
+/// `scored class`: reports and codes (files, folders, pasted lines) merged into the class
+/// summary. A bad entry is reported and the rest are read on.
+pub fn class(
+    paths: &[PathBuf],
+    codes: Option<&Path>,
+    markdown: Option<&Path>,
+    all: bool,
+) -> Result<()> {
+    use crate::classroom::{Class, read_class};
+    let mut class = Class::of(read_class(paths, codes));
+    class.all_decisions = all;
+    if class.entries.is_empty() {
+        for l in std::iter::once(class.header()).chain(class.skipped()) {
+            eprintln!("{l}");
         }
         bail!("no reports or result codes to summarise");
     }
-    let class = Class { entries };
     print!("{}", class.text());
-    for p in &problems {
-        println!("skipped {p}");
-    }
     if let Some(md) = markdown {
         std::fs::write(md, class.markdown())
             .with_context(|| format!("writing {}", md.display()))?;
@@ -285,7 +283,7 @@ pub fn class(paths: &[PathBuf], codes: Option<&Path>, markdown: Option<&Path>) -
     Ok(())
 }
 
-pub fn resume_headless(path: &Path) -> Result<()> {
+pub fn resume_headless(path: &Path, name: Option<String>) -> Result<()> {
     let resumed = save::resume(path, Path::new("levels"))
         .map_err(|e| anyhow::anyhow!("the save {} {e}; it is kept as it is", path.display()))?;
     if resumed.level_changed {
@@ -295,6 +293,9 @@ pub fn resume_headless(path: &Path) -> Result<()> {
         );
     }
     let mut game = resumed.game;
+    if name.is_some() {
+        game.set_name(name);
+    }
     let mut autosave = autosaver(Some(path.to_path_buf()), resumed.level_path)?;
     let stdin = io::stdin();
     let mut out = BufWriter::new(io::stdout().lock());

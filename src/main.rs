@@ -12,7 +12,7 @@ use scored::author::{self, Transcript};
 use scored::balance::{self, Detail};
 use scored::bots::Strategy;
 use scored::check;
-use scored::launch::{self, Start};
+use scored::launch::{self, SaveTo, Start};
 
 #[derive(Parser)]
 #[command(
@@ -33,16 +33,24 @@ enum Command {
     /// Play a level (LEVEL is a path to a .ron file or the id of a level in levels/).
     Play {
         level: String,
-        #[arg(long, default_value_t = 1)]
-        seed: u64,
+        /// The world's seed (default 1). A class plays one seed; given, the game asks for a name.
+        #[arg(long)]
+        seed: Option<u64>,
         #[arg(long)]
         persona: Option<String>,
+        /// Your name for the report and the result code (letters, digits, spaces, - and _).
+        #[arg(long, value_parser = name_arg)]
+        name: Option<String>,
         /// Line-based play on standard input and output (for scripts and screen readers).
         #[arg(long)]
         headless: bool,
-        /// Save the game to this file at the end of every day and when play stops.
+        /// Save the game to this file at the end of every day and when play stops (default: a
+        /// new file in the saves folder).
         #[arg(long)]
         save: Option<PathBuf>,
+        /// Headless: keep no save.
+        #[arg(long, conflicts_with = "save")]
+        no_save: bool,
         /// Headless: write the end-of-level report (Markdown, data, result code) into DIR.
         #[arg(long, value_name = "DIR")]
         report: Option<PathBuf>,
@@ -56,6 +64,9 @@ enum Command {
         /// Line-based play on standard input and output.
         #[arg(long)]
         headless: bool,
+        /// Your name for the report and the result code; kept in the save.
+        #[arg(long, value_parser = name_arg)]
+        name: Option<String>,
     },
     /// Write levels/NAME.ron: a commented template, or a copy of an existing level.
     NewLevel {
@@ -76,13 +87,16 @@ enum Command {
     /// The debrief of a saved game; writes its report (Markdown, data, result code).
     Report {
         save: PathBuf,
-        /// Where the report files go (default: saves/reports).
+        /// Where the report files go (default: the saves folder's reports/).
         #[arg(long)]
         out: Option<PathBuf>,
+        /// The player's name for the report and the result code.
+        #[arg(long, value_parser = name_arg)]
+        name: Option<String>,
     },
     /// Merge a class's reports (.json) and result codes into one summary, offline.
     Class {
-        /// Report files (.json) or result-code files (.code).
+        /// Report files (.json), result-code files (.code), or folders of them.
         paths: Vec<PathBuf>,
         /// A text file with one result code per line (pasted from a chat or a document).
         #[arg(long)]
@@ -90,6 +104,9 @@ enum Command {
         /// Also write the summary as Markdown to this file.
         #[arg(long)]
         markdown: Option<PathBuf>,
+        /// List every shared decision, not only the ten most evenly split.
+        #[arg(long)]
+        all: bool,
     },
     /// Check level files and report every problem with file:line:col.
     Check {
@@ -126,42 +143,58 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<ExitCode> {
     let saves = cli.saves_dir;
     match cli.command {
-        None if launch::line_mode() => launch::play_headless(&Start::tutorial(), None, None)?,
+        None if launch::line_mode() => {
+            launch::play_headless(&Start::tutorial(), SaveTo::Folder(saves), None)?
+        }
         None => launch::title_screen(saves)?,
         Some(Command::Play {
             level,
             seed,
             persona,
+            name,
             headless,
             save,
+            no_save,
             report,
             watch,
         }) => {
             let start = Start {
                 level,
-                seed,
+                seed: seed.unwrap_or(1),
                 persona,
+                name,
+                ask_name: seed.is_some(),
             };
             if headless || launch::line_mode() {
-                launch::play_headless(&start, save, report)?;
+                let save_to = match (save, no_save) {
+                    (Some(file), _) => SaveTo::File(file),
+                    (None, true) => SaveTo::Nowhere,
+                    (None, false) => SaveTo::Folder(saves),
+                };
+                launch::play_headless(&start, save_to, report)?;
             } else {
                 launch::play_tui(&start, saves, save, watch)?;
             }
         }
-        Some(Command::Resume { save, headless }) => {
+        Some(Command::Resume {
+            save,
+            headless,
+            name,
+        }) => {
             if headless || launch::line_mode() {
-                launch::resume_headless(&save)?;
+                launch::resume_headless(&save, name)?;
             } else {
-                launch::resume_tui(&save, saves)?;
+                launch::resume_tui(&save, saves, name)?;
             }
         }
         Some(Command::Check { files }) => return Ok(check_files(&files)),
-        Some(Command::Report { save, out }) => launch::report(&save, out)?,
+        Some(Command::Report { save, out, name }) => launch::report(&save, out, saves, name)?,
         Some(Command::Class {
             paths,
             codes,
             markdown,
-        }) => launch::class(&paths, codes.as_deref(), markdown.as_deref())?,
+            all,
+        }) => launch::class(&paths, codes.as_deref(), markdown.as_deref(), all)?,
         Some(Command::NewLevel { name, from }) => {
             let source = match &from {
                 Some(f) => Some((launch::level_path(f), launch::load_level(f)?)),
@@ -181,6 +214,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Simulate(args)) => return simulate(args),
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `--name`: refused with the reason when it is not a name.
+fn name_arg(raw: &str) -> Result<String, String> {
+    scored::classroom::parse_name(raw)
 }
 
 fn transcripts_test(level: &str, files: &[PathBuf], update: bool) -> Result<ExitCode> {

@@ -220,7 +220,11 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
         }
         // Anything but a key (a resize, focus) simply redraws at the top of the loop.
         if let Event::Key(key) = event::read()?
-            && let Some(msg) = keys::to_msg(key)
+            && let Some(msg) = if app.typing() {
+                keys::to_text_msg(key)
+            } else {
+                keys::to_msg(key)
+            }
         {
             app.update(msg);
         }

@@ -4,7 +4,11 @@ use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
 fn scored(args: &[&str], stdin: &str) -> Output {
+    // Headless play autosaves: into a folder of its own, not the repository's ./saves.
+    let saves = tempfile::tempdir().unwrap();
     let mut child = Command::new(env!("CARGO_BIN_EXE_scored"))
+        .arg("--saves-dir")
+        .arg(saves.path())
         .args(args)
         .env_remove("NO_COLOR")
         .stdin(Stdio::piped())

@@ -169,6 +169,11 @@ fn start_play_a_day_resize_and_quit() {
         ],
         &[],
     );
+    // A class seed was given: the game asks for a name first; q and e are letters here.
+    s.wait_for("Your name for the class report");
+    s.keys("Li qex\x7f");
+    s.wait_for("> Li qe_");
+    s.keys("\r");
     s.wait_for("Enter begins day 1");
     s.keys("\r");
     s.wait_for("Day 1 of 6");

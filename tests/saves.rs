@@ -87,7 +87,11 @@ fn a_game_resumed_from_its_save_plays_on_exactly_as_if_never_stopped() {
 }
 
 fn scored(args: &[&str], stdin: &str) -> std::process::Output {
+    // Headless play autosaves: into a folder of its own, not the repository's ./saves.
+    let saves = tempfile::tempdir().unwrap();
     let mut child = Command::new(env!("CARGO_BIN_EXE_scored"))
+        .arg("--saves-dir")
+        .arg(saves.path())
         .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())

@@ -78,7 +78,14 @@ fn drafting_and_deleting_never_raises_the_self_on_any_shipped_level() {
 fn headless_draft_and_cancel_four_times_leaves_the_self_where_it_was() {
     // peoples-ledger's first persona loathes the slogan the council wants posted.
     let mut child = Command::new(env!("CARGO_BIN_EXE_scored"))
-        .args(["play", "peoples-ledger", "--headless", "--seed", "1"])
+        .args([
+            "play",
+            "peoples-ledger",
+            "--headless",
+            "--seed",
+            "1",
+            "--no-save",
+        ])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .spawn()

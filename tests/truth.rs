@@ -70,7 +70,14 @@ fn the_switched_on_score_is_the_one_the_header_shows() {
 fn the_headless_switch_on_line_agrees_with_the_status_under_it() {
     let exe = env!("CARGO_BIN_EXE_scored");
     let output = std::process::Command::new(exe)
-        .args(["play", "mandatory", "--headless", "--seed", "2026"])
+        .args([
+            "play",
+            "mandatory",
+            "--headless",
+            "--seed",
+            "2026",
+            "--no-save",
+        ])
         .args(["--persona", "lin_wei"])
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())

@@ -1,8 +1,14 @@
 //! `scored class`: a class's reports and result codes merged offline into one summary.
+//! Entries are checked (anyone can forge one), duplicates counted once, and results of another
+//! level, seed or persona kept in groups of their own: never averaged together.
+
+mod sections;
+mod shared;
 
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
+use super::handin::{checked_report, checked_summary};
 use super::{Report, Summary};
 
 /// One student's result: a full report (with every decision), or just a code's summary.
@@ -19,235 +25,290 @@ impl ClassEntry {
             ClassEntry::Code(s) => s,
         }
     }
+
+    fn kind(&self) -> &'static str {
+        match self {
+            ClassEntry::Report(_) => "report",
+            ClassEntry::Code(_) => "code",
+        }
+    }
+}
+
+/// An entry and where it came from (a file, a file's line).
+#[derive(Debug, Clone)]
+pub struct Handed {
+    pub at: String,
+    pub entry: ClassEntry,
+}
+
+/// Results of one level, seed and persona: the unit every average is taken over.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Group {
+    pub level: String,
+    pub seed: u64,
+    pub persona: String,
+}
+
+impl Group {
+    fn of(s: &Summary) -> Group {
+        Group {
+            level: s.level.clone(),
+            seed: s.seed,
+            persona: s.persona.clone(),
+        }
+    }
+
+    pub fn label(&self) -> String {
+        format!("{} · seed {} · {}", self.level, self.seed, self.persona)
+    }
 }
 
 pub struct Class {
-    pub entries: Vec<ClassEntry>,
+    /// Each result once, in the order handed in.
+    pub entries: Vec<Handed>,
+    /// Entries that were the same result as an earlier one: where, and where the first was.
+    pub duplicates: Vec<(String, String)>,
+    /// Entries that could not be read or did not pass the checks: where, and why.
+    pub unreadable: Vec<(String, String)>,
+    /// What was passed over without being an entry.
+    pub notes: Vec<String>,
+    /// Every shared decision instead of the ten most evenly split.
+    pub all_decisions: bool,
 }
 
-fn pct(n: usize, of: usize) -> String {
-    format!("{:.0}%", n as f64 * 100.0 / of.max(1) as f64)
-}
-
-fn bar(n: usize, of: usize) -> String {
-    "█".repeat((n * 30).div_ceil(of.max(1)))
+/// Two entries are one result: the same summary, and the same decisions where both list them.
+fn same(a: &ClassEntry, b: &ClassEntry) -> bool {
+    match (a, b) {
+        (ClassEntry::Report(x), ClassEntry::Report(y)) => x == y,
+        _ => a.summary() == b.summary(),
+    }
 }
 
 impl Class {
-    /// The summary as sections of plain lines (for the terminal, and inside Markdown).
-    pub fn sections(&self) -> Vec<(String, Vec<String>)> {
-        let mut out = Vec::new();
-        let n = self.entries.len();
-        let mut by_level: BTreeMap<&str, Vec<&Summary>> = BTreeMap::new();
-        for e in &self.entries {
-            by_level
-                .entry(&e.summary().level)
-                .or_default()
-                .push(e.summary());
-        }
-        let mut lines = vec![format!(
-            "{n} result(s): {} full report(s), {} code(s).",
-            self.entries
-                .iter()
-                .filter(|e| matches!(e, ClassEntry::Report(_)))
-                .count(),
-            self.entries
-                .iter()
-                .filter(|e| matches!(e, ClassEntry::Code(_)))
-                .count()
-        )];
-        lines.push(format!(
-            "{:<18} {:>4} {:>7} {:>6} {:>10}  most common ending",
-            "level", "n", "score", "self", "obedience"
-        ));
-        for (level, list) in &by_level {
-            let k = list.len() as f64;
-            let mean = |f: &dyn Fn(&Summary) -> f64| list.iter().map(|s| f(s)).sum::<f64>() / k;
-            let mut endings: BTreeMap<&str, usize> = BTreeMap::new();
-            for s in list {
-                *endings.entry(&s.ending).or_default() += 1;
-            }
-            let top = endings
-                .iter()
-                .max_by_key(|(_, c)| **c)
-                .map_or("", |(e, _)| e);
-            lines.push(format!(
-                "{level:<18} {:>4} {:>7.0} {:>6.0} {:>9.0}%  {top}",
-                list.len(),
-                mean(&|s| f64::from(s.score)),
-                mean(&|s| f64::from(s.integrity)),
-                mean(&|s| s.obedience()) * 100.0
-            ));
-        }
-        out.push(("The class".to_string(), lines));
-
-        let mut lines = vec![
-            "Share of decisions where the score and the values pulled apart and the score won:"
-                .to_string(),
-        ];
-        let mut buckets = [0usize; 5];
-        for e in &self.entries {
-            let i = ((e.summary().obedience() * 5.0) as usize).min(4);
-            buckets[i] += 1;
-        }
-        for (i, count) in buckets.iter().enumerate() {
-            lines.push(format!(
-                "  {:>3}–{:<3}% {:>3}  {}",
-                i * 20,
-                i * 20 + 20,
-                count,
-                bar(*count, n)
-            ));
-        }
-        out.push(("Obedience index".to_string(), lines));
-
-        let mut drift: BTreeMap<&str, (usize, i32, i32)> = BTreeMap::new();
-        for s in self.entries.iter().map(ClassEntry::summary) {
-            if let Some((k, b, a)) = &s.drift {
-                let e = drift.entry(k).or_default();
-                e.0 += 1;
-                e.1 += b;
-                e.2 += a;
-            }
-        }
-        let mut lines =
-            vec!["The largest shift once the score switched on, and how many had it:".to_string()];
-        let mut rows: Vec<_> = drift.into_iter().collect();
-        rows.sort_by_key(|(_, (c, _, _))| std::cmp::Reverse(*c));
-        for (k, (c, b, a)) in rows.iter().take(8) {
-            let avg = |x: i32| f64::from(x) / 10.0 / *c as f64;
-            lines.push(format!(
-                "  {c:>3} × {k}: {:.1} a day before, {:.1} after (on average)",
-                avg(*b),
-                avg(*a)
-            ));
-        }
-        if rows.is_empty() {
-            lines.push("  (no level played had days without a score)".into());
-        }
-        out.push(("Drift".to_string(), lines));
-
-        for (level, list) in &by_level {
-            let mut endings: BTreeMap<&str, usize> = BTreeMap::new();
-            for s in list {
-                *endings.entry(&s.ending).or_default() += 1;
-            }
-            let lines = endings
-                .iter()
-                .map(|(e, c)| {
-                    format!(
-                        "  {e:<24} {c:>3} {:>5}  {}",
-                        pct(*c, list.len()),
-                        bar(*c, list.len())
-                    )
-                })
-                .collect();
-            out.push((format!("Endings in {level}"), lines));
-        }
-
-        out.push(("Shared decisions".to_string(), self.shared_decisions()));
-
-        let mut dropped: BTreeMap<String, Vec<String>> = BTreeMap::new();
-        for e in &self.entries {
-            if let ClassEntry::Report(r) = e {
-                for (_, what) in &r.dropped {
-                    let (who, score) = what.split_once(" (score ").unwrap_or((what, ""));
-                    dropped
-                        .entry(who.to_string())
-                        .or_default()
-                        .push(score.trim_end_matches(')').to_string());
+    /// Entries as handed in: each checked, duplicates set apart (a report is kept over a code
+    /// of the same result).
+    pub fn of(intake: super::Intake) -> Class {
+        let mut class = Class {
+            entries: Vec::new(),
+            duplicates: Vec::new(),
+            unreadable: intake.unreadable,
+            notes: intake.notes,
+            all_decisions: false,
+        };
+        for h in intake.handed {
+            let entry = match h.entry {
+                ClassEntry::Report(r) => checked_report(r).map(ClassEntry::Report),
+                ClassEntry::Code(s) => checked_summary(s).map(ClassEntry::Code),
+            };
+            let entry = match entry {
+                Ok(e) => e,
+                Err(why) => {
+                    class.unreadable.push((h.at, why));
+                    continue;
                 }
+            };
+            match class.entries.iter_mut().find(|e| same(&e.entry, &entry)) {
+                Some(first) => {
+                    if matches!(
+                        (&first.entry, &entry),
+                        (ClassEntry::Code(_), ClassEntry::Report(_))
+                    ) {
+                        let code_at = std::mem::replace(&mut first.at, h.at);
+                        first.entry = entry;
+                        for d in &mut class.duplicates {
+                            if d.1 == code_at {
+                                d.1.clone_from(&first.at);
+                            }
+                        }
+                        class.duplicates.push((code_at, first.at.clone()));
+                    } else {
+                        class.duplicates.push((h.at, first.at.clone()));
+                    }
+                }
+                None => class.entries.push(Handed { at: h.at, entry }),
             }
         }
-        let mut lines: Vec<String> = dropped
-            .iter()
-            .map(|(who, scores)| {
-                format!(
-                    "  {who}: {} time(s), at scores {}",
-                    scores.len(),
-                    scores.join(", ")
-                )
+        class
+    }
+
+    /// A class of results given directly (tests, tools): each at `entry N`.
+    pub fn new(entries: Vec<ClassEntry>) -> Class {
+        let handed = entries
+            .into_iter()
+            .enumerate()
+            .map(|(i, entry)| Handed {
+                at: format!("entry {}", i + 1),
+                entry,
             })
             .collect();
-        if lines.is_empty() {
-            lines.push("  Nobody dropped a friend (or only codes were collected: they carry counts, not names).".into());
+        Class::of(super::Intake {
+            handed,
+            ..Default::default()
+        })
+    }
+
+    /// Results by group, groups in order.
+    pub fn groups(&self) -> BTreeMap<Group, Vec<&Handed>> {
+        let mut groups: BTreeMap<Group, Vec<&Handed>> = BTreeMap::new();
+        for h in &self.entries {
+            groups
+                .entry(Group::of(h.entry.summary()))
+                .or_default()
+                .push(h);
         }
-        let codes: u32 = self
-            .entries
-            .iter()
-            .filter(|e| matches!(e, ClassEntry::Code(_)))
-            .map(|e| e.summary().dropped)
-            .sum();
-        if codes > 0 {
-            lines.push(format!(
-                "  Friends dropped in results handed in as codes: {codes}."
+        groups
+    }
+
+    /// The group most results are in (the first of equals): the others are "grouped apart".
+    pub fn main_group(&self) -> Option<Group> {
+        let groups = self.groups();
+        let most = groups.values().map(Vec::len).max()?;
+        groups
+            .into_iter()
+            .find(|(_, list)| list.len() == most)
+            .map(|(g, _)| g)
+    }
+
+    /// `Read 34 entries: 30 merged, 2 duplicates, 1 other seed (grouped apart), 1 unreadable
+    /// (see below)`.
+    pub fn header(&self) -> String {
+        let plural =
+            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        let main = self.main_group();
+        let (mut merged, mut level, mut seed, mut persona) = (0, 0, 0, 0);
+        for h in &self.entries {
+            let g = Group::of(h.entry.summary());
+            match &main {
+                Some(m) if *m == g => merged += 1,
+                Some(m) if m.level != g.level => level += 1,
+                Some(m) if m.seed != g.seed => seed += 1,
+                _ => persona += 1,
+            }
+        }
+        let read = self.entries.len() + self.duplicates.len() + self.unreadable.len();
+        let mut parts = vec![format!("{merged} merged")];
+        if !self.duplicates.is_empty() {
+            let n = self.duplicates.len();
+            parts.push(format!(
+                "{} (counted once)",
+                plural(n, "duplicate", "duplicates")
             ));
         }
-        out.push(("Who dropped which friend".to_string(), lines));
+        for (n, one, many) in [
+            (level, "other level", "other levels"),
+            (seed, "other seed", "other seeds"),
+            (persona, "other persona", "other personas"),
+        ] {
+            if n > 0 {
+                parts.push(format!("{} (grouped apart)", plural(n, one, many)));
+            }
+        }
+        if !self.unreadable.is_empty() {
+            parts.push(format!("{} unreadable", self.unreadable.len()));
+        }
+        let below = if self.duplicates.is_empty() && self.unreadable.is_empty() {
+            ""
+        } else {
+            " (see below)"
+        };
+        format!(
+            "Read {}: {}{below}",
+            plural(read, "entry", "entries"),
+            parts.join(", ")
+        )
+    }
+
+    /// What was set apart and why, right under the header (before the summary, where a
+    /// projector still shows it).
+    pub fn skipped(&self) -> Vec<String> {
+        let mut lines = Vec::new();
+        for (at, first) in &self.duplicates {
+            lines.push(format!(
+                "  duplicate: {at} is the same result as {first} (counted once)"
+            ));
+        }
+        if !self.duplicates.is_empty() {
+            lines.push(
+                "    (two students who played exactly alike look the same: ask them to hand in with --name)"
+                    .into(),
+            );
+        }
+        for (at, why) in &self.unreadable {
+            lines.push(format!("  unreadable: {at}: {why}"));
+        }
+        lines.extend(self.notes.iter().map(|n| format!("  note: {n}")));
+        lines
+    }
+
+    /// One line per level played on more than one seed or persona: its groups are never
+    /// averaged together.
+    pub fn warnings(&self) -> Vec<String> {
+        let mut by_level: BTreeMap<&str, Vec<(&Group, usize)>> = BTreeMap::new();
+        let groups = self.groups();
+        for (g, list) in &groups {
+            by_level.entry(&g.level).or_default().push((g, list.len()));
+        }
+        let mut lines = Vec::new();
+        for (level, gs) in by_level.iter().filter(|(_, gs)| gs.len() > 1) {
+            let mut seeds: BTreeMap<u64, usize> = BTreeMap::new();
+            let mut personas: BTreeMap<&str, usize> = BTreeMap::new();
+            for (g, n) in gs {
+                *seeds.entry(g.seed).or_default() += n;
+                *personas.entry(&g.persona).or_default() += n;
+            }
+            let list = |m: Vec<(String, usize)>| {
+                m.iter()
+                    .map(|(k, n)| format!("{k} ({n})"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            let mut what = Vec::new();
+            if seeds.len() > 1 {
+                what.push(format!(
+                    "seeds {}",
+                    list(seeds.iter().map(|(k, n)| (k.to_string(), *n)).collect())
+                ));
+            }
+            if personas.len() > 1 {
+                what.push(format!(
+                    "personas {}",
+                    list(personas.iter().map(|(k, n)| (k.to_string(), *n)).collect())
+                ));
+            }
+            lines.push(format!(
+                "Warning: {level} was played with mixed {}: each group is summarised on its own, never averaged together.",
+                what.join(" and ")
+            ));
+        }
+        lines
+    }
+
+    /// The summary as sections of plain lines (for the terminal, and inside Markdown).
+    pub fn sections(&self) -> Vec<(String, Vec<String>)> {
+        let mut out = vec![("The class".to_string(), self.table())];
+        out.extend(self.obedience());
+        out.extend(self.endings());
+        out.extend(self.drift());
+        out.extend(self.shared_decisions());
+        out.push(("Who dropped which friend".to_string(), self.dropped()));
+        out.push(("Handed in".to_string(), self.names()));
         out
     }
 
-    /// The share of the class that took each option at each decision shared by at least two
-    /// players of the same level and seed.
-    fn shared_decisions(&self) -> Vec<String> {
-        let mut groups: BTreeMap<(String, u64), Vec<&Report>> = BTreeMap::new();
-        for e in &self.entries {
-            if let ClassEntry::Report(r) = e {
-                groups
-                    .entry((r.summary.level.clone(), r.summary.seed))
-                    .or_default()
-                    .push(r);
-            }
-        }
-        let mut lines = Vec::new();
-        for ((level, seed), reports) in groups.iter().filter(|(_, r)| r.len() >= 2) {
-            lines.push(format!("{level}, seed {seed} ({} players):", reports.len()));
-            let mut decisions: BTreeMap<(u32, String, String), BTreeMap<String, usize>> =
-                BTreeMap::new();
-            for r in reports {
-                for c in &r.choices {
-                    let key = (c.day, format!("{:?}", c.kind), c.subject.clone());
-                    *decisions
-                        .entry(key)
-                        .or_default()
-                        .entry(c.label.clone())
-                        .or_default() += 1;
-                }
-            }
-            let mut shown = 0;
-            for ((day, kind, subject), options) in &decisions {
-                let total: usize = options.values().sum();
-                if total < 2 || kind == "Buy" || kind == "React" {
-                    continue;
-                }
-                let mut opts: Vec<_> = options.iter().collect();
-                opts.sort_by_key(|(_, c)| std::cmp::Reverse(**c));
-                let parts: Vec<String> = opts
-                    .iter()
-                    .map(|(label, c)| format!("{label} {}", pct(**c, total)))
-                    .collect();
-                lines.push(format!(
-                    "  Day {day} {} {subject}: {}",
-                    kind.to_lowercase(),
-                    parts.join("; ")
-                ));
-                shown += 1;
-                if shown >= 25 {
-                    lines.push("  …".into());
-                    break;
-                }
-            }
-        }
-        if lines.is_empty() {
-            lines.push(
-                "  Needs at least two full reports (.json) of the same level and seed.".into(),
-            );
-        }
+    /// The lines before the sections: the header, what was set apart, the warnings.
+    fn front(&self) -> Vec<String> {
+        let mut lines = vec![self.header()];
+        lines.extend(self.skipped());
+        lines.extend(self.warnings());
         lines
     }
 
     pub fn text(&self) -> String {
         let mut out = String::new();
+        for l in self.front() {
+            let _ = writeln!(out, "{l}");
+        }
+        out.push('\n');
         for (title, lines) in self.sections() {
             let _ = writeln!(out, "== {title}");
             for l in lines {
@@ -259,7 +320,11 @@ impl Class {
     }
 
     pub fn markdown(&self) -> String {
-        let mut out = String::from("# Scored — class summary\n\n");
+        let mut out = String::from("# Scored — class summary\n\n```text\n");
+        for l in self.front() {
+            let _ = writeln!(out, "{l}");
+        }
+        out.push_str("```\n\n");
         for (title, lines) in self.sections() {
             let _ = writeln!(out, "## {title}\n\n```text");
             for l in lines {

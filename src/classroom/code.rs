@@ -1,9 +1,13 @@
 //! The result code: one line of printable text a student can paste into a chat, carrying the
 //! same summary as the report. Readable on purpose: `SCORED1~level~seed~persona~…~checksum`.
+//! A named player's code is `SCORED2~…~name~checksum`: the same parts and the name; codes
+//! without a name are still written (and read) as `SCORED1`.
 
 use super::Summary;
+use super::handin::{MAX_FIELD, clean_name, untrusted};
 
 const PREFIX: &str = "SCORED1";
+const PREFIX2: &str = "SCORED2";
 
 /// Letters, digits, `_` and `-` pass; anything else becomes `%XX`.
 fn escape(s: &str) -> String {
@@ -50,8 +54,8 @@ pub fn encode(s: &Summary) -> String {
         Some((k, b, a)) => (escape(k), *b, *a),
         None => (String::new(), 0, 0),
     };
-    let body = [
-        PREFIX.to_string(),
+    let mut parts = vec![
+        if s.name.is_some() { PREFIX2 } else { PREFIX }.to_string(),
         escape(&s.level),
         s.seed.to_string(),
         escape(&s.persona),
@@ -67,37 +71,68 @@ pub fn encode(s: &Summary) -> String {
         drift,
         before.to_string(),
         after.to_string(),
-    ]
-    .join("~");
+    ];
+    if let Some(name) = &s.name {
+        parts.push(escape(name));
+    }
+    let body = parts.join("~");
     let check = checksum(&body);
     format!("{body}~{check}")
 }
 
-/// Reads a code back; `Err` says what is wrong with it.
+/// Numbers a code may carry, either way; anything larger is a forgery or a typo.
+const MAX_NUMBER: i64 = 1_000_000_000_000;
+
+/// Reads a code back; `Err` says what is wrong with it. Text is cleaned and numbers are
+/// bounded: anyone can forge a code.
 pub fn decode(code: &str) -> Result<Summary, String> {
     let code = code.trim();
     let (body, check) = code.rsplit_once('~').ok_or("not a Scored result code")?;
-    if !body.starts_with(PREFIX) {
-        return Err("not a Scored result code (it should start with SCORED1~)".into());
+    let named = body.starts_with(&format!("{PREFIX2}~"));
+    if !named && !body.starts_with(&format!("{PREFIX}~")) {
+        return Err("not a Scored result code (it should start with SCORED1~ or SCORED2~)".into());
     }
     if checksum(body) != check {
         return Err("the code is damaged or mistyped (its checksum does not match)".into());
     }
     let f: Vec<&str> = body.split('~').collect();
-    if f.len() != 16 {
-        return Err(format!("the code has {} parts, not 16", f.len()));
+    let parts = if named { 17 } else { 16 };
+    if f.len() != parts {
+        return Err(format!("the code has {} parts, not {parts}", f.len()));
     }
-    let num = |i: usize| -> Result<i64, String> {
-        f[i].parse::<i64>()
-            .map_err(|_| format!("part {i} is not a number"))
+    let num = |i: usize, lo: i64, hi: i64| -> Result<i64, String> {
+        let n = f[i]
+            .parse::<i64>()
+            .map_err(|_| format!("part {i} is not a number"))?;
+        if n < lo || n > hi {
+            return Err(format!("part {i} ({n}) is out of range"));
+        }
+        Ok(n)
     };
     let text = |i: usize| -> Result<String, String> {
-        unescape(f[i]).ok_or(format!("part {i} is garbled"))
+        let t = unescape(f[i]).ok_or(format!("part {i} is garbled"))?;
+        Ok(untrusted(&t, MAX_FIELD))
     };
+    let small = |i: usize| -> Result<i32, String> {
+        num(i, -i64::from(i32::MAX), i64::from(i32::MAX)).map(|n| n as i32)
+    };
+    let count = |i: usize| -> Result<u32, String> { num(i, 0, 1_000_000).map(|n| n as u32) };
     let drift = if f[13].is_empty() {
         None
     } else {
-        Some((text(13)?, num(14)? as i32, num(15)? as i32))
+        Some((text(13)?, small(14)?, small(15)?))
+    };
+    let (conflicted, obeyed) = (count(8)?, count(9)?);
+    if obeyed > conflicted {
+        return Err(format!(
+            "the code says {obeyed} of {conflicted} decisions: more than there were"
+        ));
+    }
+    let name = if named {
+        let raw = unescape(f[16]).ok_or("part 16 is garbled")?;
+        Some(clean_name(&raw).ok_or("the name in the code is empty")?)
+    } else {
+        None
     };
     Ok(Summary {
         level: text(1)?,
@@ -106,14 +141,153 @@ pub fn decode(code: &str) -> Result<Summary, String> {
             .map_err(|_| "the seed is not a number".to_string())?,
         persona: text(3)?,
         ending: text(4)?,
-        score: num(5)? as i32,
-        integrity: num(6)? as i32,
-        money: num(7)?,
-        conflicted: num(8)? as u32,
-        obeyed: num(9)? as u32,
-        censored: num(10)? as u32,
-        reports: num(11)? as u32,
-        dropped: num(12)? as u32,
+        score: small(5)?,
+        integrity: num(6, 0, 100)? as i32,
+        money: num(7, -MAX_NUMBER, MAX_NUMBER)?,
+        conflicted,
+        obeyed,
+        censored: count(10)?,
+        reports: count(11)?,
+        dropped: count(12)?,
         drift,
+        name,
     })
+}
+
+/// The characters a code is made of: anything else ends it (a backtick, a quote, a full stop).
+fn in_code(c: char) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, '~' | '%' | '_' | '-')
+}
+
+/// Where a code starts in `line`, if one does.
+fn code_start(line: &str) -> Option<usize> {
+    [PREFIX, PREFIX2]
+        .iter()
+        .filter_map(|p| line.find(&format!("{p}~")))
+        .min()
+}
+
+/// A code found on a line (1-based): what it decodes to, or why it does not.
+pub type Found = (usize, Result<Summary, String>);
+
+/// Every result code in pasted text, each with its line (1-based) and what it decodes to. A
+/// code may sit in backticks or quotes, end in punctuation, or be wrapped over lines; a line
+/// with no code is passed over (`blank` counts those with text on them).
+pub fn codes_in(text: &str) -> (Vec<Found>, usize) {
+    let lines: Vec<String> = text
+        .lines()
+        .map(|l| {
+            l.chars()
+                .filter(|c| crate::check::safety::forbidden(*c).is_none())
+                .collect()
+        })
+        .collect();
+    let mut found = Vec::new();
+    let mut without = 0;
+    let mut i = 0;
+    while i < lines.len() {
+        let line = &lines[i];
+        let mut rest = line.as_str();
+        let mut any = false;
+        let mut next = i + 1;
+        while let Some(start) = code_start(rest) {
+            any = true;
+            let tail = &rest[start..];
+            let end = tail.find(|c| !in_code(c)).unwrap_or(tail.len());
+            let code = &tail[..end];
+            let mut result = decode(code);
+            // Wrapped: the code runs to the end of the line and goes on on the next ones.
+            if result.is_err() && tail[end..].trim().is_empty() {
+                let mut joined = code.to_string();
+                for (k, more) in lines.iter().enumerate().skip(i + 1).take(3) {
+                    let more = more.trim_start_matches(|c: char| !in_code(c));
+                    let piece_end = more.find(|c| !in_code(c)).unwrap_or(more.len());
+                    if piece_end == 0 || code_start(more).is_some_and(|s| s == 0) {
+                        break;
+                    }
+                    joined.push_str(&more[..piece_end]);
+                    if let Ok(s) = decode(&joined) {
+                        result = Ok(s);
+                        next = k + 1;
+                        break;
+                    }
+                }
+            }
+            found.push((i + 1, result));
+            rest = &tail[end..];
+            if next > i + 1 {
+                break;
+            }
+        }
+        if !any && !line.trim().is_empty() {
+            without += 1;
+        }
+        i = next;
+    }
+    (found, without)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn summary(name: Option<&str>) -> Summary {
+        Summary {
+            level: "mandatory".into(),
+            seed: 2026,
+            persona: "lin_wei".into(),
+            ending: "ordinary".into(),
+            score: 577,
+            integrity: 63,
+            money: 643,
+            conflicted: 4,
+            obeyed: 1,
+            censored: 0,
+            reports: 1,
+            dropped: 1,
+            drift: Some(("spent on family".into(), 83, 0)),
+            name: name.map(String::from),
+        }
+    }
+
+    #[test]
+    fn an_old_code_still_decodes_and_a_named_one_carries_the_name() {
+        let old = "SCORED1~mandatory~42~lin_wei~ordinary~577~63~643~1~0~0~1~1~spent%20on%20family~83~0~0740";
+        let s = decode(old).unwrap();
+        assert_eq!((s.seed, s.name), (42, None));
+        assert!(encode(&summary(None)).starts_with("SCORED1~"));
+        let named = encode(&summary(Some("Li Wei")));
+        assert!(named.starts_with("SCORED2~"), "{named}");
+        assert_eq!(decode(&named).unwrap(), summary(Some("Li Wei")));
+    }
+
+    #[test]
+    fn codes_are_found_in_backticks_quotes_after_punctuation_and_wrapped() {
+        let code = encode(&summary(Some("Ana")));
+        let (a, b) = code.split_at(30);
+        let text =
+            format!("Ana: `{code}`\n\"{code}\".\nhere it is: {code}.\n{a}\n  {b}\nhello teacher\n");
+        let (found, without) = codes_in(&text);
+        assert_eq!(found.len(), 4, "{found:?}");
+        assert!(found.iter().all(|(_, r)| r.is_ok()), "{found:?}");
+        assert_eq!(found[3].0, 4);
+        assert_eq!(without, 1);
+    }
+
+    #[test]
+    fn forged_numbers_and_text_are_refused_or_cleaned() {
+        let mut s = summary(None);
+        s.obeyed = 9;
+        assert!(
+            decode(&encode(&s))
+                .unwrap_err()
+                .contains("more than there were")
+        );
+        let mut s = summary(None);
+        s.integrity = 1000;
+        assert!(decode(&encode(&s)).unwrap_err().contains("out of range"));
+        let mut s = summary(None);
+        s.ending = "\u{1b}[2Jevil`".into();
+        assert_eq!(decode(&encode(&s)).unwrap().ending, "[2Jevil'");
+    }
 }

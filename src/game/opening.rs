@@ -57,6 +57,7 @@ impl Opening {
         let mut state = State {
             seed: 0,
             persona: persona.id.clone(),
+            name: None,
             day: 0,
             actions_left: 0,
             ending: None,

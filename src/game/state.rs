@@ -15,6 +15,10 @@ use super::roster::Roster;
 pub struct State {
     pub seed: u64,
     pub persona: String,
+    /// Who plays, as the player gave it (`--name`, or asked for on a class seed): it goes into
+    /// the report and the result code, and changes nothing in the game.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
     /// 1-based; `days + 1` once the level has ended.
     pub day: u32,
     pub actions_left: u32,

@@ -57,6 +57,8 @@ pub struct Intro {
     pub ticked: bool,
     /// Lines the intro text is scrolled by.
     pub scroll: u16,
+    /// The name as typed, while the player is asked for it (a class seed was given).
+    pub naming: Option<String>,
 }
 
 pub struct Play {
@@ -168,6 +170,10 @@ pub struct App {
     origin: Origin,
     /// Watch mode: the level file is reloaded when it changes.
     pub watch: Option<Watch>,
+    /// The player's name (`--name`), given to every game begun or resumed.
+    pub name: Option<String>,
+    /// Ask for a name before a game begins (a class seed was given).
+    pub ask_name: bool,
 }
 
 /// An author's watch on the level file they are editing.
@@ -352,6 +358,8 @@ impl App {
             notice: None,
             origin: Origin::default(),
             watch: None,
+            name: None,
+            ask_name: false,
         }
     }
 
@@ -391,7 +399,10 @@ impl App {
     }
 
     /// A loaded save: play on, or first confirm when its level changed.
-    pub fn resumed(&mut self, game: Game, origin: Origin, level_changed: bool) {
+    pub fn resumed(&mut self, mut game: Game, origin: Origin, level_changed: bool) {
+        if self.name.is_some() {
+            game.set_name(self.name.clone());
+        }
         let mut play = Play::new(game, &[], origin);
         play.toasts = vec![format!(
             "Resumed on day {}. Saved to {}.",
@@ -465,15 +476,22 @@ impl App {
 
     fn begin(&mut self, level: Arc<Level>, persona: &str) {
         let pre_ticked = level.consent.as_ref().is_some_and(|c| c.pre_ticked);
-        if let Ok((game, opening)) = Game::new(level, Some(persona), self.seed) {
+        if let Ok((mut game, opening)) = Game::new(level, Some(persona), self.seed) {
+            game.set_name(self.name.clone());
             self.screen = Screen::Intro(Box::new(Intro {
                 origin: std::mem::take(&mut self.origin),
                 game,
                 opening,
                 ticked: pre_ticked,
                 scroll: 0,
+                naming: self.ask_name.then(String::new),
             }));
         }
+    }
+
+    /// Whether keys are text (the name is being typed).
+    pub fn typing(&self) -> bool {
+        self.overlay.is_none() && matches!(&self.screen, Screen::Intro(i) if i.naming.is_some())
     }
 
     /// Whether the run loop should wake up on its own (a feed is loading).
@@ -612,6 +630,29 @@ impl App {
                     }
                     _ => Screen::Persona { level, selected },
                 }
+            }
+            Screen::Intro(mut intro) if intro.naming.is_some() => {
+                let typed = intro.naming.get_or_insert_with(String::new);
+                match msg {
+                    Msg::Type(c)
+                        if (crate::classroom::clean_name(&c.to_string()).is_some()
+                            || (c == ' ' && !typed.is_empty()))
+                            && typed.chars().count() < crate::classroom::MAX_NAME =>
+                    {
+                        typed.push(c);
+                    }
+                    Msg::Erase => {
+                        typed.pop();
+                    }
+                    Msg::Choose => {
+                        let name = crate::classroom::clean_name(typed);
+                        intro.game.set_name(name);
+                        intro.naming = None;
+                    }
+                    Msg::Back => intro.naming = None,
+                    _ => {}
+                }
+                Screen::Intro(intro)
             }
             Screen::Intro(mut intro) => {
                 let has_consent = intro.game.level().consent.is_some();

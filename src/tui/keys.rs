@@ -26,6 +26,10 @@ pub enum Msg {
     Other,
     /// Time passed while something was loading.
     Tick,
+    /// A character typed into a text field (the player's name).
+    Type(char),
+    /// Backspace in a text field.
+    Erase,
 }
 
 pub fn to_msg(key: KeyEvent) -> Option<Msg> {
@@ -52,6 +56,23 @@ pub fn to_msg(key: KeyEvent) -> Option<Msg> {
         KeyCode::Char('?') => Msg::Help,
         KeyCode::Char('i' | 'I') => Msg::Inspector,
         KeyCode::Char('e' | 'E') => Msg::Export,
+        _ => Msg::Other,
+    })
+}
+
+/// Keys while a text field is open: characters are text, not commands.
+pub fn to_text_msg(key: KeyEvent) -> Option<Msg> {
+    if key.kind != KeyEventKind::Press {
+        return None;
+    }
+    if key.modifiers.contains(KeyModifiers::CONTROL) {
+        return matches!(key.code, KeyCode::Char('c' | 'C')).then_some(Msg::ForceQuit);
+    }
+    Some(match key.code {
+        KeyCode::Char(c) => Msg::Type(c),
+        KeyCode::Backspace => Msg::Erase,
+        KeyCode::Enter => Msg::Choose,
+        KeyCode::Esc => Msg::Back,
         _ => Msg::Other,
     })
 }

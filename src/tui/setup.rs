@@ -98,6 +98,11 @@ pub fn intro(frame: &mut Frame, area: Rect, theme: Theme, intro: &Intro) {
         }
         None => 3,
     };
+    let consent_height = if intro.naming.is_some() {
+        consent_height.max(5)
+    } else {
+        consent_height
+    };
     let [story, consent] =
         Layout::vertical([Constraint::Min(3), Constraint::Length(consent_height)]).areas(area);
     let mut lines = vec![
@@ -124,6 +129,24 @@ pub fn intro(frame: &mut Frame, area: Rect, theme: Theme, intro: &Intro) {
             ),
         story,
     );
+    if let Some(typed) = &intro.naming {
+        let text = vec![
+            Line::from("Your name for the class report (optional: Enter with none is fine):"),
+            Line::styled(format!("> {typed}_"), theme.selected()),
+        ];
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .title(" Your name ")
+            .title_bottom(Line::styled(
+                " Enter continues · Esc leaves it empty ",
+                theme.key(),
+            ));
+        frame.render_widget(
+            Paragraph::new(text).wrap(Wrap { trim: true }).block(block),
+            consent,
+        );
+        return;
+    }
     match &level.consent {
         Some(c) => {
             let mark = if intro.ticked { "[x]" } else { "[ ]" };

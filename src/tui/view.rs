@@ -128,6 +128,11 @@ fn footer(frame: &mut Frame, area: Rect, app: &App) {
             ("Esc", "back"),
             ("q", "quit"),
         ],
+        (None, Screen::Intro(i)) if i.naming.is_some() => &[
+            ("type", "your name"),
+            ("Enter", "continue"),
+            ("Esc", "no name"),
+        ],
         (None, Screen::Intro(_)) => &[
             ("↑↓", "read on"),
             ("Space", "tick/untick"),
