@@ -4,32 +4,49 @@
 use std::fmt::Display;
 
 use super::habits::worn;
+use super::predict::Act;
 use super::reading::Reading;
 use super::{Game, Log};
 
 impl Game {
-    /// The self change an act with this reading makes now: its verdict, with each gain worn
-    /// down by how often the same value raised the self within the level's window.
-    pub(super) fn felt(&self, reading: &Reading) -> i32 {
+    /// The self change an act with this reading makes now: its verdict, with the part that
+    /// raises the self worn down by how often the same act was done within the window.
+    pub(super) fn felt(&self, act: Act, reading: &Reading) -> i32 {
         let window = self.level.conscience.repeat_window;
-        if window == 0 || reading.gains.is_empty() {
+        if window == 0 || reading.gain <= 0 {
             return reading.verdict;
         }
-        let day = self.state.day;
-        let lost: i32 = (reading.gains.iter())
-            .map(|(tag, v)| v - worn(*v, self.state.affirmed.recent(tag, day, window)))
-            .sum();
-        reading.verdict - lost
+        let Some((kind, id)) = self.habit(act) else {
+            return reading.verdict;
+        };
+        let repeats = self.state.affirmed.recent(kind, id, self.state.day, window);
+        reading.verdict - (reading.gain - worn(reading.gain, repeats))
     }
 
-    /// Remembers the values an act just affirmed, so that a repeat gives less.
-    pub(super) fn note_gains(&mut self, gains: &[(String, i32)]) {
+    /// The acts that can be repeated, by kind and the id of what they are done to. A feed
+    /// post is liked or shared once, an event answered once: those wear nothing down.
+    fn habit(&self, act: Act) -> Option<(&'static str, &str)> {
+        let level = &self.level;
+        Some(match act {
+            Act::Buy(at) => ("buy", &level.items[at].id),
+            Act::Post(at, true) => ("post", &level.topics[at].id),
+            Act::Befriend(at) => ("befriend", &level.npcs[at].id),
+            Act::Unfriend(at) => ("unfriend", &level.npcs[at].id),
+            Act::Denounce(at) => ("report", &level.npcs[at].id),
+            Act::Vote(at) => ("vote", &level.proposals[at].id),
+            _ => return None,
+        })
+    }
+
+    /// Remembers an act that raised the self, so that doing it again gives less.
+    pub(super) fn note_gain(&mut self, act: Act) {
         if self.level.conscience.repeat_window == 0 {
             return;
         }
-        let day = self.state.day;
-        for (tag, _) in gains {
-            self.state.affirmed.note(tag, day);
+        if let Some((kind, id)) = self.habit(act) {
+            let (kind, id) = (kind, id.to_string());
+            let day = self.state.day;
+            self.state.affirmed.note(kind, &id, day);
         }
     }
 
@@ -41,17 +58,15 @@ impl Game {
         if window == 0 || r.points <= 0 {
             return r.points;
         }
-        worn(
-            r.points,
-            self.state.rewarded.recent(&r.id, self.state.day, window),
-        )
+        let repeats = self.state.rewarded.recent("rule", &r.id, self.state.day, window);
+        worn(r.points, repeats)
     }
 
     /// Remembers that the rule at this position rewarded the player today.
     pub(super) fn note_reward(&mut self, rule: usize) {
         let r = &self.level.rules[rule];
         if self.level.score.repeat_window > 0 && r.points > 0 {
-            self.state.rewarded.note(&r.id, self.state.day);
+            self.state.rewarded.note("rule", &r.id, self.state.day);
         }
     }
 
@@ -67,7 +82,7 @@ impl Game {
             let why: &dyn Display = if step > 0 {
                 &"A night's sleep: you feel more like yourself"
             } else {
-                &"The glow of standing firm fades overnight"
+                &"Overnight, the day's resolve settles back toward who you usually are"
             };
             self.change_integrity(step, why, log);
         }

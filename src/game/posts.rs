@@ -198,13 +198,13 @@ impl Game {
         };
         // Held apart from the reading, whose borrow of the game ends before the rules fire.
         let rules = Arc::clone(&a.reading.rules);
-        let verdict = self.felt(&a.reading);
+        let verdict = self.felt(act, &a.reading);
         let worn = verdict < a.reading.verdict;
         let deed = self.remembers_deeds().then(|| {
             let (affirms, betrays) = a.deed();
             Deed { affirms, betrays }
         });
-        let gains = a.reading.gains.clone();
+        let gained = a.reading.gain > 0;
         self.fire_rules(&rules, did, log);
         if worn {
             let again = format_args!("{did} (again: it means less each time)");
@@ -212,7 +212,9 @@ impl Game {
         } else {
             self.apply_verdict(verdict, deed, did, log);
         }
-        self.note_gains(&gains);
+        if gained {
+            self.note_gain(act);
+        }
         self.tally(act);
     }
 }

@@ -17,17 +17,19 @@ pub(super) struct Anatomy<'a> {
     pub betrays: Parts<'a>,
     /// A friendship made (`true`) or ended, with the person's position in the level.
     pub friend: Option<(usize, bool)>,
+    pub act: Act,
 }
 
 const NONE: Parts<'static> = [&[], &[], &[]];
 
 impl<'a> Anatomy<'a> {
-    fn of(reading: &'a Reading, affirms: Parts<'a>, betrays: Parts<'a>) -> Anatomy<'a> {
+    fn of(act: Act, reading: &'a Reading, affirms: Parts<'a>, betrays: Parts<'a>) -> Anatomy<'a> {
         Anatomy {
             reading: Cow::Borrowed(reading),
             affirms,
             betrays,
             friend: None,
+            act,
         }
     }
 
@@ -110,18 +112,18 @@ impl Game {
             Act::Consent { share } => {
                 let betrays = parts(&level.consent.as_ref()?.betrays);
                 if share {
-                    Anatomy::of(&read.share_data, NONE, betrays)
+                    Anatomy::of(act, &read.share_data, NONE, betrays)
                 } else {
-                    Anatomy::of(&read.withhold_data, betrays, NONE)
+                    Anatomy::of(act, &read.withhold_data, betrays, NONE)
                 }
             }
-            Act::Buy(at) => Anatomy::of(&read.buy[at], parts(&level.items[at].tags), NONE),
+            Act::Buy(at) => Anatomy::of(act, &read.buy[at], parts(&level.items[at].tags), NONE),
             Act::Post(at, post) => {
                 let tags = parts(&level.topics[at].tags);
                 if post {
-                    Anatomy::of(&read.post[at], tags, NONE)
+                    Anatomy::of(act, &read.post[at], tags, NONE)
                 } else {
-                    Anatomy::of(&read.censor[at], NONE, tags)
+                    Anatomy::of(act, &read.censor[at], NONE, tags)
                 }
             }
             Act::React(post, how) => {
@@ -159,20 +161,20 @@ impl Game {
                     affirms,
                     betrays,
                     friend: None,
+                    act,
                 }
             }
             Act::Befriend(at) => Anatomy {
                 friend: Some((at, true)),
-                ..Anatomy::of(&read.befriend[at], parts(&level.npcs[at].tags), NONE)
+                ..Anatomy::of(act, &read.befriend[at], parts(&level.npcs[at].tags), NONE)
             },
             Act::Unfriend(at) => Anatomy {
                 friend: Some((at, false)),
-                ..Anatomy::of(&read.unfriend[at], NONE, parts(&level.npcs[at].tags))
+                ..Anatomy::of(act, &read.unfriend[at], NONE, parts(&level.npcs[at].tags))
             },
             Act::Denounce(at) => Anatomy {
                 friend: self.is_friend(at).then_some((at, false)),
-                ..Anatomy::of(
-                    &read.denounce[at],
+                ..Anatomy::of(act, &read.denounce[at],
                     parts(&level.reporting.tags),
                     parts(&level.npcs[at].tags),
                 )
@@ -180,19 +182,20 @@ impl Game {
             Act::Answer(e, c) => {
                 let choice = &level.events[e].choices[c];
                 let (tags, betrays) = (parts(&choice.tags), parts(&choice.betrays));
-                Anatomy::of(&read.answer[e][c], tags, betrays)
+                Anatomy::of(act, &read.answer[e][c], tags, betrays)
             }
             Act::Vote(at) => {
                 let tags = &level.proposals[at].tags;
                 Anatomy {
                     reading: Cow::Owned(Reading {
                         verdict: super::reading::weigh(&self.persona().values, tags),
-                        gains: super::reading::gains(&self.persona().values, parts(tags), NONE),
+                        gain: super::reading::gain(&self.persona().values, parts(tags), NONE),
                         ..Reading::default()
                     }),
                     affirms: parts(tags),
                     betrays: NONE,
                     friend: None,
+                    act,
                 }
             }
         };

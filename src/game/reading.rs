@@ -26,9 +26,9 @@ pub(super) struct Reading {
     /// Direct changes an event's choice makes: points by dimension position, and the self.
     pub points: Vec<(usize, i32)>,
     pub integrity: i32,
-    /// The parts of the verdict that raise the self, by tag: each wears down with repeats
-    /// (see habits.rs). A value affirmed, or a loathed one acted against.
-    pub gains: Vec<(String, i32)>,
+    /// The part of the verdict that raises the self (values affirmed, loathed ones acted
+    /// against): it wears down when the same act is repeated (conscience.rs).
+    pub gain: i32,
 }
 
 impl Reading {
@@ -49,28 +49,18 @@ impl Reading {
         Reading {
             rules,
             verdict: weigh(affirms) - weigh(betrays),
-            gains: gains(values, affirms, betrays),
+            gain: gain(values, affirms, betrays),
             ..Reading::default()
         }
     }
 }
 
-/// The tags whose part of the verdict raises the self, with that part.
-pub(super) fn gains(
-    values: &BTreeMap<String, i32>,
-    affirms: Parts<'_>,
-    betrays: Parts<'_>,
-) -> Vec<(String, i32)> {
-    let part = |sign: i32| {
-        move |t: &String| {
-            let v = sign * *values.get(t)?;
-            (v > 0).then(|| (t.clone(), v))
-        }
-    };
-    let affirmed = affirms.into_iter().flatten().filter_map(part(1));
-    affirmed
-        .chain(betrays.into_iter().flatten().filter_map(part(-1)))
-        .collect()
+/// The part of a verdict that raises the self: what affirming valued tags and acting against
+/// loathed ones adds, before anything it costs.
+pub(super) fn gain(values: &BTreeMap<String, i32>, affirms: Parts<'_>, betrays: Parts<'_>) -> i32 {
+    let part = |sign: i32| move |t: &String| (sign * values.get(t).copied().unwrap_or(0)).max(0);
+    let affirmed: i32 = affirms.into_iter().flatten().map(part(1)).sum();
+    affirmed + betrays.into_iter().flatten().map(part(-1)).sum::<i32>()
 }
 
 /// What values make of a list of tags.
@@ -171,7 +161,7 @@ impl Readings {
                     let r = read(Trigger::Censor(t()), parts(&x.tags), none, parts(&x.tags));
                     Reading {
                         verdict: r.verdict.min(0),
-                        gains: Vec::new(),
+                        gain: 0,
                         ..r
                     }
                 })

@@ -2,7 +2,7 @@
 //! options of one decision share (the score now, the friends' mean, the persona) done once.
 //! Bots and the journal weigh every option of every decision, so this is the hottest path.
 
-use super::predict::Anatomy;
+use super::predict::{Act, Anatomy};
 use super::reading::Reading;
 use super::{Action, Game, score};
 
@@ -61,16 +61,18 @@ impl Weigher<'_> {
     /// Works out the shift; leaves in `moves` the points each dimension (by its position in
     /// the level) would move.
     pub(super) fn shift_of(&self, a: &Anatomy<'_>, moves: &mut Vec<(usize, i32)>) -> Shift {
-        self.shift_of_reading(&a.reading, a.friend, moves)
+        self.shift_of_reading(a.act, &a.reading, a.friend, moves)
     }
 
     /// The shift of buying the item at this position in the level.
     pub(super) fn shift_of_item(&self, item: usize, moves: &mut Vec<(usize, i32)>) -> Shift {
-        self.shift_of_reading(&self.game.index.readings.buy[item], None, moves)
+        let reading = &self.game.index.readings.buy[item];
+        self.shift_of_reading(Act::Buy(item), reading, None, moves)
     }
 
     fn shift_of_reading(
         &self,
+        act: Act,
         reading: &Reading,
         friend: Option<(usize, bool)>,
         moves: &mut Vec<(usize, i32)>,
@@ -82,7 +84,7 @@ impl Weigher<'_> {
         moves.extend(
             rules.filter_map(|i| Some((game.index.rule_dimension[i]?, game.rule_points(i)))),
         );
-        self.shift_by(game.felt(reading) + reading.integrity, friend, moves)
+        self.shift_by(game.felt(act, reading) + reading.integrity, friend, moves)
     }
 
     /// The shift of these moves, a friendship made or ended, and the self's verdict.
