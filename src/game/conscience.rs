@@ -58,7 +58,10 @@ impl Game {
         if window == 0 || r.points <= 0 {
             return r.points;
         }
-        let repeats = self.state.rewarded.recent("rule", &r.id, self.state.day, window);
+        let repeats = self
+            .state
+            .rewarded
+            .recent("rule", &r.id, self.state.day, window);
         worn(r.points, repeats)
     }
 

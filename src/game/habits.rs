@@ -17,7 +17,9 @@ impl Habits {
     /// How often the act was noted in the `window` days up to and including `today`.
     pub fn recent(&self, kind: &str, id: &str, today: u32, window: u32) -> u32 {
         let days = self.0.get(kind).and_then(|ids| ids.get(id));
-        days.map_or(0, |days| days.iter().filter(|&&d| d + window > today).count() as u32)
+        days.map_or(0, |days| {
+            days.iter().filter(|&&d| d + window > today).count() as u32
+        })
     }
 
     pub fn note(&mut self, kind: &str, id: &str, today: u32) {

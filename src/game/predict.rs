@@ -174,7 +174,9 @@ impl Game {
             },
             Act::Denounce(at) => Anatomy {
                 friend: self.is_friend(at).then_some((at, false)),
-                ..Anatomy::of(act, &read.denounce[at],
+                ..Anatomy::of(
+                    act,
+                    &read.denounce[at],
                     parts(&level.reporting.tags),
                     parts(&level.npcs[at].tags),
                 )
