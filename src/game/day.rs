@@ -33,7 +33,7 @@ impl Game {
         if next > self.level.days {
             self.finish(log);
         } else {
-            self.mark_day();
+            self.mark_day(log);
             self.start_day(next, log);
         }
     }
@@ -100,8 +100,14 @@ impl Game {
 
     /// Marks the day that is ending: its score, self, money and friends after the night.
     /// A day has one mark (a save from before marks meant the morning may hold today's).
-    fn mark_day(&mut self) {
+    fn mark_day(&mut self, log: &mut Log) {
         let s = &mut self.state;
+        let (day, score, integrity) = (s.day, s.score, s.integrity);
+        log.push(|| Outcome::DayEnded {
+            day,
+            score,
+            integrity,
+        });
         let mark = DayMark {
             day: s.day,
             score: s.score,
@@ -205,7 +211,7 @@ impl Game {
             );
         }
         // The last day's mark is the final figure: after the last recomputation.
-        self.mark_day();
+        self.mark_day(log);
         self.state.day = self.level.days + 1;
         self.state.actions_left = 0;
         let ending = self

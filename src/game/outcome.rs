@@ -10,6 +10,12 @@ pub enum Outcome {
     DayStarted {
         day: u32,
     },
+    /// The day is over, night included: the figures its day's mark keeps.
+    DayEnded {
+        day: u32,
+        score: Option<i32>,
+        integrity: i32,
+    },
     ScoreSwitchedOn {
         score: i32,
     },
@@ -249,8 +255,19 @@ impl Outcome {
                 r.description.trim_end_matches('.').to_string()
             })
         };
-        match self {
+        let line = match self {
             Outcome::DayStarted { day } => format!("Day {day} begins."),
+            Outcome::DayEnded {
+                day,
+                score,
+                integrity,
+            } => match score {
+                Some(score) => format!(
+                    "End of day {day}: {} {score}, self {integrity}.",
+                    level.score.name
+                ),
+                None => format!("End of day {day}: self {integrity}."),
+            },
             Outcome::ScoreSwitchedOn { score } => {
                 format!("The score is switched on. Yours is {score}.")
             }
@@ -397,6 +414,36 @@ impl Outcome {
                     .ending(ending)
                     .map_or(ending.as_str(), |e| e.title.as_str())
             ),
-        }
+        };
+        one_stop(line)
+    }
+}
+
+/// A sentence ends once: a full stop after a name that already ends in `?`, `!` or `.`
+/// ("Posted on Co-host tonight?.") is dropped.
+fn one_stop(mut line: String) -> String {
+    let doubled = [".", "?", "!", "…"]
+        .iter()
+        .any(|p| line.len() > p.len() && line[..line.len() - 1].ends_with(p));
+    if line.ends_with('.') && doubled {
+        line.pop();
+    }
+    line
+}
+
+#[cfg(test)]
+mod tests {
+    use super::one_stop;
+
+    #[test]
+    fn a_sentence_ends_once() {
+        assert_eq!(
+            one_stop("Posted on Co-host tonight?.".into()),
+            "Posted on Co-host tonight?"
+        );
+        assert_eq!(one_stop("Bought Wine!.".into()), "Bought Wine!");
+        assert_eq!(one_stop("Bulletin: Wait....".into()), "Bulletin: Wait...");
+        assert_eq!(one_stop("Day 3 begins.".into()), "Day 3 begins.");
+        assert_eq!(one_stop(".".into()), ".");
     }
 }

@@ -3,6 +3,7 @@
 
 use std::borrow::Cow;
 
+use super::level::{DueProcess, Effect};
 use super::reading::{Origin, Parts, PostReadings, Reading, parts, post_readings};
 use super::state::{Author, Reaction};
 use super::{Action, Game};
@@ -17,6 +18,8 @@ pub(super) struct Anatomy<'a> {
     pub betrays: Parts<'a>,
     /// A friendship made (`true`) or ended, with the person's position in the level.
     pub friend: Option<(usize, bool)>,
+    /// A person's score the act moves at once, with their position in the level.
+    pub nudge: Option<(usize, i32)>,
     pub act: Act,
 }
 
@@ -29,6 +32,7 @@ impl<'a> Anatomy<'a> {
             affirms,
             betrays,
             friend: None,
+            nudge: None,
             act,
         }
     }
@@ -156,11 +160,23 @@ impl Game {
                         Cow::Owned(pick(&all).clone())
                     }
                 };
+                // A report without due process costs its author at once.
+                let author_at = match (&p.author, origin) {
+                    (_, Some(Origin::Npc { npc, .. })) => Some(npc),
+                    (Author::Npc(id), _) => level.npcs.iter().position(|n| *n.id == **id),
+                    (Author::News(_), _) => None,
+                };
+                let penalty = level.reporting.penalty;
+                let nudge = match (how, &level.reporting.due_process) {
+                    (Reaction::Reported, DueProcess::None) => author_at.map(|at| (at, -penalty)),
+                    _ => None,
+                };
                 Anatomy {
                     reading,
                     affirms,
                     betrays,
                     friend: None,
+                    nudge,
                     act,
                 }
             }
@@ -184,7 +200,22 @@ impl Game {
             Act::Answer(e, c) => {
                 let choice = &level.events[e].choices[c];
                 let (tags, betrays) = (parts(&choice.tags), parts(&choice.betrays));
-                Anatomy::of(act, &read.answer[e][c], tags, betrays)
+                // What the choice does to people: its first friendship and its first score.
+                let npc = |id: &str| level.npcs.iter().position(|n| n.id == id);
+                let friend = choice.effects.iter().find_map(|e| match e {
+                    Effect::Befriend(id) => Some((npc(id)?, true)),
+                    Effect::Unfriend(id) => Some((npc(id)?, false)),
+                    _ => None,
+                });
+                let nudge = choice.effects.iter().find_map(|e| match e {
+                    Effect::NpcScore { npc: id, delta } => Some((npc(id)?, *delta)),
+                    _ => None,
+                });
+                Anatomy {
+                    friend,
+                    nudge,
+                    ..Anatomy::of(act, &read.answer[e][c], tags, betrays)
+                }
             }
             Act::Vote(at) => {
                 let tags = &level.proposals[at].tags;
@@ -197,6 +228,7 @@ impl Game {
                     affirms: parts(tags),
                     betrays: NONE,
                     friend: None,
+                    nudge: None,
                     act,
                 }
             }

@@ -95,6 +95,16 @@ impl Game {
     /// The mean score of the player's friends; with a friendship made (`true`) or ended first
     /// with the person at this position in the level, if `change` asks.
     pub(super) fn friends_mean(&self, change: Option<(usize, bool)>) -> Option<i32> {
+        self.friends_mean_after(change, None)
+    }
+
+    /// [`Game::friends_mean`], also with the score of the person at this position moved by
+    /// `nudge`'s amount (a report's penalty, an event's effect), as it would be.
+    pub(super) fn friends_mean_after(
+        &self,
+        change: Option<(usize, bool)>,
+        nudge: Option<(usize, i32)>,
+    ) -> Option<i32> {
         let mut count = self.state.friends.len();
         let mut toggled = None;
         if let Some((npc, add)) = change
@@ -107,9 +117,14 @@ impl Game {
             return None;
         }
         let held = &self.held;
+        let (min, max) = (self.level.score.min, self.level.score.max);
+        let score = |i: usize| match nudge {
+            Some((at, delta)) if at == i => held.npc_scores[i].map(|s| (s + delta).clamp(min, max)),
+            _ => held.npc_scores[i],
+        };
         let sum: i64 = (0..held.friends.len())
             .filter(|&i| held.friends[i] != (toggled == Some(i)))
-            .filter_map(|i| held.npc_scores[i])
+            .filter_map(score)
             .map(i64::from)
             .sum();
         Some((sum / count as i64) as i32)

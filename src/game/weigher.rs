@@ -15,6 +15,10 @@ pub struct Shift {
     pub integrity: i32,
 }
 
+/// What an act does to people: a friendship made (`true`) or ended, and a person's score
+/// moved, each with the person's position in the level.
+type People = (Option<(usize, bool)>, Option<(usize, i32)>);
+
 pub struct Weigher<'g> {
     game: &'g Game,
     /// The score the state implies now.
@@ -61,20 +65,20 @@ impl Weigher<'_> {
     /// Works out the shift; leaves in `moves` the points each dimension (by its position in
     /// the level) would move.
     pub(super) fn shift_of(&self, a: &Anatomy<'_>, moves: &mut Vec<(usize, i32)>) -> Shift {
-        self.shift_of_reading(a.act, &a.reading, a.friend, moves)
+        self.shift_of_reading(a.act, &a.reading, (a.friend, a.nudge), moves)
     }
 
     /// The shift of buying the item at this position in the level.
     pub(super) fn shift_of_item(&self, item: usize, moves: &mut Vec<(usize, i32)>) -> Shift {
         let reading = &self.game.index.readings.buy[item];
-        self.shift_of_reading(Act::Buy(item), reading, None, moves)
+        self.shift_of_reading(Act::Buy(item), reading, (None, None), moves)
     }
 
     fn shift_of_reading(
         &self,
         act: Act,
         reading: &Reading,
-        friend: Option<(usize, bool)>,
+        people: People,
         moves: &mut Vec<(usize, i32)>,
     ) -> Shift {
         let game = self.game;
@@ -84,17 +88,12 @@ impl Weigher<'_> {
         moves.extend(
             rules.filter_map(|i| Some((game.index.rule_dimension[i]?, game.rule_points(i)))),
         );
-        self.shift_by(game.felt(act, reading) + reading.integrity, friend, moves)
+        self.shift_by(game.felt(act, reading) + reading.integrity, people, moves)
     }
 
-    /// The shift of these moves, a friendship made or ended, and the self's verdict.
-    fn shift_by(
-        &self,
-        integrity: i32,
-        friend: Option<(usize, bool)>,
-        moves: &[(usize, i32)],
-    ) -> Shift {
-        if moves.is_empty() && friend.is_none() {
+    /// The shift of these moves, what the act does to people, and the self's verdict.
+    fn shift_by(&self, integrity: i32, people: People, moves: &[(usize, i32)]) -> Shift {
+        if moves.is_empty() && people == (None, None) {
             return Shift {
                 score: 0,
                 integrity,
@@ -110,9 +109,9 @@ impl Weigher<'_> {
                 .filter(|(d, _)| *d == i)
                 .fold(now, |v, (_, p)| (v + p).clamp(-100, 100))
         };
-        let after = score::compute(&game.level, &game.held.weights, points, || match friend {
-            None => self.friends,
-            Some(change) => game.friends_mean(Some(change)),
+        let after = score::compute(&game.level, &game.held.weights, points, || match people {
+            (None, None) => self.friends,
+            (friend, nudge) => game.friends_mean_after(friend, nudge),
         });
         Shift {
             score: after - self.now,
