@@ -927,14 +927,15 @@ fn a_move_plays_exactly_as_the_action_that_names_it() {
                 draw ^= draw << 17;
                 (draw % n.max(1) as u64) as usize
             };
-            let mut taken = 0;
-            for step in 0..600 {
+            let (mut taken, mut saved) = (0, false);
+            for _ in 0..600 {
                 if by_move.is_over() {
                     break;
                 }
                 // Halfway through, the game by moves goes on from its save: the mirror is
                 // then rebuilt from the state, the posts' origins with it.
-                if step == 300 {
+                if !saved && by_move.state().day > level.days / 2 {
+                    saved = true;
                     let text = SaveFile::of(&by_move, Path::new(&path), String::new()).to_ron();
                     let back = SaveFile::parse(&text).unwrap();
                     by_move = back.into_game(level.clone()).unwrap();
