@@ -161,8 +161,8 @@ fn a_hidden_item_or_topic_nothing_opens_is_a_warning() {
     assert_eq!(
         text,
         "mini.ron:84:114: warning[C027]: item `nappies` is hidden and nothing opens it\n \
-         84 |         (id: \"nappies\", name: \"Nappies\", description: \"Nappies.\", category: \"family\", price: 20, tags: [\"baby\"], hidden: true),\n    \
-         |                                                                                                                  ^^^^^^\n  \
+         84 | …ption: \"Nappies.\", category: \"family\", price: 20, tags: [\"baby\"], hidden: true),\n    \
+         |                                                                    ^^^^^^\n  \
          hint: add `OpenItem(\"nappies\")` to an event's effects, or remove `hidden`\n"
     );
     let opened = "effects: [EnableRule(\"crackdown\"), OpenItem(\"nappies\")]";

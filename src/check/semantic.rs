@@ -3,7 +3,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
-use super::{Diagnostic, at, did_you_mean, locate, reach};
+use super::{Found, at, did_you_mean, locate, reach};
 use crate::game::Opening;
 use crate::game::level::{
     ActionKind, Condition, DimensionSource, Effect, Event, Level, PerkEffect, RuleSetter,
@@ -11,15 +11,13 @@ use crate::game::level::{
 };
 
 struct Checker<'a> {
-    path: &'a str,
     src: &'a str,
     level: &'a Level,
-    out: Vec<Diagnostic>,
+    out: Vec<Found>,
 }
 
-pub fn check(path: &str, src: &str, level: &Level) -> Vec<Diagnostic> {
+pub fn check(src: &str, level: &Level) -> Vec<Found> {
     let mut c = Checker {
-        path,
         src,
         level,
         out: Vec::new(),
@@ -31,7 +29,7 @@ pub fn check(path: &str, src: &str, level: &Level) -> Vec<Diagnostic> {
     c.score_order();
     c.endings();
     c.offers();
-    if !c.out.iter().any(Diagnostic::is_error) {
+    if !c.out.iter().any(Found::is_error) {
         // Starting a game needs a level without errors.
         c.tolerances();
     }
@@ -81,8 +79,7 @@ impl Checker<'_> {
         message: String,
         hint: Option<String>,
     ) {
-        self.out
-            .push(at(self.path, self.src, offset, width, code, message, hint));
+        self.out.push(at(offset, width, code, message, hint));
     }
 
     fn numbers(&mut self) {
@@ -262,7 +259,7 @@ impl Checker<'_> {
         message: String,
         hint: Option<String>,
     ) {
-        let mut d = super::at(self.path, self.src, at.0, at.1, code, message, hint);
+        let mut d = super::at(at.0, at.1, code, message, hint);
         d.severity = super::Severity::Warning;
         self.out.push(d);
     }
