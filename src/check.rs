@@ -160,6 +160,8 @@ pub fn load_str(path: &str, src: &str) -> (Option<Level>, Vec<Diagnostic>) {
     }
     let lines = locate::Lines::new(src);
     let (mut found, mut more) = safety::scan(src, MAX_SHOWN);
+    // Whether a problem not kept is an error (past the caps, only semantic warnings are not).
+    let mut dropped_errors = more > 0;
     let options = Options::default()
         .with_default_extension(Extensions::IMPLICIT_SOME)
         .with_recursion_limit(MAX_DEPTH);
@@ -177,18 +179,23 @@ pub fn load_str(path: &str, src: &str) -> (Option<Level>, Vec<Diagnostic>) {
         if found.is_empty() {
             found.extend(scan.unsafe_texts);
             more += scan.more_unsafe;
+            dropped_errors |= scan.more_unsafe > 0;
         }
         if scan.beyond.is_empty() {
-            found.extend(semantic::check(src, level));
+            let (problems, dropped) = semantic::check(src, level, MAX_SHOWN);
+            found.extend(problems);
+            more += dropped.count;
+            dropped_errors |= dropped.errors;
         } else {
             // The other checks do arithmetic on these numbers; past the caps it could overflow.
             found.extend(scan.beyond);
             more += scan.more_beyond;
+            dropped_errors |= scan.more_beyond > 0;
         }
     }
     found.sort_by_key(|d| (d.offset, d.severity));
     found.dedup();
-    let ok = more == 0 && !found.iter().any(Found::is_error);
+    let ok = !dropped_errors && !found.iter().any(Found::is_error);
     more += found.len().saturating_sub(MAX_SHOWN);
     found.truncate(MAX_SHOWN);
     let mut out: Vec<Diagnostic> = found.into_iter().map(|f| f.place(path, &lines)).collect();

@@ -63,7 +63,7 @@ impl fmt::Display for SaveError {
         match self {
             SaveError::Io(e) => write!(f, "cannot be read: {e}"),
             SaveError::TooLarge => write!(f, "is too large to be a save"),
-            SaveError::NotAFile(what) => write!(f, "is {what}, not a save file"),
+            SaveError::NotAFile(what) => write!(f, "is {what}, not a regular file"),
             SaveError::Damaged(why) => write!(f, "is damaged or not a Scored save ({why})"),
             SaveError::Newer { found } => write!(
                 f,
