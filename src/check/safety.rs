@@ -27,10 +27,10 @@ pub fn forbidden(c: char) -> Option<&'static str> {
     }
 }
 
-/// `s` with every refused character, and every line break, written as an escape like
+/// `s` with every refused character, and every line break and tab, written as an escape like
 /// `\u{1b}`: safe to print on one line, and still saying what was there.
 pub fn escaped(s: &str) -> Cow<'_, str> {
-    let quote = |c: char| c == '\n' || forbidden(c).is_some();
+    let quote = |c: char| matches!(c, '\n' | '\t') || forbidden(c).is_some();
     if !s.chars().any(quote) {
         return Cow::Borrowed(s);
     }
@@ -99,12 +99,16 @@ pub fn scan(src: &str, cap: usize) -> (Vec<Found>, usize) {
                 }
                 _ => None,
             };
-            if let Some(why) = decoded.and_then(char::from_u32).and_then(forbidden) {
+            let bad = decoded
+                .and_then(char::from_u32)
+                .and_then(|c| Some((c, forbidden(c)?)));
+            if let Some((c, why)) = bad {
                 escapes += 1;
                 if escapes > cap {
                     more += 1;
                 } else {
-                    let message = format!("an escape in the text produces {why}");
+                    let message =
+                        format!("an escape in the text produces {why}, U+{:04X}", c as u32);
                     out.push(at(i, 2, "C018", message, hint()));
                 }
             }
