@@ -11,6 +11,7 @@ pub mod classroom;
 pub mod game;
 pub mod harness;
 pub mod headless;
+pub mod input;
 pub mod launch;
 pub mod present;
 pub mod save;

@@ -46,6 +46,8 @@ struct Header {
 pub enum SaveError {
     Io(std::io::Error),
     TooLarge,
+    /// A folder, a named pipe, a device: what it is.
+    NotAFile(&'static str),
     /// Not a Scored save, or damaged: the parser's position and message.
     Damaged(String),
     Newer {
@@ -61,6 +63,7 @@ impl fmt::Display for SaveError {
         match self {
             SaveError::Io(e) => write!(f, "cannot be read: {e}"),
             SaveError::TooLarge => write!(f, "is too large to be a save"),
+            SaveError::NotAFile(what) => write!(f, "is {what}, not a regular file"),
             SaveError::Damaged(why) => write!(f, "is damaged or not a Scored save ({why})"),
             SaveError::Newer { found } => write!(
                 f,
@@ -79,15 +82,19 @@ fn damaged(e: &ron::error::SpannedError) -> SaveError {
         .code
         .to_string()
         .replace("struct `Header`", "a saved game");
+    // The parser quotes what it found, which may be anything a forged save holds.
     SaveError::Damaged(format!(
-        "line {}, column {}: {what}",
-        e.span.start.line, e.span.start.col
+        "line {}, column {}: {}",
+        e.span.start.line,
+        e.span.start.col,
+        crate::check::escaped(&what)
     ))
 }
 
 /// SHA-256 of a level file, in hex.
 pub fn level_hash(path: &Path) -> std::io::Result<String> {
-    let bytes = std::fs::read(path)?;
+    let bytes = crate::input::bytes(path, crate::check::MAX_FILE_BYTES as u64)
+        .map_err(std::io::Error::other)?;
     Ok(Sha256::digest(&bytes)
         .iter()
         .map(|b| format!("{b:02x}"))
@@ -121,7 +128,7 @@ impl SaveFile {
 
     pub fn parse(text: &str) -> Result<SaveFile, SaveError> {
         // Saves travel between students; their text reaches the terminal like a level's.
-        if let Some(d) = crate::check::unsafe_text("save", text).first() {
+        if let Some(d) = crate::check::first_unsafe("save", text) {
             return Err(SaveError::Damaged(format!(
                 "line {}, column {}: {}",
                 d.line, d.col, d.message
@@ -133,15 +140,24 @@ impl SaveFile {
                 found: header.version,
             });
         }
-        ron::from_str(text).map_err(|e| damaged(&e))
+        let save: SaveFile = ron::from_str(text).map_err(|e| damaged(&e))?;
+        // Escapes the text scan cannot foresee are caught in the texts they make.
+        if let Some((place, why)) = crate::check::first_unsafe_decoded(&save) {
+            return Err(SaveError::Damaged(format!("{why} (at `{place}`)")));
+        }
+        Ok(save)
     }
 
     pub fn read(path: &Path) -> Result<SaveFile, SaveError> {
-        let meta = std::fs::metadata(path).map_err(SaveError::Io)?;
-        if meta.len() > MAX_SAVE_BYTES {
-            return Err(SaveError::TooLarge);
-        }
-        let text = std::fs::read_to_string(path).map_err(SaveError::Io)?;
+        use crate::input::ReadError;
+        let text = crate::input::text(path, MAX_SAVE_BYTES).map_err(|e| match e {
+            ReadError::TooLarge(_) => SaveError::TooLarge,
+            ReadError::NotRegular(what) => SaveError::NotAFile(what),
+            ReadError::NotText(at) => {
+                SaveError::Damaged(format!("not UTF-8 text: bad byte at offset {at}"))
+            }
+            ReadError::Io(e) => SaveError::Io(e),
+        })?;
         SaveFile::parse(&text)
     }
 

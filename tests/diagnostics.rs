@@ -161,8 +161,8 @@ fn a_hidden_item_or_topic_nothing_opens_is_a_warning() {
     assert_eq!(
         text,
         "mini.ron:84:114: warning[C027]: item `nappies` is hidden and nothing opens it\n \
-         84 |         (id: \"nappies\", name: \"Nappies\", description: \"Nappies.\", category: \"family\", price: 20, tags: [\"baby\"], hidden: true),\n    \
-         |                                                                                                                  ^^^^^^\n  \
+         84 | …ption: \"Nappies.\", category: \"family\", price: 20, tags: [\"baby\"], hidden: true),\n    \
+         |                                                                    ^^^^^^\n  \
          hint: add `OpenItem(\"nappies\")` to an event's effects, or remove `hidden`\n"
     );
     let opened = "effects: [EnableRule(\"crackdown\"), OpenItem(\"nappies\")]";
@@ -189,4 +189,93 @@ fn the_new_references_are_checked_with_codes_and_hints() {
             "C011", "C011", "C011", "C012", "C013", "C025", "C011", "C012"
         ]
     );
+}
+
+/// A character that must never reach the output from input: controls other than the line
+/// end, bidi controls, zero-width characters, line and paragraph separators, tag characters.
+fn unprintable(c: char) -> bool {
+    (c.is_control() && c != '\n')
+        || matches!(
+            c,
+            '\u{202a}'..='\u{202e}'
+                | '\u{2066}'..='\u{2069}'
+                | '\u{200e}'
+                | '\u{200f}'
+                | '\u{061c}'
+                | '\u{200b}'..='\u{200d}'
+                | '\u{2060}'..='\u{2064}'
+                | '\u{180e}'
+                | '\u{feff}'
+                | '\u{2028}'
+                | '\u{2029}'
+                | '\u{e0000}'..='\u{e007f}'
+        )
+}
+
+/// Hostile text: raw hostile characters, the escapes that produce them, and anything else.
+fn hostile_text() -> impl proptest::strategy::Strategy<Value = String> {
+    use proptest::prelude::*;
+    let piece = prop_oneof![
+        prop::sample::select(vec![
+            "\u{1b}[2J",
+            "\u{9b}",
+            "\u{0}",
+            "\r",
+            "\u{7}",
+            "\u{202e}",
+            "\u{200b}",
+            "\u{feff}",
+            "\u{2028}",
+            "\u{e0041}",
+            "\\u{1b}",
+            "\\x1b",
+            "\\0",
+            "\\r",
+            "\\n",
+            "\\xEF\\xBB\\xBF",
+            "\\xC2\\x9B",
+            "\\u{e0041}",
+            "\\u{2029}",
+            "\\\"",
+            "\"",
+        ])
+        .prop_map(str::to_string),
+        any::<char>().prop_map(|c| c.to_string()),
+        "[a-z ]{0,4}",
+    ];
+    prop::collection::vec(piece, 0..12).prop_map(|v| v.concat())
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+
+    /// Whatever a level holds, wherever, the diagnostics say it escaped: no diagnostic as
+    /// printed holds a character that could act on a terminal or hide.
+    #[test]
+    fn no_diagnostic_carries_an_unprintable_character(
+        text in hostile_text(),
+        place in 0usize..8,
+    ) {
+        let mini = fs::read_to_string("tests/fixtures/mini.ron").unwrap();
+        let src = match place {
+            0 => mini.replacen("The air is bad.", &text, 1),
+            1 => mini.replacen("name: \"A story\"", &format!("name: \"{text}\""), 1),
+            2 => mini.replacen("tags: [\"games\"]),", &format!("tags: [\"{text}\"]),"), 1),
+            3 => mini.replacen("id: \"story\"", &format!("id: \"{text}\""), 1),
+            4 => mini.replacen("description:", &format!("{text}:"), 1),
+            5 => mini.replacen("Authentic", &text, 1),
+            6 => mini.replacen("\"press\": 3", &format!("\"{text}\": 3"), 1),
+            _ => text.clone(),
+        };
+        for path in ["x.ron", text.as_str()] {
+            let (_, diagnostics) = check::load_str(path, &src);
+            for d in &diagnostics {
+                let printed = d.to_string();
+                proptest::prop_assert!(
+                    !printed.chars().any(unprintable),
+                    "{printed:?}"
+                );
+            }
+        }
+    }
 }

@@ -3,7 +3,7 @@
 //! on SIGTERM.
 
 use std::io::{Read, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -29,14 +29,19 @@ fn size(cols: u16, rows: u16) -> PtySize {
 }
 
 fn spawn(args: &[&str], env: &[(&str, &str)]) -> Session {
+    // Saves go to a folder of the test's own, not the player's.
+    let saves = tempfile::tempdir().unwrap().keep();
+    spawn_in(Path::new(env!("CARGO_MANIFEST_DIR")), &saves, args, env)
+}
+
+/// The binary started in `cwd` (where it looks for `levels/`), saving into `saves`.
+fn spawn_in(cwd: &Path, saves: &Path, args: &[&str], env: &[(&str, &str)]) -> Session {
     let pair = native_pty_system().openpty(size(80, 24)).expect("a pty");
     let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_scored"));
     cmd.args(args);
-    // Saves go to a folder of the test's own, not the player's.
-    let saves = tempfile::tempdir().unwrap().keep();
     cmd.arg("--saves-dir");
-    cmd.arg(&saves);
-    cmd.cwd(env!("CARGO_MANIFEST_DIR"));
+    cmd.arg(saves);
+    cmd.cwd(cwd);
     cmd.env("TERM", "xterm-256color");
     cmd.env_remove("NO_COLOR");
     for (k, v) in env {
@@ -200,6 +205,38 @@ fn the_title_screen_lists_the_shipped_levels() {
     let mut s = spawn(&[], &[]);
     s.wait_for("Levels");
     s.wait_for("Mandatory");
+    s.keys("q");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
+}
+
+/// A named pipe, a link to `/dev/zero` and a huge sparse file among the levels and the saves:
+/// the title screen still appears, the level listed as broken, the save as unreadable.
+#[test]
+fn the_title_screen_appears_despite_a_pipe_a_device_and_a_huge_file() {
+    let place = tempfile::tempdir().unwrap();
+    let levels = place.path().join("levels");
+    let saves = place.path().join("saves");
+    for dir in [&levels, &saves] {
+        std::fs::create_dir(dir).unwrap();
+        assert!(
+            Command::new("mkfifo")
+                .arg(dir.join("pipe.ron"))
+                .status()
+                .unwrap()
+                .success()
+        );
+        std::os::unix::fs::symlink("/dev/zero", dir.join("zero.ron")).unwrap();
+        let huge = std::fs::File::create(dir.join("huge.ron")).unwrap();
+        huge.set_len(2 << 30).unwrap();
+    }
+    std::fs::copy("levels/tutorial.ron", levels.join("tutorial.ron")).unwrap();
+    let mut s = spawn_in(place.path(), &saves, &[], &[]);
+    s.wait_for("Levels");
+    s.wait_for("pipe (broken)");
+    s.wait_for("zero (broken)");
+    s.wait_for("huge (broken)");
+    s.wait_for("pipe (unreadable)");
     s.keys("q");
     assert!(s.wait_exit().success());
     s.assert_restored();

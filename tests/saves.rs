@@ -394,3 +394,26 @@ fn new_games_take_fresh_slots_and_the_list_reports_bad_files() {
     assert_eq!(listed.len(), 2);
     assert_eq!(listed.iter().filter(|l| l.save.is_err()).count(), 1);
 }
+
+/// Escapes a text scan cannot foresee (byte escapes that join into U+FEFF, a carriage return,
+/// a tag character) are caught in the decoded save, and the reason quotes nothing raw.
+#[test]
+fn a_save_whose_decoded_text_is_unsafe_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(written_save(dir.path())).unwrap();
+    for (forged, holds) in [
+        ("\\xEF\\xBB\\xBF", "U+FEFF"),
+        ("\u{e0041}", "U+E0041"),
+        ("a\rb", "U+000D"),
+        ("\u{2028}", "U+2028"),
+        ("\\0", "U+0000"),
+    ] {
+        let bad = text.replacen("persona: \"student\"", &format!("persona: \"{forged}\""), 1);
+        assert_ne!(bad, text);
+        let err = SaveFile::parse(&bad).unwrap_err();
+        assert!(matches!(err, SaveError::Damaged(_)), "{forged:?}: {err}");
+        let said = err.to_string();
+        assert!(said.contains(holds), "{forged:?}: {said}");
+        assert!(!said.chars().any(|c| c.is_control()), "{said:?}");
+    }
+}

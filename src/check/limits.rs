@@ -2,9 +2,9 @@
 //! neither make the game allocate without bound nor overflow its arithmetic. The caps sit
 //! far above anything a real level needs; docs/levels.md §6 lists them.
 
-mod walk;
+pub(super) mod walk;
 
-use super::{Diagnostic, at, locate};
+use super::{Found, at, locate};
 use crate::game::Level;
 
 /// Characters in any one text.
@@ -20,8 +20,19 @@ pub const MAX_WEIGHT: u32 = 1_000;
 /// A discount or a surcharge, in percent.
 pub const MAX_PERCENT: u32 = 1_000;
 
-pub fn scan(path: &str, src: &str, level: &Level) -> Vec<Diagnostic> {
-    let mut found = walk::problems(level);
+/// What the walk over a level found, each list capped, with how many more there were.
+pub struct Scan {
+    /// Values beyond a cap (C024).
+    pub beyond: Vec<Found>,
+    pub more_beyond: usize,
+    /// Texts that hold, once decoded, a character level text may not (C018).
+    pub unsafe_texts: Vec<Found>,
+    pub more_unsafe: usize,
+}
+
+pub fn scan(src: &str, level: &Level, cap: usize) -> Scan {
+    let walked = walk::walk(level, cap, cap);
+    let mut found = walked.beyond;
     let s = &level.score;
     if s.min.abs() > MAX_SCORE || s.max.abs() > MAX_SCORE {
         found.push((
@@ -53,15 +64,34 @@ pub fn scan(path: &str, src: &str, level: &Level) -> Vec<Diagnostic> {
             ));
         }
     }
-    found
+    // Locating a place reads the source: only as many as can be shown.
+    let more_beyond = walked.more_beyond + found.len().saturating_sub(cap);
+    found.truncate(cap);
+    let beyond = found
         .into_iter()
         .map(|(place, message)| {
             let (offset, width) = whereabouts(src, &place);
             let message = format!("{message} (at `{place}`)");
             let hint = "see the limits in docs/levels.md §6".to_string();
-            at(path, src, offset, width, "C024", message, Some(hint))
+            at(offset, width, "C024", message, Some(hint))
         })
-        .collect()
+        .collect();
+    let unsafe_texts = walked
+        .unsafe_texts
+        .into_iter()
+        .map(|(place, message)| {
+            let (offset, width) = whereabouts(src, &place);
+            let message = format!("{message} (at `{place}`)");
+            let hint = "remove it; level text must be plain printable characters".to_string();
+            at(offset, width, "C018", message, Some(hint))
+        })
+        .collect();
+    Scan {
+        beyond,
+        more_beyond,
+        unsafe_texts,
+        more_unsafe: walked.more_unsafe,
+    }
 }
 
 /// The source position of a place like `items.game.description`: the section, then the

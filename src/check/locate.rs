@@ -1,20 +1,63 @@
 //! Finding where in the source a value sits, for diagnostics found after parsing.
 
-/// A byte offset turned into a 1-based line and character column.
-pub fn line_col(src: &str, offset: usize) -> (usize, usize) {
-    let offset = offset.min(src.len());
-    let before = &src[..offset];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let col = src[line_start..offset].chars().count() + 1;
-    (line, col)
+/// Where every line of a source starts, found in one pass, so that any byte offset becomes a
+/// line and column by a binary search instead of a rescan of the file.
+pub struct Lines<'a> {
+    src: &'a str,
+    /// Byte offset of each line's first byte; the first is 0.
+    starts: Vec<usize>,
 }
 
-/// The text of a 1-based line, without its line end.
-pub fn line_text(src: &str, line: usize) -> Option<String> {
-    src.lines()
-        .nth(line.saturating_sub(1))
-        .map(|l| l.trim_end_matches('\r').to_string())
+impl<'a> Lines<'a> {
+    pub fn new(src: &'a str) -> Lines<'a> {
+        let breaks = src
+            .bytes()
+            .enumerate()
+            .filter(|(_, b)| *b == b'\n')
+            .map(|(i, _)| i + 1);
+        Lines {
+            src,
+            starts: std::iter::once(0).chain(breaks).collect(),
+        }
+    }
+
+    /// A byte offset as a 1-based line and character column.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let mut offset = offset.min(self.src.len());
+        while !self.src.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.starts.partition_point(|s| *s <= offset);
+        let start = self.starts[line - 1];
+        (line, self.src[start..offset].chars().count() + 1)
+    }
+
+    /// A 1-based line and character column as a byte offset (the line's end at most).
+    pub fn offset(&self, line: usize, col: usize) -> usize {
+        let Some(text) = self.text(line) else {
+            return self.src.len();
+        };
+        let start = self.starts[line - 1];
+        start
+            + text
+                .char_indices()
+                .nth(col.saturating_sub(1))
+                .map_or(text.len(), |(i, _)| i)
+    }
+
+    /// The text of a 1-based line, without its line end.
+    pub fn text(&self, line: usize) -> Option<&'a str> {
+        let start = *self.starts.get(line.checked_sub(1)?)?;
+        let end = self
+            .starts
+            .get(line)
+            .map_or(self.src.len(), |next| next - 1);
+        if start > end || (start == self.src.len() && line > 1) {
+            return None;
+        }
+        let text = &self.src[start..end];
+        Some(text.strip_suffix('\r').unwrap_or(text))
+    }
 }
 
 /// Byte offset of `field:` as a field name at or after `from`.
@@ -57,4 +100,30 @@ pub fn id(src: &str, value: &str, from: usize, nth: usize) -> Option<usize> {
         at = start + value.len() + 2;
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Lines;
+
+    #[test]
+    fn offsets_become_lines_and_columns_and_back() {
+        let src = "ab\r\nçd\n\nx";
+        let lines = Lines::new(src);
+        assert_eq!(lines.line_col(0), (1, 1));
+        assert_eq!(lines.line_col(4), (2, 1));
+        assert_eq!(lines.line_col(6), (2, 2));
+        assert_eq!(lines.line_col(5), (2, 1), "inside a character: its start");
+        assert_eq!(lines.line_col(99), (4, 2));
+        assert_eq!(lines.text(1), Some("ab"));
+        assert_eq!(lines.text(2), Some("çd"));
+        assert_eq!(lines.text(3), Some(""));
+        assert_eq!(lines.text(4), Some("x"));
+        assert_eq!(lines.text(5), None);
+        assert_eq!(lines.text(0), None);
+        assert_eq!(lines.offset(2, 2), 6);
+        assert_eq!(lines.offset(4, 9), src.len());
+        // As `str::lines` counts: a final line end opens no further line.
+        assert_eq!(Lines::new("a\n").text(2), None);
+    }
 }

@@ -3,7 +3,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
-use super::{Diagnostic, at, did_you_mean, locate, reach};
+use super::{Found, at, did_you_mean, locate, reach};
 use crate::game::Opening;
 use crate::game::level::{
     ActionKind, Condition, DimensionSource, Effect, Event, Level, PerkEffect, RuleSetter,
@@ -11,18 +11,30 @@ use crate::game::level::{
 };
 
 struct Checker<'a> {
-    path: &'a str,
     src: &'a str,
     level: &'a Level,
-    out: Vec<Diagnostic>,
+    out: Vec<Found>,
+    /// Problems kept, at most; the rest are counted, and not located (locating reads the
+    /// source, which a level with a hundred thousand problems must not do for each).
+    cap: usize,
+    dropped: Dropped,
 }
 
-pub fn check(path: &str, src: &str, level: &Level) -> Vec<Diagnostic> {
+/// Problems found past the cap: how many, and whether any of them is an error.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Dropped {
+    pub count: usize,
+    pub errors: bool,
+}
+
+/// Every check after parsing: the first `cap` problems found, and what was found past them.
+pub fn check(src: &str, level: &Level, cap: usize) -> (Vec<Found>, Dropped) {
     let mut c = Checker {
-        path,
         src,
         level,
         out: Vec::new(),
+        cap,
+        dropped: Dropped::default(),
     };
     c.numbers();
     c.more_numbers();
@@ -31,16 +43,24 @@ pub fn check(path: &str, src: &str, level: &Level) -> Vec<Diagnostic> {
     c.score_order();
     c.endings();
     c.offers();
-    if !c.out.iter().any(Diagnostic::is_error) {
+    if !c.dropped.errors && !c.out.iter().any(Found::is_error) {
         // Starting a game needs a level without errors.
         c.tolerances();
     }
-    c.out
+    (c.out, c.dropped)
 }
 
 impl Checker<'_> {
+    /// No more problems are kept: where one is does not matter any more.
+    fn full(&self) -> bool {
+        self.out.len() >= self.cap
+    }
+
     /// Byte offset of a top-level section of the file.
     fn section(&self, name: &str) -> usize {
+        if self.full() {
+            return 0;
+        }
         top_field(self.src, name)
             .or_else(|| locate::field(self.src, name, 0))
             .unwrap_or(0)
@@ -49,12 +69,18 @@ impl Checker<'_> {
     /// Byte offset of an entity (by id) inside a section.
     fn entity(&self, section: &str, id: &str) -> usize {
         let base = self.section(section);
+        if self.full() {
+            return base;
+        }
         locate::id(self.src, id, base, 0).unwrap_or(base)
     }
 
     /// Byte offset of `value` in quotes inside an entity, else of the entity.
     fn value(&self, section: &str, id: &str, value: &str) -> (usize, usize) {
         let base = self.entity(section, id);
+        if self.full() {
+            return (base, 1);
+        }
         match locate::quoted(self.src, value, base) {
             Some(o) => (o, value.chars().count() + 2),
             None => (base, id.chars().count() + 2),
@@ -68,6 +94,9 @@ impl Checker<'_> {
         } else {
             self.entity(section, id)
         };
+        if self.full() {
+            return (base, 1);
+        }
         match locate::field(self.src, field, base) {
             Some(o) => (o, field.len()),
             None => (base, 1),
@@ -81,8 +110,12 @@ impl Checker<'_> {
         message: String,
         hint: Option<String>,
     ) {
-        self.out
-            .push(at(self.path, self.src, offset, width, code, message, hint));
+        if self.full() {
+            self.dropped.count += 1;
+            self.dropped.errors = true;
+            return;
+        }
+        self.out.push(at(offset, width, code, message, hint));
     }
 
     fn numbers(&mut self) {
@@ -262,7 +295,11 @@ impl Checker<'_> {
         message: String,
         hint: Option<String>,
     ) {
-        let mut d = super::at(self.path, self.src, at.0, at.1, code, message, hint);
+        if self.full() {
+            self.dropped.count += 1;
+            return;
+        }
+        let mut d = super::at(at.0, at.1, code, message, hint);
         d.severity = super::Severity::Warning;
         self.out.push(d);
     }
@@ -350,8 +387,7 @@ impl Checker<'_> {
             .chain(l.personas.iter().map(|x| ("personas", x.id.as_str())));
         for (section, id) in ids {
             if id.is_empty() || id.chars().any(char::is_whitespace) {
-                let base = self.section(section);
-                let offset = locate::id(self.src, id, base, 0).unwrap_or(base);
+                let offset = self.entity(section, id);
                 self.error(
                     (offset, id.chars().count() + 2),
                     "C017",
@@ -479,7 +515,8 @@ impl Checker<'_> {
                 } else {
                     self.entity(section, within)
                 };
-                let offset = locate::id(self.src, id, base, 1).unwrap_or(base);
+                let second = (!self.full()).then(|| locate::id(self.src, id, base, 1));
+                let offset = second.flatten().unwrap_or(base);
                 let at = (offset, id.chars().count() + 2);
                 self.error(
                     at,
@@ -494,6 +531,12 @@ impl Checker<'_> {
     /// One reference to check: where it sits, what it names, and what it may name.
     fn reference(&mut self, place: (&str, &str), kind: &str, value: &str, known: &BTreeSet<&str>) {
         if value == "*" && kind == "tag" || known.contains(value) {
+            return;
+        }
+        if self.full() {
+            // Counted only: no place, no suggestion.
+            self.dropped.count += 1;
+            self.dropped.errors = true;
             return;
         }
         let at = self.value(place.0, place.1, value);
@@ -904,6 +947,9 @@ impl Checker<'_> {
     /// Byte offset of `act: NAME` inside an entity, else of its first `act:`.
     fn act_field(&self, place: (&str, &str), name: &str) -> (usize, usize) {
         let first = self.field(place.0, place.1, "act");
+        if self.full() {
+            return first;
+        }
         let mut from = first.0;
         while let Some(o) = locate::field(self.src, "act", from) {
             let value = self.src[o + 3..].trim_start_matches([' ', ':']);

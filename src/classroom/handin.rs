@@ -166,7 +166,7 @@ pub fn report_stem(dir: &Path, report: &Report, json: &str) -> String {
         let taken = ["json", "md", "code"]
             .iter()
             .any(|x| std::fs::symlink_metadata(dir.join(format!("{stem}.{x}"))).is_ok());
-        let same = std::fs::read_to_string(dir.join(format!("{stem}.json")))
+        let same = crate::input::text(&dir.join(format!("{stem}.json")), 16 * 1024 * 1024)
             .ok()
             .and_then(|t| serde_json::from_str::<Report>(&t).ok())
             .is_some_and(|r| r == *report);

@@ -2,7 +2,6 @@
 //! of them, and pasted codes. Nothing in it stops the rest: a file that cannot be read is
 //! noted with its reason and the others are read on.
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use super::Handed;
@@ -142,16 +141,13 @@ impl Intake {
 
 /// A file's text, or why it is not text worth reading.
 fn read_text(path: &Path) -> Result<String, String> {
-    let mut bytes = Vec::new();
-    std::fs::File::open(path)
-        .and_then(|f| f.take(MAX_BYTES + 1).read_to_end(&mut bytes))
-        .map_err(|e| format!("cannot be read: {e}"))?;
-    if bytes.len() as u64 > MAX_BYTES {
-        return Err(format!(
+    let bytes = crate::input::bytes(path, MAX_BYTES).map_err(|e| match e {
+        crate::input::ReadError::TooLarge(_) => format!(
             "is larger than {} MB: not a report",
             MAX_BYTES / 1024 / 1024
-        ));
-    }
+        ),
+        e => e.to_string(),
+    })?;
     if bytes.contains(&0) {
         return Err("is not a text file (a binary file?)".into());
     }

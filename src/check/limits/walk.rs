@@ -7,19 +7,51 @@ use std::fmt;
 use serde::ser::{self, Serialize};
 
 use super::{MAX_LIST, MAX_NUMBER, MAX_TEXT};
+use crate::check::safety::forbidden;
 
-/// Every value beyond a cap, as (place, message); places look like `items.game.description`.
-pub fn problems<T: Serialize>(value: &T) -> Vec<(String, String)> {
-    let mut walker = Walker::default();
+/// What a walk found: places look like `items.game.description`.
+pub struct Walked {
+    /// Values beyond a cap, as (place, message); the first ones only, then a count.
+    pub beyond: Vec<(String, String)>,
+    pub more_beyond: usize,
+    /// Texts holding, once decoded, a character [`forbidden`] in text.
+    pub unsafe_texts: Vec<(String, String)>,
+    pub more_unsafe: usize,
+}
+
+/// Walks `value`, keeping at most `cap_beyond` values beyond a cap and `cap_unsafe` unsafe
+/// texts; the others are only counted, so a hostile value costs no more than a fair one.
+pub fn walk<T: Serialize + ?Sized>(value: &T, cap_beyond: usize, cap_unsafe: usize) -> Walked {
+    let mut walker = Walker {
+        cap_beyond,
+        cap_unsafe,
+        ..Walker::default()
+    };
     // The walker itself never fails, and the level types always serialise.
     let _ = value.serialize(&mut walker);
-    walker.found
+    Walked {
+        beyond: walker.found,
+        more_beyond: walker.more_found,
+        unsafe_texts: walker.unsafe_texts,
+        more_unsafe: walker.more_unsafe,
+    }
+}
+
+/// Every value beyond a cap, as (place, message).
+#[cfg(test)]
+pub fn problems<T: Serialize>(value: &T) -> Vec<(String, String)> {
+    walk(value, usize::MAX, 0).beyond
 }
 
 #[derive(Default)]
 struct Walker {
     path: Vec<Step>,
     found: Vec<(String, String)>,
+    more_found: usize,
+    cap_beyond: usize,
+    unsafe_texts: Vec<(String, String)>,
+    more_unsafe: usize,
+    cap_unsafe: usize,
     /// A map key is being serialised: its text names the next step.
     key: Option<String>,
 }
@@ -50,8 +82,28 @@ impl Walker {
     }
 
     fn problem(&mut self, message: String) {
+        if self.found.len() >= self.cap_beyond {
+            self.more_found += 1;
+            return;
+        }
         let place = self.place();
         self.found.push((place, message));
+    }
+
+    /// A text, decoded: the first character in it that text may not hold, if any.
+    fn text(&mut self, v: &str) {
+        let bad = |c: &char| forbidden(*c).is_some();
+        let Some(c) = v.chars().find(bad) else {
+            return;
+        };
+        if self.unsafe_texts.len() >= self.cap_unsafe {
+            self.more_unsafe += 1;
+            return;
+        }
+        let why = forbidden(c).unwrap_or_default();
+        let place = self.place();
+        let message = format!("a text holds {why}, U+{:04X}, once decoded", c as u32);
+        self.unsafe_texts.push((place, message));
     }
 
     fn list(&mut self, len: Option<usize>, what: &str) {
@@ -160,10 +212,12 @@ impl ser::Serializer for &mut Walker {
         }
         Ok(())
     }
-    fn serialize_char(self, _: char) -> Result<(), Stop> {
+    fn serialize_char(self, v: char) -> Result<(), Stop> {
+        self.text(v.encode_utf8(&mut [0; 4]));
         Ok(())
     }
     fn serialize_str(self, v: &str) -> Result<(), Stop> {
+        self.text(v);
         if let Some(key) = self.key.as_mut() {
             key.push_str(v);
             return Ok(());
