@@ -2,7 +2,10 @@
 //! neither make the game allocate without bound nor overflow its arithmetic. The caps sit
 //! far above anything a real level needs; docs/levels.md §6 lists them.
 
+mod budget;
 mod walk;
+
+pub use budget::{MAX_SAVE_ESTIMATE, save_estimate};
 
 use super::{Diagnostic, at, locate};
 use crate::game::Level;
@@ -22,6 +25,7 @@ pub const MAX_PERCENT: u32 = 1_000;
 
 pub fn scan(path: &str, src: &str, level: &Level) -> Vec<Diagnostic> {
     let mut found = walk::problems(level);
+    found.extend(budget::problems(level));
     let s = &level.score;
     if s.min.abs() > MAX_SCORE || s.max.abs() > MAX_SCORE {
         found.push((
