@@ -146,8 +146,10 @@ impl State {
                 return fail(format!("a decision on day {} is out of range", d.day));
             }
             if d.day > last
-                || (d.options.iter())
-                    .any(|o| i64::from(o.score).abs() > POINTS_CAP || i64::from(o.integrity).abs() > POINTS_CAP)
+                || (d.options.iter()).any(|o| {
+                    i64::from(o.score).abs() > POINTS_CAP
+                        || i64::from(o.integrity).abs() > POINTS_CAP
+                })
             {
                 return fail(format!("a decision on day {} is out of range", d.day));
             }
@@ -161,21 +163,27 @@ impl State {
         let fail = |what: String| Some(what);
         let last = level.days + 1;
         let width = i64::from(level.score.max) - i64::from(level.score.min);
-        if let Some(a) = self.accusations.iter().find(|a| level.npc(&a.npc).is_none()) {
+        if let Some(a) = self
+            .accusations
+            .iter()
+            .find(|a| level.npc(&a.npc).is_none())
+        {
             return fail(format!(
                 "an accusation against `{}`, a person the level does not have",
                 a.npc
             ));
         }
-        if let Some((id, _)) = (self.denounced.iter()).find(|(id, day)| {
-            level.npc(id).is_none() || **day == 0 || **day > last
-        }) {
+        if let Some((id, _)) = (self.denounced.iter())
+            .find(|(id, day)| level.npc(id).is_none() || **day == 0 || **day > last)
+        {
             return fail(format!("a report of `{id}` the level cannot have"));
         }
-        if let Some((id, n)) = (self.fired_today.iter())
-            .find(|(id, n)| level.rule(id).is_none() || **n > COUNT_CAP)
+        if let Some((id, n)) =
+            (self.fired_today.iter()).find(|(id, n)| level.rule(id).is_none() || **n > COUNT_CAP)
         {
-            return fail(format!("rule `{id}` fired {n} times today, which cannot be"));
+            return fail(format!(
+                "rule `{id}` fired {n} times today, which cannot be"
+            ));
         }
         for (what, n) in [
             ("reports filed", self.reports_filed),
@@ -224,13 +232,16 @@ impl State {
         if let Some(m) = self.milestones.iter().find(|m| {
             m.day > last || (level.perk(&m.id).is_none() && level.sanction(&m.id).is_none())
         }) {
-            return fail(format!("a perk or sanction `{}` the level does not have", m.id));
+            return fail(format!(
+                "a perk or sanction `{}` the level does not have",
+                m.id
+            ));
         }
         if let Some(p) = self.feed.iter().find(|p| p.day > last) {
             return fail(format!("feed post {} is from day {}", p.id, p.day));
         }
-        if let Some((d, _)) = (self.weights.iter())
-            .find(|(d, w)| level.dimension(d).is_none() || **w > WEIGHT_CAP)
+        if let Some((d, _)) =
+            (self.weights.iter()).find(|(d, w)| level.dimension(d).is_none() || **w > WEIGHT_CAP)
         {
             return fail(format!("a weight for `{d}` the level cannot set"));
         }

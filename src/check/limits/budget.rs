@@ -24,8 +24,11 @@ pub const MAX_SAVE_ESTIMATE: usize = 8 * 1024 * 1024;
 /// Every product beyond its cap, as (place, message).
 pub fn problems(level: &Level) -> Vec<(String, String)> {
     let mut found = Vec::new();
-    let values = (level.personas.iter().map(|p| ("personas", &p.id, &p.values)))
-        .chain(level.npcs.iter().map(|n| ("npcs", &n.id, &n.values)));
+    let values = (level
+        .personas
+        .iter()
+        .map(|p| ("personas", &p.id, &p.values)))
+    .chain(level.npcs.iter().map(|n| ("npcs", &n.id, &n.values)));
     for (list, id, values) in values {
         if let Some((tag, v)) = values.iter().find(|(_, v)| v.abs() > MAX_VALUE) {
             found.push((
@@ -90,9 +93,7 @@ pub fn problems(level: &Level) -> Vec<(String, String)> {
 
 fn all_effects(level: &Level) -> Vec<&Effect> {
     (level.events.iter())
-        .flat_map(|e| {
-            (e.effects.iter()).chain(e.choices.iter().flat_map(|c| c.effects.iter()))
-        })
+        .flat_map(|e| (e.effects.iter()).chain(e.choices.iter().flat_map(|c| c.effects.iter())))
         .collect()
 }
 
@@ -121,7 +122,11 @@ pub fn save_estimate(level: &Level) -> usize {
         .unwrap_or(0)
         + 100;
     let row = |inference: usize| 300 + did + inference;
-    let per_game = level.events.len() + effects.len();
+    // Rows that effects write: points moved, weights changed.
+    let rows_of_effects = (effects.iter())
+        .filter(|e| matches!(e, Effect::Points { .. } | Effect::Weight { .. }))
+        .count();
+    let per_game = level.events.len() + rows_of_effects;
     let mut ledger = 0usize;
     for r in &level.rules {
         // Chances a day, and in the whole game beyond those (answers given by default,
@@ -158,16 +163,27 @@ pub fn save_estimate(level: &Level) -> usize {
         .unwrap_or(0);
     let feed = (level.npcs.iter())
         .flat_map(|n| n.posts.iter().map(|p| post(&p.text, &p.tags)))
-        .chain(level.news.iter().map(|n| post(&n.text, &n.tags) + len(&n.source)))
+        .chain(
+            level
+                .news
+                .iter()
+                .map(|n| post(&n.text, &n.tags) + len(&n.source)),
+        )
         .sum::<usize>()
-        + effects.len() * largest_post;
+        + publish * largest_post;
     // A decision lists every option: every item for a purchase, every choice of an event.
     let option = |id: &str, label: &str| 150 + len(id) + len(label);
     let options = (level.events.iter())
-        .map(|e| (e.choices.iter()).map(|c| option(&c.id, &c.text)).sum::<usize>())
+        .map(|e| {
+            (e.choices.iter())
+                .map(|c| option(&c.id, &c.text))
+                .sum::<usize>()
+        })
         .chain([
             (level.items.iter()).map(|i| option(&i.id, &i.name)).sum(),
-            (level.proposals.iter()).map(|p| option(&p.id, &p.name)).sum(),
+            (level.proposals.iter())
+                .map(|p| option(&p.id, &p.name))
+                .sum(),
             1_000,
         ])
         .max()
