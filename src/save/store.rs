@@ -53,7 +53,9 @@ impl Store {
         for e in entries.filter_map(Result::ok) {
             let stale = e.file_name().to_string_lossy().starts_with(".tmp")
                 && e.metadata().is_ok_and(|m| {
-                    m.is_file() && m.modified().is_ok_and(|t| t.elapsed().is_ok_and(|a| a > minute))
+                    m.is_file()
+                        && m.modified()
+                            .is_ok_and(|t| t.elapsed().is_ok_and(|a| a > minute))
                 });
             if stale {
                 let _ = fs::remove_file(e.path());
