@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
-# Fuzzes each target (default: all three) in turn for SECONDS (default 600) each. cargo-fuzz wants nightly
+# Fuzzes each target (default: all four) in turn for SECONDS (default 600) each. cargo-fuzz wants nightly
 # features; RUSTC_BOOTSTRAP lets the stable toolchain provide them. Findings land in
 # fuzz/artifacts/<target>/; new inputs that reach new code are merged into fuzz/corpus/.
-#   cargo install cargo-fuzz && bash fuzz/run.sh 600 [level] [save] [commands]
+#   cargo install cargo-fuzz && bash fuzz/run.sh 600 [level] [save] [commands] [class]
 set -euo pipefail
 cd "$(dirname "$0")"
 seconds=${1:-600}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(level save commands)
+[ ${#targets[@]} -gt 0 ] || targets=(level save commands class)
 export RUSTC_BOOTSTRAP=1
 cargo fuzz build -O --debug-assertions --sanitizer none
 for target in "${targets[@]}"; do

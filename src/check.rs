@@ -3,6 +3,7 @@
 
 mod diagnostic;
 mod limits;
+pub use limits::{MAX_SAVE_ESTIMATE, save_estimate};
 mod locate;
 mod reach;
 pub(crate) mod safety;

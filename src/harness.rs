@@ -136,3 +136,66 @@ fn seed_of(data: &[u8]) -> u64 {
         (h ^ u64::from(*b)).wrapping_mul(0x100_0000_01b3)
     })
 }
+
+/// What `scored class` is handed: the bytes as pasted codes and as a report file, merged into
+/// a class with a few good entries and written as text and Markdown. Nothing that came from
+/// the input may reach either as a control, bidi, zero-width or tag character.
+pub fn class(data: &[u8]) {
+    use classroom::{Class, ClassEntry, Handed, Intake};
+    let text = String::from_utf8_lossy(data);
+    let mut handed = Vec::new();
+    let (found, _) = classroom::codes_in(&text);
+    for (line, result) in found {
+        if let Ok(s) = result {
+            handed.push(Handed {
+                at: format!("pasted:{line}"),
+                entry: ClassEntry::Code(s),
+            });
+        }
+    }
+    if let Ok(r) = serde_json::from_str::<classroom::Report>(&text) {
+        handed.push(Handed {
+            at: text.chars().take(40).collect(),
+            entry: ClassEntry::Report(r),
+        });
+    }
+    let _ = classroom::decode(&text);
+    let mut class = Class::of(Intake {
+        handed,
+        unreadable: vec![(
+            text.chars().take(60).collect(),
+            text.chars().take(60).collect(),
+        )],
+        notes: vec![text.chars().take(60).collect()],
+    });
+    class.all_decisions = true;
+    for out in [class.text(), class.markdown()] {
+        let bad = out.chars().find(|&c| {
+            (c.is_control() && c != '\n' && c != '\t')
+                || crate::check::safety::forbidden(c).is_some()
+                || matches!(c, '\u{e0000}'..='\u{e007f}' | '\u{2028}' | '\u{2029}')
+        });
+        assert!(bad.is_none(), "{bad:?} reached the class summary");
+        assert!(
+            !out.lines()
+                .any(|l| l.starts_with("== ") && !class_section(l)),
+            "a forged section"
+        );
+    }
+}
+
+/// Whether `== title` is one of the class summary's own sections.
+fn class_section(line: &str) -> bool {
+    let title = &line[3..];
+    [
+        "The class",
+        "Obedience index in",
+        "Endings",
+        "Drift",
+        "Shared decisions",
+        "Who dropped which friend",
+        "Handed in",
+    ]
+    .iter()
+    .any(|t| title.starts_with(t))
+}

@@ -39,14 +39,27 @@ pub fn resume(
 
 fn commands(
     game: &mut Game,
-    input: impl BufRead,
+    mut input: impl BufRead,
     out: &mut impl Write,
     autosave: &mut dyn FnMut(&Game),
 ) -> io::Result<()> {
     out.flush()?;
-    for line in input.lines() {
-        let line = line?;
-        match parse(&line) {
+    let mut bytes = Vec::new();
+    let mut number = 0u64;
+    loop {
+        bytes.clear();
+        if input.read_until(b'\n', &mut bytes)? == 0 {
+            break;
+        }
+        number += 1;
+        // A line that is not UTF-8 is named and skipped; the game goes on.
+        let Ok(line) = std::str::from_utf8(&bytes) else {
+            writeln!(out, "Line {number} is not UTF-8 text: skipped.")?;
+            out.flush()?;
+            continue;
+        };
+        let line = line.trim_end_matches(['\n', '\r']);
+        match parse(line) {
             Ok(None) => {}
             Ok(Some(Command::Quit)) => {
                 autosave(game);

@@ -126,9 +126,12 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 fn main() -> ExitCode {
     // Piped into `head` or `less` that quits early, end quietly like any Unix tool.
     #[cfg(unix)]
-    // SAFETY: restoring the default disposition of SIGPIPE before any thread starts.
+    // SAFETY: setting the dispositions of SIGPIPE and SIGXFSZ before any thread starts.
+    // A file-size limit (`ulimit -f`) fails the write that passes it with EFBIG, reported like
+    // any write error, instead of killing the game with SIGXFSZ.
     unsafe {
         libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+        libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
     }
     let cli = Cli::parse();
     match run(cli) {

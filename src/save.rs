@@ -111,7 +111,11 @@ impl SaveFile {
         SaveFile {
             version: SAVE_VERSION,
             level_id: game.level().id.clone(),
-            level_path: level_path.display().to_string(),
+            // Absolute, so that the save resumes from any folder.
+            level_path: std::fs::canonicalize(level_path)
+                .unwrap_or_else(|_| level_path.to_path_buf())
+                .display()
+                .to_string(),
             level_hash,
             seed: state.seed,
             persona: state.persona.clone(),
@@ -161,14 +165,29 @@ impl SaveFile {
         SaveFile::parse(&text)
     }
 
-    /// The level file this save was made with: its recorded path, else `levels/ID.ron`.
+    /// The level file this save was made with: its recorded path, else `levels/ID.ron`, else
+    /// the file in `levels` with the recorded content hash (a level renamed or copied).
     pub fn level_file(&self, levels: &Path) -> PathBuf {
         let recorded = PathBuf::from(&self.level_path);
+        let by_id = levels.join(format!("{}.ron", self.level_id));
         if recorded.is_file() {
-            recorded
-        } else {
-            levels.join(format!("{}.ron", self.level_id))
+            return recorded;
         }
+        if by_id.is_file() {
+            return by_id;
+        }
+        let mut files: Vec<PathBuf> = std::fs::read_dir(levels)
+            .into_iter()
+            .flatten()
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+            .filter(|p| std::fs::metadata(p).is_ok_and(|m| m.is_file()))
+            .collect();
+        files.sort();
+        files
+            .into_iter()
+            .find(|p| level_hash(p).is_ok_and(|h| h == self.level_hash))
+            .unwrap_or(by_id)
     }
 
     /// The game again, on its level. Refuses a state that does not fit the level.

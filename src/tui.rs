@@ -87,8 +87,14 @@ pub fn run(mut app: App) -> io::Result<()> {
     let mut terminal = ratatui::try_init()?;
     restore_on_signals();
     let result = event_loop(&mut terminal, &mut app);
-    ratatui::restore();
+    give_back();
     result
+}
+
+/// The terminal as it was: raw mode off, the main screen, the cursor shown again.
+fn give_back() {
+    ratatui::restore();
+    let _ = ratatui::crossterm::execute!(io::stdout(), ratatui::crossterm::cursor::Show);
 }
 
 fn restore_on_signals() {
@@ -96,7 +102,7 @@ fn restore_on_signals() {
     if let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP]) {
         std::thread::spawn(move || {
             if let Some(signal) = signals.forever().next() {
-                ratatui::restore();
+                give_back();
                 std::process::exit(128 + signal);
             }
         });

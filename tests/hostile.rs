@@ -156,3 +156,8 @@ fn an_oversized_save_is_refused_and_kept() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("too large"));
     assert_eq!(std::fs::metadata(&path).unwrap().len(), 17 * 1024 * 1024);
 }
+
+#[test]
+fn class_corpus_never_panics() {
+    replay("class", scored::harness::class);
+}

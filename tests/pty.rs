@@ -148,6 +148,11 @@ impl Session {
             "the alternate screen was left after it was entered"
         );
         assert!(!self.parser.lock().unwrap().screen().alternate_screen());
+        // The cursor is shown again: a show-cursor sequence after the last hide.
+        let hidden = text.rfind("\u{1b}[?25l");
+        let shown = text.rfind("\u{1b}[?25h");
+        assert!(shown > hidden, "the cursor is left hidden");
+        assert!(!self.parser.lock().unwrap().screen().hide_cursor());
         if let Some(tty) = &self.tty {
             let stty = Command::new("stty")
                 .arg("-a")

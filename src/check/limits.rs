@@ -2,7 +2,10 @@
 //! neither make the game allocate without bound nor overflow its arithmetic. The caps sit
 //! far above anything a real level needs; docs/levels.md §6 lists them.
 
+mod budget;
 pub(super) mod walk;
+
+pub use budget::{MAX_SAVE_ESTIMATE, save_estimate};
 
 use super::{Found, at, locate};
 use crate::game::Level;
@@ -33,6 +36,7 @@ pub struct Scan {
 pub fn scan(src: &str, level: &Level, cap: usize) -> Scan {
     let walked = walk::walk(level, cap, cap);
     let mut found = walked.beyond;
+    found.extend(budget::problems(level));
     let s = &level.score;
     if s.min.abs() > MAX_SCORE || s.max.abs() > MAX_SCORE {
         found.push((

@@ -8,7 +8,7 @@ mod shared;
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
-use super::handin::{checked_report, checked_summary};
+use super::handin::{checked_report, checked_summary, untrusted};
 use super::{Report, Summary};
 
 /// One student's result: a full report (with every decision), or just a code's summary.
@@ -88,14 +88,19 @@ impl Class {
     /// Entries as handed in: each checked, duplicates set apart (a report is kept over a code
     /// of the same result).
     pub fn of(intake: super::Intake) -> Class {
+        // File names and parser messages quote what was handed in: cleaned like its fields.
+        let place = |s: &str| untrusted(s, 300);
         let mut class = Class {
             entries: Vec::new(),
             duplicates: Vec::new(),
-            unreadable: intake.unreadable,
-            notes: intake.notes,
+            unreadable: (intake.unreadable.iter())
+                .map(|(at, why)| (place(at), place(why)))
+                .collect(),
+            notes: intake.notes.iter().map(|n| untrusted(n, 2_000)).collect(),
             all_decisions: false,
         };
-        for h in intake.handed {
+        for mut h in intake.handed {
+            h.at = place(&h.at);
             let entry = match h.entry {
                 ClassEntry::Report(r) => checked_report(r).map(ClassEntry::Report),
                 ClassEntry::Code(s) => checked_summary(s).map(ClassEntry::Code),

@@ -54,8 +54,10 @@ pub fn untrusted(s: &str, cap: usize) -> String {
     let kept: Vec<char> = s
         .chars()
         .filter(|c| crate::check::safety::forbidden(*c).is_none())
+        // Unicode tag characters hide text; line and paragraph separators break lines.
+        .filter(|c| !matches!(c, '\u{e0000}'..='\u{e007f}'))
         .map(|c| match c {
-            '\n' | '\r' | '\t' => ' ',
+            '\n' | '\r' | '\t' | '\u{2028}' | '\u{2029}' | '\u{85}' => ' ',
             '`' => '\'',
             c => c,
         })

@@ -125,7 +125,7 @@ impl Game {
     fn pay_day(&mut self, day: u32, log: &mut Log) {
         let (bonus, fines) = (self.held.standing.bonus, self.held.standing.fines);
         let income = self.state.income;
-        self.change_money(income + bonus, &"income", log);
+        self.change_money(income.saturating_add(bonus), &"income", log);
         if let (Some(coupled), Some(score)) = (&self.level.economy.score_income, self.state.score) {
             let paid =
                 (i64::from(score - coupled.pivot) * coupled.per_100 / 100).max(coupled.floor);

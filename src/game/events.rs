@@ -178,8 +178,12 @@ impl Game {
                     points,
                     inference,
                 } => self.add_points(self.dim(dimension), *points, did, inference, None, log),
-                Effect::Income(d) => self.state.income += d,
-                Effect::Rent(d) => self.state.rent += d,
+                Effect::Income(d) => {
+                    self.state.income = super::consistency::add_money(self.state.income, *d);
+                }
+                Effect::Rent(d) => {
+                    self.state.rent = super::consistency::add_money(self.state.rent, *d);
+                }
                 Effect::SetFlag(f) => {
                     if self.state.flags.insert(f.clone()) {
                         log.push(|| Outcome::FlagSet { flag: f.clone() });

@@ -152,7 +152,7 @@ impl Game {
             self.note_ended(DecisionKind::Friend, id, id);
         }
         self.act(Act::Denounce(at), &format_args!("Reported {name}"), log);
-        self.state.reports_filed += 1;
+        super::consistency::bump(&mut self.state.reports_filed);
         if let Some(n) = self.npc_state(at) {
             n.trust -= 3;
         }

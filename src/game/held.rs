@@ -272,7 +272,7 @@ impl Game {
     pub(super) fn nudge_npc(&mut self, npc: usize, delta: i32) {
         let (min, max) = (self.level.score.min, self.level.score.max);
         if let Some(s) = self.npc_state(npc) {
-            s.score = (s.score + delta).clamp(min, max);
+            s.score = s.score.saturating_add(delta).clamp(min, max);
             let score = s.score;
             self.held.npc_scores[npc] = Some(score);
         }
@@ -306,9 +306,9 @@ impl Game {
 
     /// Counts a firing of the rule at this position for today's limit.
     pub(super) fn count_firing(&mut self, rule: usize) {
-        self.held.fired[rule] += 1;
+        super::consistency::bump(&mut self.held.fired[rule]);
         let id = &self.index.rule_ids[rule];
-        *self.state.fired_today.entry(id, || id.clone(), 0) += 1;
+        super::consistency::bump(self.state.fired_today.entry(id, || id.clone(), 0));
     }
 
     pub(super) fn new_day_of_firings(&mut self) {

@@ -54,7 +54,7 @@ impl Game {
         // What the system makes of the post moves the poster's own score.
         let effect: i32 = (self.active(&read.posted.rules))
             .map(|r| index.rule_score[r])
-            .sum();
+            .fold(0, i32::saturating_add);
         self.nudge_npc(at, effect);
         let post = FeedPost {
             id: 0,

@@ -79,7 +79,7 @@ impl Game {
             self.act(Act::Post(at, true), &did, log);
             log.push(|| Outcome::Posted { topic: id.clone() });
         } else {
-            self.state.drafts_cancelled += 1;
+            super::consistency::bump(&mut self.state.drafts_cancelled);
             let what = format_args!("Deleted a draft on {}", topic.name);
             self.act(Act::Post(at, false), &what, log);
             log.push(|| Outcome::DraftCancelled { topic: id.clone() });
@@ -169,7 +169,7 @@ impl Game {
             }
             Reaction::Reported => {
                 self.act(act, &format_args!("Reported a post by {author}"), log);
-                self.state.reports_filed += 1;
+                super::consistency::bump(&mut self.state.reports_filed);
                 log.push(|| Outcome::Reported { post });
                 match (author_at, &author_id) {
                     (Some(npc), _) => self.accuse(npc),

@@ -245,10 +245,13 @@ impl Game {
     }
 
     pub(super) fn change_money(&mut self, delta: i64, reason: &dyn Display, log: &mut Log) {
+        let old = self.state.money;
+        self.state.money = super::consistency::add_money(old, delta);
+        // What actually moved: money saturates, so every state a game reaches saves.
+        let delta = self.state.money - old;
         if delta == 0 {
             return;
         }
-        self.state.money = self.state.money.saturating_add(delta);
         log.push(|| Outcome::MoneyChanged {
             delta,
             reason: reason.to_string(),

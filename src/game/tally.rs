@@ -99,7 +99,7 @@ impl Game {
         let all = [tags[0], tags[1], own, author, extra];
         for t in &mut self.state.tallies {
             if t.act == kind && (t.tag == "*" || all.iter().any(|tags| tags.contains(&t.tag))) {
-                t.count += 1;
+                super::consistency::bump(&mut t.count);
             }
         }
     }

@@ -21,6 +21,12 @@ pub struct Listed {
 impl Store {
     /// `./saves` when it can be used, else the per-user data folder; `dir` overrides both.
     pub fn locate(dir: Option<PathBuf>) -> io::Result<Store> {
+        let store = Store::find(dir)?;
+        store.clean_stale();
+        Ok(store)
+    }
+
+    fn find(dir: Option<PathBuf>) -> io::Result<Store> {
         if let Some(dir) = dir {
             fs::create_dir_all(&dir)?;
             return Ok(Store { dir });
@@ -34,6 +40,27 @@ impl Store {
             .ok_or_else(|| io::Error::other("no folder for saves could be found"))?;
         fs::create_dir_all(&user)?;
         Ok(Store { dir: user })
+    }
+
+    /// Removes temporary files a save left behind when the game was killed while writing
+    /// (`.tmpXXXXXX`, as `tempfile` names them): those older than a minute, so that another
+    /// game saving into the same folder right now keeps its own.
+    pub fn clean_stale(&self) {
+        let Ok(entries) = fs::read_dir(&self.dir) else {
+            return;
+        };
+        let minute = std::time::Duration::from_secs(60);
+        for e in entries.filter_map(Result::ok) {
+            let stale = e.file_name().to_string_lossy().starts_with(".tmp")
+                && e.metadata().is_ok_and(|m| {
+                    m.is_file()
+                        && m.modified()
+                            .is_ok_and(|t| t.elapsed().is_ok_and(|a| a > minute))
+                });
+            if stale {
+                let _ = fs::remove_file(e.path());
+            }
+        }
     }
 
     /// Every `.ron` file in the folder, newest first, each read or with the reason it cannot be.
@@ -87,8 +114,14 @@ fn writable(dir: &Path) -> bool {
 }
 
 /// Writes `save` to `path` atomically and durably. A symlink at `path` is replaced by the new
-/// file, never written through.
+/// file, never written through. A read-only file at `path` is not replaced: the error says so.
 pub fn write(path: &Path, save: &SaveFile) -> io::Result<()> {
+    if fs::symlink_metadata(path).is_ok_and(|m| m.is_file() && m.permissions().readonly()) {
+        return Err(io::Error::new(
+            io::ErrorKind::PermissionDenied,
+            "the save file is read-only, so it was not replaced (make it writable, or start a new game)",
+        ));
+    }
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),

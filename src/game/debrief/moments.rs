@@ -26,7 +26,9 @@ impl Moment {
     /// The size of the trade-off: what the score gained, what the self lost, and what it cost
     /// the people informed on.
     pub fn size(&self) -> i32 {
-        self.score_gained + self.self_lost + self.harm
+        (self.score_gained)
+            .saturating_add(self.self_lost)
+            .saturating_add(self.harm)
     }
 }
 
@@ -62,10 +64,10 @@ fn harm(level: &Level, d: &Decision) -> (i32, bool) {
         .map_or(0, |c| {
             (c.effects.iter())
                 .map(|e| match e {
-                    Effect::NpcScore { delta, .. } if *delta < 0 => -delta,
+                    Effect::NpcScore { delta, .. } if *delta < 0 => delta.saturating_neg(),
                     _ => 0,
                 })
-                .sum()
+                .fold(0i32, i32::saturating_add)
         });
     if taken > 0 {
         (taken, true)
@@ -107,8 +109,8 @@ pub fn moments(level: &Level, decisions: &[Decision]) -> Vec<Moment> {
             let moment = Moment {
                 day: d.day,
                 text: text(level, d, instead, harm, taken),
-                score_gained: chosen.score - score,
-                self_lost: integrity - chosen.integrity,
+                score_gained: chosen.score.saturating_sub(score),
+                self_lost: integrity.saturating_sub(chosen.integrity),
                 harm,
             };
             let key = (

@@ -1,0 +1,165 @@
+//! Levels at the limits (issue 20, class 5): a level that passes `check` plays to its end in
+//! bounded time and output, its money saturates instead of leaving the range a save may hold,
+//! and the save the game writes is read back and resumed. The save estimate `check` uses is
+//! from above on the shipped levels.
+
+use std::path::Path;
+use std::process::Command;
+use std::sync::Arc;
+
+use scored::bots::{self, Strategy};
+use scored::check;
+use scored::game::Level;
+use scored::game::level::{Effect, Event};
+use scored::save::{self, SaveFile};
+
+fn level(path: &str) -> Level {
+    check::load_file(Path::new(path)).unwrap()
+}
+
+fn ron_of(level: &Level) -> String {
+    ron::ser::to_string_pretty(level, ron::ser::PrettyConfig::new()).unwrap()
+}
+
+#[test]
+fn the_save_estimate_is_from_above_on_every_shipped_level() {
+    for entry in std::fs::read_dir("levels").unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|x| x != "ron") {
+            continue;
+        }
+        let level = Arc::new(check::load_file(&path).unwrap());
+        let estimate = check::save_estimate(&level);
+        assert!(estimate <= check::MAX_SAVE_ESTIMATE, "{}", path.display());
+        for strategy in [Strategy::Conformist, Strategy::Rebel, Strategy::Random] {
+            let game = bots::play(level.clone(), None, 3, strategy);
+            let hash = save::level_hash(&path).unwrap();
+            let size = SaveFile::of(&game, &path, hash).to_ron().len();
+            assert!(
+                size <= estimate,
+                "{}: a save of {size} bytes, estimated {estimate}",
+                path.display()
+            );
+        }
+    }
+}
+
+/// The mandatory level grown to the caps: 500 rules counting once a day, people copied to
+/// fill rules × people, and bulletins that add 1 000 000 000 money 2 000 times.
+fn at_the_limits() -> Level {
+    let mut level = level("levels/mandatory.ron");
+    let rules = level.rules.clone();
+    let mut n = 0;
+    while level.rules.len() < 500 {
+        let mut r = rules[n % rules.len()].clone();
+        r.id = format!("{}_{n}", r.id);
+        r.per_day = Some(1);
+        r.once = n % 2 == 1;
+        level.rules.push(r);
+        n += 1;
+    }
+    let people = level.npcs.clone();
+    let mut k = 0;
+    while 500 * (level.npcs.len() + 1 + level.actions_per_day as usize) <= 20_000 {
+        let mut p = people[k % people.len()].clone();
+        p.id = format!("{}_{k}", p.id);
+        p.name = format!("{} {k}", p.name);
+        for post in &mut p.posts {
+            post.id = format!("{}_{k}", post.id);
+        }
+        level.npcs.push(p);
+        k += 1;
+    }
+    let bulletin: Event = level
+        .events
+        .iter()
+        .find(|e| e.bulletin)
+        .cloned()
+        .unwrap_or_else(|| level.events[0].clone());
+    for k in 0..4 {
+        let mut b = bulletin.clone();
+        b.id = format!("windfall_{k}");
+        b.bulletin = true;
+        b.day = 1 + k;
+        b.when = Default::default();
+        b.choices.clear();
+        b.default = None;
+        b.effects = vec![Effect::Money(1_000_000_000); 500];
+        level.events.push(b);
+    }
+    level
+}
+
+#[test]
+fn a_level_at_the_limits_plays_to_its_end_and_its_save_resumes() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("limits.ron");
+    std::fs::write(&path, ron_of(&at_the_limits())).unwrap();
+    let loaded = check::load_file(&path);
+    let level = Arc::new(loaded.unwrap_or_else(|d| {
+        panic!(
+            "{}",
+            d.iter()
+                .map(|d| d.headline())
+                .collect::<Vec<_>>()
+                .join("\n")
+        )
+    }));
+    assert_eq!(level.rules.len(), 500);
+
+    let started = std::time::Instant::now();
+    let game = bots::play(level.clone(), None, 7, Strategy::Random);
+    assert!(game.is_over());
+    // 2 000 × 1e9 added, saturated at 1e12 (then some spent and rent paid).
+    let money = game.state().money;
+    assert!(
+        (999_000_000_000..=1_000_000_000_000).contains(&money),
+        "{money}"
+    );
+    let hash = save::level_hash(&path).unwrap();
+    let text = SaveFile::of(&game, &path, hash).to_ron();
+    assert!(text.len() <= check::save_estimate(&level), "{}", text.len());
+    let back = SaveFile::parse(&text).unwrap();
+    assert_eq!(&back.state, game.state());
+    let resumed = back
+        .into_game(level.clone())
+        .expect("the game's own save fits");
+    assert_eq!(resumed.state(), game.state());
+    assert!(started.elapsed().as_secs() < 60, "{:?}", started.elapsed());
+
+    // The real binary: headless to the end, in bounded output, and the save it wrote resumes.
+    let saves = dir.path().join("saves");
+    let out = Command::new(env!("CARGO_BIN_EXE_scored"))
+        .arg("play")
+        .arg(&path)
+        .args(["--headless", "--seed", "7", "--saves-dir"])
+        .arg(&saves)
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    let shown = out.stdout.len() + out.stderr.len();
+    assert!(shown < 16 * 1024 * 1024, "{shown} bytes of output");
+    for f in std::fs::read_dir(&saves).unwrap() {
+        let f = f.unwrap().path();
+        let save = SaveFile::read(&f).unwrap_or_else(|e| panic!("{}: {e}", f.display()));
+        save.into_game(level.clone()).unwrap();
+    }
+}
+
+#[test]
+fn a_level_beyond_the_products_is_refused_by_check() {
+    let mut level = at_the_limits();
+    let extra = level.npcs[0].clone();
+    for k in 0..5 {
+        let mut p = extra.clone();
+        p.id = format!("more_{k}");
+        p.posts.clear();
+        level.npcs.push(p);
+    }
+    level.npcs[0].values.insert("some_tag".into(), 1_000_000);
+    let text = ron_of(&level);
+    let (_, found) = check::load_str("big.ron", &text);
+    let all: Vec<String> = found.iter().map(|d| d.headline()).collect();
+    assert!(all.iter().any(|d| d.contains("rules ×")), "{all:?}");
+    assert!(all.iter().any(|d| d.contains("beyond ±1000")), "{all:?}");
+}
