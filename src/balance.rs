@@ -203,9 +203,9 @@ pub struct Report {
     pub obedience: Option<Spread>,
     /// Runs with no conflicted decision, left out of `obedience`.
     pub obedience_na: u32,
-    /// Mean score at the end of each day (day 1 first), after the day is ended (so with the
-    /// next morning's income and news); before the score is switched on, the score the state
-    /// implies.
+    /// Mean score at the end of each day (day 1 first): the day's mark in the game's timeline,
+    /// after its night and before the next morning, as the debrief lists it; before the score
+    /// is switched on, the score the state implies.
     pub score_by_day: Vec<f64>,
     /// Mean self at the end of each day.
     pub self_by_day: Vec<f64>,

@@ -137,15 +137,18 @@ impl Watch for Trace {
     fn played(&mut self, game: &Game, played: &Played<'_>, outcomes: &[Outcome]) {
         let s = game.state();
         if *played.action == Action::EndDay {
-            let score = match s.score {
-                Some(_) => bots::score_now(game).to_string(),
+            // The day's mark: after its night, before the next morning, as the debrief lists it.
+            let Some(mark) = s.timeline.last() else {
+                return;
+            };
+            let score = match mark.score {
+                Some(score) => score.to_string(),
                 None => format!("{} (implied; not switched on)", bots::score_now(game)),
             };
-            // The state after the day's end: it includes the next morning's income, if any.
             let _ = writeln!(
                 self.out,
                 "  end of day: score {score}, self {}, money {}",
-                s.integrity, s.money
+                mark.integrity, mark.money
             );
             self.morning(game.level(), outcomes);
             return;

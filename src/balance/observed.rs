@@ -11,7 +11,9 @@ use crate::trace;
 /// Runs of more than this many days with nothing happening to the player are reported.
 pub const QUIET_DAYS: usize = 3;
 
-/// The score (implied before it is switched on) and the self at the end of each day.
+/// The score and the self at the end of each day: the day's mark in the game's timeline, the
+/// figures the debrief lists and the player saw at the end of the day (before the score is
+/// switched on, the score the state implies).
 #[derive(Default)]
 pub struct Days {
     pub ends: Vec<(i32, i32)>,
@@ -19,8 +21,12 @@ pub struct Days {
 
 impl Watch for Days {
     fn day_ended(&mut self, game: &Game) {
+        let state = game.state();
+        let mark = state.timeline.last();
+        let score = mark.and_then(|m| m.score);
+        let integrity = mark.map_or(state.integrity, |m| m.integrity);
         self.ends
-            .push((bots::score_now(game), game.state().integrity));
+            .push((score.unwrap_or_else(|| bots::score_now(game)), integrity));
     }
 }
 
