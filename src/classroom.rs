@@ -77,6 +77,12 @@ pub struct Report {
     pub choices: Vec<Choice>,
     /// Friends dropped: (day, the journal's words, with their score then).
     pub dropped: Vec<(u32, String)>,
+    /// The largest drift shifts (at most three), largest first, each with its rates a day
+    /// before and after as the debrief shows them. The summary's `drift` is the first (a result
+    /// code carries only that one). Reports written before this field have none: see
+    /// [`Report::shifts`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub shifts: Vec<(String, f64, f64)>,
 }
 
 impl Report {
@@ -131,12 +137,36 @@ impl Report {
                 .unwrap_or_default(),
             })
             .collect();
+        let shifts = debrief
+            .drift
+            .as_ref()
+            .map(|d| d.shifts.clone())
+            .unwrap_or_default();
         Report {
             summary,
             choices,
             dropped: debrief.dropped.clone(),
+            shifts,
         }
     }
+
+    /// The student's largest shifts, largest first: those the report lists, or for a report
+    /// written before it listed them, the summary's one.
+    pub fn shifts(&self) -> Vec<(String, f64, f64)> {
+        if self.shifts.is_empty() {
+            summary_shift(&self.summary)
+        } else {
+            self.shifts.clone()
+        }
+    }
+}
+
+/// A summary's one shift (the largest), its rates back from tenths.
+fn summary_shift(s: &Summary) -> Vec<(String, f64, f64)> {
+    s.drift
+        .iter()
+        .map(|(k, b, a)| (k.clone(), f64::from(*b) / 10.0, f64::from(*a) / 10.0))
+        .collect()
 }
 
 fn source(s: Source) -> &'static str {

@@ -468,3 +468,105 @@ fn headless_play_autosaves_to_the_saves_folder_unless_no_save() {
     run(args(&["--save", file.to_str().unwrap()]));
     assert!(file.is_file());
 }
+
+/// The section of `text` under `== title`, to its blank line.
+fn section<'a>(text: &'a str, title: &str) -> Vec<&'a str> {
+    text.lines()
+        .skip_while(|l| *l != format!("== {title}"))
+        .skip(1)
+        .take_while(|l| !l.is_empty())
+        .collect()
+}
+
+/// `  spent on leisure fell: 14 of 30 (the largest for 9); …` as (shift, n, largest).
+fn shift_line(l: &str) -> Option<(String, usize, usize)> {
+    let (what, rest) = l.strip_prefix("  ")?.split_once(": ")?;
+    let (n, rest) = rest.split_once(" of ")?;
+    let largest = rest.split_once("(the largest for ")?.1.split_once(')')?.0;
+    Some((what.to_string(), n.parse().ok()?, largest.parse().ok()?))
+}
+
+#[test]
+fn the_class_view_counts_every_shift_students_had_not_only_the_largest() {
+    use std::collections::BTreeMap;
+    let level = load("levels/mandatory.ron");
+    let reports: Vec<classroom::Report> = class_of_30(&level)
+        .iter()
+        .map(|g| classroom::debrief(g).0)
+        .collect();
+    // What the reports hold: up to three shifts each, the first the summary's (the code's).
+    let mut expected: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    for r in &reports {
+        assert!(r.shifts.len() <= 3);
+        assert_eq!(
+            r.shifts.first().map(|s| s.0.as_str()),
+            r.summary.drift.as_ref().map(|d| d.0.as_str())
+        );
+        for (i, (k, b, a)) in r.shifts.iter().enumerate() {
+            assert_ne!(b, a, "a shift changed: {k}");
+            let way = if a > b { "rose" } else { "fell" };
+            let e = expected.entry(format!("{k} {way}")).or_default();
+            e.0 += 1;
+            e.1 += usize::from(i == 0);
+        }
+    }
+    assert!(
+        reports.iter().filter(|r| r.shifts.len() > 1).count() >= 3,
+        "the generated class has students with several shifts"
+    );
+    let text = Class::new(reports.iter().cloned().map(ClassEntry::Report).collect()).text();
+    let drift = section(&text, "Drift in mandatory · seed 2026 · lin_wei");
+    assert!(drift[0].contains("how many of the 30 had each"), "{text}");
+    let shown: Vec<_> = drift.iter().filter_map(|l| shift_line(l)).collect();
+    assert_eq!(shown.len(), expected.len().min(10), "{}", drift.join("\n"));
+    for (what, n, largest) in &shown {
+        assert_eq!(expected.get(what), Some(&(*n, *largest)), "{what}");
+    }
+    // Ranked by how many had it, and shifts that were nobody's largest still counted.
+    assert!(shown.windows(2).all(|w| w[0].1 >= w[1].1), "{drift:?}");
+    assert!(shown.iter().any(|(_, n, largest)| n > largest), "{drift:?}");
+    let total: usize = shown.iter().map(|s| s.1).sum();
+    let had: usize = reports.iter().map(|r| r.shifts.len()).sum();
+    assert!(expected.len() > 10 || total == had);
+    let none = reports.iter().filter(|r| r.shifts.is_empty()).count();
+    if none > 0 {
+        let line = format!("  No shift to name: {none} of 30");
+        assert!(drift.iter().any(|l| l.starts_with(&line)), "{drift:?}");
+    }
+
+    // A report written before the shifts were kept still loads: its largest shift counts.
+    let old: Vec<ClassEntry> = reports
+        .iter()
+        .map(|r| {
+            let mut json: serde_json::Value = serde_json::to_value(r).unwrap();
+            json.as_object_mut().unwrap().remove("shifts");
+            let old: classroom::Report = serde_json::from_value(json).unwrap();
+            assert!(old.shifts.is_empty());
+            assert_eq!(old.shifts().len(), usize::from(r.summary.drift.is_some()));
+            ClassEntry::Report(old)
+        })
+        .collect();
+    let text = Class::new(old).text();
+    let drift = section(&text, "Drift in mandatory · seed 2026 · lin_wei");
+    let shown: Vec<_> = drift.iter().filter_map(|l| shift_line(l)).collect();
+    assert!(!shown.is_empty(), "{text}");
+    assert!(
+        shown.iter().all(|(_, n, largest)| n == largest),
+        "{drift:?}"
+    );
+    // A report without a shift writes no `shifts` at all (the file as before).
+    for r in reports.iter().filter(|r| r.shifts.is_empty()) {
+        assert!(!serde_json::to_string(r).unwrap().contains("\"shifts\""));
+    }
+
+    // Codes carry only the largest shift, and the view says so.
+    let codes: Vec<ClassEntry> = reports
+        .iter()
+        .map(|r| ClassEntry::Code(decode(&encode(&r.summary)).unwrap()))
+        .collect();
+    let text = Class::new(codes).text();
+    assert!(
+        text.contains("30 handed in as result codes: a code carries only its largest shift."),
+        "{text}"
+    );
+}

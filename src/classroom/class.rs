@@ -26,6 +26,14 @@ impl ClassEntry {
         }
     }
 
+    /// The student's largest shifts, largest first (a code carries only the first).
+    pub fn shifts(&self) -> Vec<(String, f64, f64)> {
+        match self {
+            ClassEntry::Report(r) => r.shifts(),
+            ClassEntry::Code(s) => super::summary_shift(s),
+        }
+    }
+
     fn kind(&self) -> &'static str {
         match self {
             ClassEntry::Report(_) => "report",

@@ -121,6 +121,18 @@ pub fn checked_report(mut r: Report) -> Result<Report, String> {
     for (_, what) in &mut r.dropped {
         *what = untrusted(what, MAX_FIELD);
     }
+    // A game names at most three shifts; rates are per day, never negative.
+    r.shifts.truncate(crate::game::debrief::SHIFTS);
+    for (what, b, a) in &mut r.shifts {
+        *what = untrusted(what, MAX_FIELD);
+        for x in [b, a] {
+            *x = if x.is_finite() {
+                x.clamp(0.0, 1_000_000_000.0)
+            } else {
+                0.0
+            };
+        }
+    }
     Ok(r)
 }
 

@@ -15,7 +15,7 @@ use super::journal::{Decision, DecisionKind};
 use super::level::{Level, Provenance, Source};
 use super::state::{MilestoneKind, Verdict};
 
-pub use drift::{Drift, MIN_SUPPORT, Offered, measure, shift};
+pub use drift::{Drift, MIN_SUPPORT, Offered, SHIFTS, measure, shift};
 pub use ghost::{Ghost, ghost, ghost_persona};
 pub use moments::{Moment, informs, moments};
 

@@ -152,41 +152,93 @@ impl Class {
             .collect()
     }
 
-    /// The largest shift of each student, level by level.
+    /// Which shifts the students had (each student's largest three; a code carries only its
+    /// largest), counted group by group: `spent on leisure fell: 14 of 30`.
     pub(super) fn drift(&self) -> Vec<(String, Vec<String>)> {
-        let mut by_level: BTreeMap<&str, BTreeMap<&str, (usize, f64, f64)>> = BTreeMap::new();
-        let mut players: BTreeMap<&str, usize> = BTreeMap::new();
-        for h in &self.entries {
-            let s = h.entry.summary();
-            *players.entry(&s.level).or_default() += 1;
-            let rows = by_level.entry(&s.level).or_default();
-            if let Some((k, b, a)) = &s.drift {
-                let e = rows.entry(k).or_default();
-                e.0 += 1;
-                e.1 += f64::from(*b);
-                e.2 += f64::from(*a);
-            }
+        /// One shift the class had: how many had it, for how many it was the largest, and
+        /// the sums of their rates before and after.
+        struct Had {
+            what: String,
+            n: usize,
+            largest: usize,
+            before: f64,
+            after: f64,
         }
         let mut out = Vec::new();
-        for (level, rows) in by_level {
+        for (g, list) in self.groups() {
+            // In the order first met (a stable sort later): never ranked by name.
+            let mut had: Vec<Had> = Vec::new();
+            let (mut none, mut codes) = (0, 0);
+            for h in &list {
+                if matches!(h.entry, ClassEntry::Code(_)) {
+                    codes += 1;
+                }
+                let shifts = h.entry.shifts();
+                if shifts.is_empty() {
+                    none += 1;
+                }
+                for (i, (k, b, a)) in shifts.iter().enumerate() {
+                    let what = format!("{k} {}", direction(*b, *a));
+                    let at = match had.iter().position(|x| x.what == what) {
+                        Some(at) => at,
+                        None => {
+                            had.push(Had {
+                                what,
+                                n: 0,
+                                largest: 0,
+                                before: 0.0,
+                                after: 0.0,
+                            });
+                            had.len() - 1
+                        }
+                    };
+                    let x = &mut had[at];
+                    x.n += 1;
+                    x.largest += usize::from(i == 0);
+                    x.before += b;
+                    x.after += a;
+                }
+            }
+            had.sort_by_key(|x| (std::cmp::Reverse(x.n), std::cmp::Reverse(x.largest)));
+            let of = list.len();
             let mut lines = vec![format!(
-                "The largest shift once the score switched on, and how many of the {} had it:",
-                players.get(level).copied().unwrap_or(0)
+                "Shifts once the score switched on (each student's largest three), and how many of the {of} had each:"
             )];
-            let mut rows: Vec<_> = rows.into_iter().collect();
-            rows.sort_by_key(|(_, (c, _, _))| std::cmp::Reverse(*c));
-            for (k, (c, b, a)) in rows.iter().take(8) {
-                let avg = |x: f64| x / 10.0 / *c as f64;
+            for x in had.iter().take(10) {
+                let avg = |sum: f64| super::super::rate(sum / x.n as f64);
                 lines.push(format!(
-                    "  {c:>3} × {k}: {:.1} a day before, {:.1} after (on average)",
-                    avg(*b),
-                    avg(*a)
+                    "  {}: {} of {of} (the largest for {}); {} a day before, {} after, on average",
+                    x.what,
+                    x.n,
+                    x.largest,
+                    avg(x.before),
+                    avg(x.after)
                 ));
             }
-            if rows.is_empty() {
-                lines.push("  (no days without a score to compare with)".into());
+            if had.len() > 10 {
+                let more = had.len() - 10;
+                lines.push(format!(
+                    "  … and {more} more {}, each had by {} of {of} or fewer.",
+                    if more == 1 { "shift" } else { "shifts" },
+                    had[10].n
+                ));
             }
-            out.push((format!("Drift in {level}"), lines));
+            if had.is_empty() {
+                lines.push(
+                    "  Nobody had a shift to name (or the level has no days without a score)."
+                        .into(),
+                );
+            } else if none > 0 {
+                lines.push(format!(
+                    "  No shift to name: {none} of {of} (nothing they did before the score happened often enough and changed)."
+                ));
+            }
+            if codes > 0 {
+                lines.push(format!(
+                    "  {codes} handed in as result codes: a code carries only its largest shift."
+                ));
+            }
+            out.push((format!("Drift in {}", g.label()), lines));
         }
         out
     }
@@ -268,5 +320,17 @@ impl Class {
             ));
         }
         lines
+    }
+}
+
+/// Which way a shift went: `rose` or `fell` (`changed` when the rates shown are equal, as in
+/// an old code rounded to tenths).
+fn direction(before: f64, after: f64) -> &'static str {
+    if after > before {
+        "rose"
+    } else if after < before {
+        "fell"
+    } else {
+        "changed"
     }
 }
