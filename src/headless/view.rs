@@ -98,9 +98,13 @@ pub fn status(game: &Game, out: &mut impl Write) -> R {
         writeln!(out, "Sanctions: {}", sanctions.join(", "))?;
     }
     if let Some(d) = &s.draft {
-        writeln!(out, "Open draft: {d} (`post` or `cancel`)")?;
+        let topic = game.level().topic(d).map_or(&**d, |t| t.name.as_str());
+        writeln!(out, "Open draft: {topic} (`post` or `cancel`)")?;
     }
-    let pending: Vec<&str> = game.pending_events().map(|e| e.id.as_str()).collect();
+    // The title to read, the id to type after `answer`.
+    let pending: Vec<String> = (game.pending_events())
+        .map(|e| format!("{} (`{}`)", e.title, e.id))
+        .collect();
     if !pending.is_empty() {
         writeln!(out, "Waiting in your inbox: {}", pending.join(", "))?;
     }
