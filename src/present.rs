@@ -1,6 +1,7 @@
 //! Words for the player, shared by the headless mode and the terminal UI: what an outcome
 //! says, and what a predicted effect shows where the level's visibility allows it.
 
+use crate::game::state::Author;
 use crate::game::{Action, Game, Outcome, Prediction};
 
 /// One line for an outcome, or `None` when the player is not shown it.
@@ -14,8 +15,29 @@ pub fn outcome_line(game: &Game, o: &Outcome) -> Option<String> {
         Outcome::Recomputed { score, delta } if hidden => Some(format!(
             "Your score was recomputed: {score} ({delta:+}). No reasons are given."
         )),
+        Outcome::Liked { post } => Some(format!("Liked {}.", post_words(game, *post))),
+        Outcome::Shared { post } => Some(format!("Shared {}.", post_words(game, *post))),
+        Outcome::Reported { post } => Some(format!("Reported {}.", post_words(game, *post))),
         _ => Some(o.describe(game.level())),
     }
+}
+
+/// A feed post as a player knows it: whose it is and how it starts ("Kiki Chen's post
+/// “Cleaned out my friends list…”"), never its number.
+pub fn post_words(game: &Game, post: usize) -> String {
+    let Some(p) = game.state().feed.get(post) else {
+        return "a post".into();
+    };
+    let level = game.level();
+    let author = match &p.author {
+        Author::Npc(id) => level.npc(id).map_or(id.to_string(), |n| n.name.clone()),
+        Author::News(source) => source.to_string(),
+    };
+    let mut start: String = p.text.chars().take(40).collect();
+    if start.len() < p.text.len() {
+        start = format!("{}…", start.trim_end());
+    }
+    format!("{author}'s post “{start}”")
 }
 
 /// A predicted effect in words, e.g. `score +12 (Behaviour +8), self -3`; `None` where the

@@ -65,4 +65,17 @@ impl Summary {
         }
         lines
     }
+
+    /// [`Summary::lines`] for a screen: the ending by its title only, never its id (the
+    /// headless mode keeps `Ending: ID` for scripts).
+    pub fn shown_lines(&self) -> Vec<String> {
+        let mut lines = self.lines();
+        lines.retain(|l| !l.starts_with("Ending: ") || self.ending_title.is_none());
+        for l in &mut lines {
+            if let Some(title) = l.strip_prefix("Ending title: ") {
+                *l = format!("Ending: {title}");
+            }
+        }
+        lines
+    }
 }

@@ -86,7 +86,7 @@ pub fn render(frame: &mut Frame, area: Rect, theme: Theme, play: &Play) {
 
 fn overview(frame: &mut Frame, area: Rect, theme: Theme, play: &Play) {
     let game = &play.game;
-    let summary = game.summary().lines();
+    let summary = game.summary().shown_lines();
     let inner = usize::from(area.width.saturating_sub(2)).max(1);
     let text_lines = game.ending().map_or(0, |e| {
         1 + super::text::width(&e.text).div_ceil(inner) + e.text.len() / (inner * 4)
