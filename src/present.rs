@@ -44,7 +44,7 @@ pub fn post_words(game: &Game, post: usize) -> String {
 /// level hides it. Before the score is switched on only the self is shown.
 pub fn effect_text(game: &Game, p: &Prediction) -> Option<String> {
     if !game.rules_visible() {
-        return None;
+        return money_text(p);
     }
     let mut parts = Vec::new();
     if game.scored() {
@@ -66,7 +66,13 @@ pub fn effect_text(game: &Game, p: &Prediction) -> Option<String> {
         }
     }
     parts.push(format!("self {:+}", p.integrity));
+    parts.extend(money_text(p));
     Some(parts.join(", "))
+}
+
+/// What a choice pays or takes: a fact, shown whatever the level hides about the score.
+fn money_text(p: &Prediction) -> Option<String> {
+    (p.money != 0).then(|| format!("money {:+}", p.money))
 }
 
 /// The short form the headless listings use: ` (score +12, self -3)`.
@@ -78,8 +84,10 @@ pub fn action_effect(game: &Game, action: &Action) -> String {
                 parts.push(format!("score {:+}", p.score));
             }
             parts.push(format!("self {:+}", p.integrity));
+            parts.extend(money_text(&p));
             format!(" ({})", parts.join(", "))
         }
+        Some(p) => money_text(&p).map_or(String::new(), |m| format!(" ({m})")),
         _ => String::new(),
     }
 }

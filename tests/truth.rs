@@ -325,3 +325,32 @@ fn an_upheld_appeal_that_moves_the_score_less_than_the_row_says_so() {
         )
     );
 }
+
+#[test]
+fn an_event_choice_shows_the_money_it_pays_or_takes() {
+    use scored::game::level::Effect;
+    let mut seen = 0;
+    for id in LEVELS {
+        let level = load(&format!("levels/{id}.ron"));
+        let game = start(&level, None, 1);
+        for e in &level.events {
+            for c in &e.choices {
+                let money: i64 = (c.effects.iter())
+                    .map(|x| if let Effect::Money(m) = x { *m } else { 0 })
+                    .sum();
+                let answer = Action::Answer {
+                    event: e.id.clone(),
+                    choice: c.id.clone(),
+                };
+                let p = game.predict(&answer).expect("a choice has an effect");
+                assert_eq!(p.money, money, "{id}: {} / {}", e.id, c.id);
+                let shown = scored::present::action_effect(&game, &answer);
+                if money != 0 {
+                    seen += 1;
+                    assert!(shown.contains(&format!("money {money:+}")), "{shown}");
+                }
+            }
+        }
+    }
+    assert!(seen > 5, "only {seen} choices with money");
+}

@@ -51,6 +51,8 @@ pub struct Prediction {
     pub integrity: i32,
     /// Points each dimension would move, in the level's order of dimensions.
     pub dimensions: Vec<(String, i32)>,
+    /// Money an event's choice pays or takes (a purchase's price is shown as its price).
+    pub money: i64,
 }
 
 /// An act with its names looked up: what it is done to, by position in the level (a feed
@@ -268,10 +270,20 @@ impl Game {
                 (sum != 0).then(|| (d.id.clone(), sum))
             })
             .collect();
+        let money = match a.act {
+            Act::Answer(e, c) => (self.level.events[e].choices[c].effects.iter())
+                .map(|effect| match effect {
+                    Effect::Money(m) => *m,
+                    _ => 0,
+                })
+                .fold(0i64, i64::saturating_add),
+            _ => 0,
+        };
         Some(Prediction {
             score: shift.score,
             integrity: shift.integrity,
             dimensions,
+            money,
         })
     }
 }

@@ -196,8 +196,13 @@ pub fn popup(frame: &mut Frame, area: Rect, title: &str, theme: Theme) -> Rect {
 
 /// A predicted effect as coloured, signed spans — or nothing where the level hides it.
 pub fn effect_spans(game: &Game, p: &Prediction, theme: Theme) -> Vec<Span<'static>> {
+    // What a choice pays or takes is a fact, shown whatever the level hides.
+    let money = (p.money != 0).then(|| {
+        let m = i32::try_from(p.money.signum()).unwrap_or(0);
+        Span::styled(format!("money {:+}", p.money), theme.delta(m))
+    });
     if !game.rules_visible() {
-        return Vec::new();
+        return money.into_iter().collect();
     }
     let mut spans = Vec::new();
     if game.scored() {
@@ -218,6 +223,10 @@ pub fn effect_spans(game: &Game, p: &Prediction, theme: Theme) -> Vec<Span<'stat
         format!("self {:+}", p.integrity),
         theme.delta(p.integrity),
     ));
+    if let Some(m) = money {
+        spans.push(Span::raw("  "));
+        spans.push(m);
+    }
     spans
 }
 
