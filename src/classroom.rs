@@ -15,10 +15,10 @@ use crate::game::debrief::{Debrief, Ghost};
 use crate::game::journal::DecisionKind;
 use crate::game::level::Source;
 
-pub use class::{Class, ClassEntry, Handed};
+pub use class::{Class, ClassEntry, Handed, SHOWN_SKIPPED};
 pub use code::{codes_in, decode, encode};
 pub use handin::{MAX_NAME, clean_name, parse_name, untrusted};
-pub use intake::{Intake, read_class};
+pub use intake::{Intake, MAX_TOTAL_BYTES, read_class};
 
 /// The summary a report, a result code and the class summary share.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -167,6 +167,7 @@ pub fn class(data: &[u8]) {
             text.chars().take(60).collect(),
         )],
         notes: vec![text.chars().take(60).collect()],
+        ..Default::default()
     });
     class.all_decisions = true;
     for out in [class.text(), class.markdown()] {

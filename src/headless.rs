@@ -4,17 +4,87 @@
 pub mod command;
 mod view;
 
-use std::io::{self, BufRead, Write};
+use std::io::{self, BufRead, BufReader, Cursor, Read, Write};
+use std::time::{Duration, Instant};
 
 use crate::game::{Action, Game, Outcome, Refusal};
 pub use command::{Command, parse};
 
+/// Headless input: lines, and whether the next one is already there.
+pub trait Input: BufRead {
+    /// Whether a whole line is already waiting, so that no one is waiting for an answer.
+    /// False when unsure.
+    fn ahead(&self) -> bool;
+}
+
+/// A script in memory: all of it is there.
+impl Input for &[u8] {
+    fn ahead(&self) -> bool {
+        true
+    }
+}
+
+impl<T: AsRef<[u8]>> Input for Cursor<T> {
+    fn ahead(&self) -> bool {
+        true
+    }
+}
+
+/// Standard input, read through a buffer larger than the one `std` keeps (so that `std`'s
+/// stays empty and every byte read ahead is seen here).
+pub struct Stdin(BufReader<io::Stdin>);
+
+impl Stdin {
+    pub fn new() -> Self {
+        Stdin(BufReader::with_capacity(64 * 1024, io::stdin()))
+    }
+}
+
+impl Default for Stdin {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Read for Stdin {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        self.0.read(buf)
+    }
+}
+
+impl BufRead for Stdin {
+    fn fill_buf(&mut self) -> io::Result<&[u8]> {
+        self.0.fill_buf()
+    }
+    fn consume(&mut self, amount: usize) {
+        self.0.consume(amount);
+    }
+}
+
+/// A line already read ahead into the buffer. At a terminal, the buffer holds what was typed
+/// and nothing more; from a file or a pipe, up to 64 KiB of it.
+impl Input for Stdin {
+    fn ahead(&self) -> bool {
+        self.0.buffer().contains(&b'\n')
+    }
+}
+
+/// While the input runs ahead of the game (a script, a pipe), a day's save waits for the
+/// first of: a line not yet there, this long since the last save, or [`HELD_OUTPUT`] bytes of
+/// answers. Saving every day of a long scripted game cost more than the game (a save a day,
+/// each synced to disk: seconds for a year-long level, a minute from a save at the size cap).
+pub const SAVE_EVERY: Duration = Duration::from_millis(500);
+/// Answers held back while a day's save waits: nothing is shown before the save of the day
+/// it shows is written, so a game killed at any moment has saved every day its player saw.
+pub const HELD_OUTPUT: usize = 1024 * 1024;
+
 /// Plays `game` from `input` to `out` until the level ends, `quit`, or the input ends;
-/// `autosave` runs at the end of every day and when play stops.
+/// `autosave` runs at the end of every day (at the next pause while the input runs ahead, see
+/// [`SAVE_EVERY`]) and when play stops.
 pub fn run(
     game: &mut Game,
     opening: &[Outcome],
-    input: impl BufRead,
+    input: impl Input,
     out: &mut impl Write,
     autosave: &mut dyn FnMut(&Game),
 ) -> io::Result<()> {
@@ -27,7 +97,7 @@ pub fn run(
 /// Goes on with a resumed game: where it stands, then the commands.
 pub fn resume(
     game: &mut Game,
-    input: impl BufRead,
+    input: impl Input,
     out: &mut impl Write,
     autosave: &mut dyn FnMut(&Game),
 ) -> io::Result<()> {
@@ -39,14 +109,31 @@ pub fn resume(
 
 fn commands(
     game: &mut Game,
-    mut input: impl BufRead,
+    mut input: impl Input,
     out: &mut impl Write,
     autosave: &mut dyn FnMut(&Game),
 ) -> io::Result<()> {
     out.flush()?;
     let mut bytes = Vec::new();
     let mut number = 0u64;
+    // Answers not yet shown, and whether a day ended since the last save.
+    let mut held = Vec::new();
+    let mut unsaved = false;
+    let mut saved_at = Instant::now();
     loop {
+        if unsaved
+            && (saved_at.elapsed() >= SAVE_EVERY || held.len() >= HELD_OUTPUT || !input.ahead())
+        {
+            autosave(game);
+            unsaved = false;
+            saved_at = Instant::now();
+        }
+        if !unsaved {
+            // Someone may be reading each answer before typing the next command.
+            out.write_all(&held)?;
+            out.flush()?;
+            held.clear();
+        }
         bytes.clear();
         if input.read_until(b'\n', &mut bytes)? == 0 {
             break;
@@ -54,8 +141,7 @@ fn commands(
         number += 1;
         // A line that is not UTF-8 is named and skipped; the game goes on.
         let Ok(line) = std::str::from_utf8(&bytes) else {
-            writeln!(out, "Line {number} is not UTF-8 text: skipped.")?;
-            out.flush()?;
+            writeln!(held, "Line {number} is not UTF-8 text: skipped.")?;
             continue;
         };
         let line = line.trim_end_matches(['\n', '\r']);
@@ -63,26 +149,25 @@ fn commands(
             Ok(None) => {}
             Ok(Some(Command::Quit)) => {
                 autosave(game);
-                writeln!(out, "You leave the game on day {}.", game.state().day)?;
-                return Ok(());
+                writeln!(held, "You leave the game on day {}.", game.state().day)?;
+                return out.write_all(&held);
             }
             Ok(Some(command)) => {
                 let day = game.state().day;
-                let over = execute(game, command, out)?;
-                if over || game.state().day != day {
-                    autosave(game);
-                }
+                let over = execute(game, command, &mut held)?;
                 if over {
-                    return Ok(());
+                    autosave(game);
+                    return out.write_all(&held);
+                }
+                if game.state().day != day {
+                    unsaved = true;
                 }
             }
-            Err(message) => writeln!(out, "{message}")?,
+            Err(message) => writeln!(held, "{message}")?,
         }
-        // Someone may be reading each answer before typing the next command.
-        out.flush()?;
     }
     autosave(game);
-    Ok(())
+    out.write_all(&held)
 }
 
 /// Runs one command; true when the level has ended.

@@ -207,9 +207,9 @@ pub fn play_headless(start: &Start, save_to: SaveTo, report: Option<PathBuf>) ->
     let mut autosave = autosaver(slot, level_path(&start.level))?;
     // The slot is taken at once, so an interrupted first day is not lost either.
     autosave(&game);
-    let stdin = io::stdin();
     let mut out = BufWriter::new(io::stdout().lock());
-    headless::run(&mut game, &opening, stdin.lock(), &mut out, &mut autosave)
+    let stdin = headless::Stdin::new();
+    headless::run(&mut game, &opening, stdin, &mut out, &mut autosave)
         .context("writing to standard output")?;
     if let Some(dir) = report
         && game.is_over()
@@ -297,13 +297,13 @@ pub fn resume_headless(path: &Path, name: Option<String>) -> Result<()> {
         game.set_name(name);
     }
     let mut autosave = autosaver(Some(path.to_path_buf()), resumed.level_path)?;
-    let stdin = io::stdin();
+    let stdin = headless::Stdin::new();
     let mut out = BufWriter::new(io::stdout().lock());
     if game.is_over() {
         writeln!(out, "This game is over.")?;
         return Ok(());
     }
-    headless::resume(&mut game, stdin.lock(), &mut out, &mut autosave)
+    headless::resume(&mut game, stdin, &mut out, &mut autosave)
         .context("writing to standard output")?;
     out.flush()?;
     Ok(())

@@ -224,3 +224,49 @@ fn binary_files_folders_and_bad_lines_never_abort_the_summary() {
     assert!(stdout.contains("/nonexistent/x.code"), "{stdout}");
     assert!(stdout.contains("== The class"), "{stdout}");
 }
+
+#[test]
+fn a_pasted_chat_of_thousands_of_lines_lists_fifty_of_each_and_counts_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = encode(&summary("ordinary", "lin_wei", Some("Ana")));
+    let bad = format!("{}0", &good[..good.len() - 1]);
+    let chat: String = (0..2_000)
+        .map(|i| if i % 2 == 0 { &good } else { &bad })
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let codes = dir.path().join("pasted.txt");
+    std::fs::write(&codes, chat).unwrap();
+    let (stdout, _, md) = class(dir.path(), &["--codes", codes.to_str().unwrap()]);
+    assert!(
+        stdout.starts_with("Read 2000 entries: 1 merged, 999 duplicates"),
+        "{stdout}"
+    );
+    let listed = |what: &str| stdout.lines().filter(|l| l.starts_with(what)).count();
+    assert_eq!(listed("  duplicate: "), scored::classroom::SHOWN_SKIPPED);
+    assert_eq!(listed("  unreadable: "), scored::classroom::SHOWN_SKIPPED);
+    assert!(stdout.contains("… and 949 more duplicate(s)"), "{stdout}");
+    assert!(stdout.contains("… and 950 more unreadable"), "{stdout}");
+    assert!(stdout.len() < 32 * 1024, "{} bytes", stdout.len());
+    assert!(md.len() < 32 * 1024, "{} bytes", md.len());
+}
+
+#[test]
+fn a_class_reads_at_most_its_total_and_lists_the_files_past_it() {
+    use scored::classroom::{MAX_TOTAL_BYTES, read_class};
+    let dir = tempfile::tempdir().unwrap();
+    // Eighteen files just under the 4 MiB a file may have: sixteen fit in the total.
+    let body = format!("{{{}", " ".repeat(4 * 1024 * 1024 - 2));
+    for k in 0..18 {
+        std::fs::write(dir.path().join(format!("r{k:02}.json")), &body).unwrap();
+    }
+    let intake = read_class(&[dir.path().to_path_buf()], None);
+    let past: Vec<_> = (intake.unreadable.iter())
+        .filter(|(_, why)| why.contains("the most one summary reads"))
+        .map(|(at, _)| at.as_str())
+        .collect();
+    let fit = (MAX_TOTAL_BYTES / body.len() as u64) as usize;
+    assert_eq!(fit, 16);
+    assert_eq!(past.len(), 18 - fit, "{past:?}");
+    assert!(past[0].ends_with("r16.json"), "{past:?}");
+    assert!(intake.read <= MAX_TOTAL_BYTES);
+}

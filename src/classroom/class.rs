@@ -11,6 +11,10 @@ use std::fmt::Write;
 use super::handin::{checked_report, checked_summary, untrusted};
 use super::{Report, Summary};
 
+/// Duplicates and unreadable entries listed by name, each; the rest are counted. A pasted
+/// chat of forty thousand lines would otherwise list each one.
+pub const SHOWN_SKIPPED: usize = 50;
+
 /// One student's result: a full report (with every decision), or just a code's summary.
 #[derive(Debug, Clone)]
 pub enum ClassEntry {
@@ -235,10 +239,15 @@ impl Class {
     /// projector still shows it).
     pub fn skipped(&self) -> Vec<String> {
         let mut lines = Vec::new();
-        for (at, first) in &self.duplicates {
+        for (at, first) in self.duplicates.iter().take(SHOWN_SKIPPED) {
             lines.push(format!(
                 "  duplicate: {at} is the same result as {first} (counted once)"
             ));
+        }
+        if let Some(more) = self.duplicates.len().checked_sub(SHOWN_SKIPPED)
+            && more > 0
+        {
+            lines.push(format!("  … and {more} more duplicate(s)"));
         }
         if !self.duplicates.is_empty() {
             lines.push(
@@ -246,8 +255,13 @@ impl Class {
                     .into(),
             );
         }
-        for (at, why) in &self.unreadable {
+        for (at, why) in self.unreadable.iter().take(SHOWN_SKIPPED) {
             lines.push(format!("  unreadable: {at}: {why}"));
+        }
+        if let Some(more) = self.unreadable.len().checked_sub(SHOWN_SKIPPED)
+            && more > 0
+        {
+            lines.push(format!("  … and {more} more unreadable"));
         }
         lines.extend(self.notes.iter().map(|n| format!("  note: {n}")));
         lines

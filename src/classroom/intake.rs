@@ -9,6 +9,10 @@ use super::{ClassEntry, Report, codes_in};
 
 /// Files larger than this are not a report or a list of codes.
 const MAX_BYTES: u64 = 4 * 1024 * 1024;
+/// What one summary reads in all: the files after it are listed as not read. A class of a
+/// thousand real reports is a few MiB; a hundred forged ones at the cap would hold 400 MiB
+/// and more in memory.
+pub const MAX_TOTAL_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Everything read, in the order given.
 #[derive(Debug, Default)]
@@ -18,6 +22,8 @@ pub struct Intake {
     pub unreadable: Vec<(String, String)>,
     /// What was passed over without being an entry (lines without a code, subfolders).
     pub notes: Vec<String>,
+    /// Bytes read so far, against [`MAX_TOTAL_BYTES`].
+    pub read: u64,
 }
 
 /// Reads `paths` (files or folders) and the `--codes` file.
@@ -96,8 +102,22 @@ impl Intake {
     /// entry (a file with no code in it is unreadable, not just passed over).
     fn file(&mut self, path: &Path, entry: bool) {
         let at = path.display().to_string();
-        let text = match read_text(path) {
-            Ok(t) => t,
+        let left = MAX_TOTAL_BYTES.saturating_sub(self.read);
+        if left == 0 {
+            self.unreadable.push((
+                at,
+                format!(
+                    "not read: {} MiB were read already, the most one summary reads",
+                    MAX_TOTAL_BYTES / 1024 / 1024
+                ),
+            ));
+            return;
+        }
+        let text = match read_text(path, left) {
+            Ok(t) => {
+                self.read += t.len() as u64;
+                t
+            }
             Err(why) => {
                 self.unreadable.push((at, why));
                 return;
@@ -140,8 +160,12 @@ impl Intake {
 }
 
 /// A file's text, or why it is not text worth reading.
-fn read_text(path: &Path) -> Result<String, String> {
-    let bytes = crate::input::bytes(path, MAX_BYTES).map_err(|e| match e {
+fn read_text(path: &Path, left: u64) -> Result<String, String> {
+    let bytes = crate::input::bytes(path, MAX_BYTES.min(left)).map_err(|e| match e {
+        crate::input::ReadError::TooLarge(_) if left < MAX_BYTES => format!(
+            "not read: it would take the class past {} MiB, the most one summary reads",
+            MAX_TOTAL_BYTES / 1024 / 1024
+        ),
         crate::input::ReadError::TooLarge(_) => format!(
             "is larger than {} MB: not a report",
             MAX_BYTES / 1024 / 1024
