@@ -8,6 +8,19 @@ use std::sync::Arc;
 use anyhow::{Context, Result, bail};
 
 use crate::check;
+
+/// The shipped levels in the order a newcomer should meet them (the title screen's order;
+/// other levels follow by name).
+pub const SHIPPED: &[&str] = &[
+    "tutorial",
+    "opt-in",
+    "mandatory",
+    "coupled-income",
+    "black-box",
+    "peer-prestige",
+    "peoples-ledger",
+    "plain-credit",
+];
 use crate::game::{Game, Level};
 use crate::headless;
 use crate::save::{self, SaveFile, Store};

@@ -24,19 +24,9 @@ use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event};
 
 pub use app::{App, Entry};
-use keys::Msg;
 
-/// The shipped levels in the order a newcomer should meet them; others follow by name.
-const ORDER: &[&str] = &[
-    "tutorial",
-    "opt-in",
-    "mandatory",
-    "coupled-income",
-    "black-box",
-    "peer-prestige",
-    "peoples-ledger",
-    "plain-credit",
-];
+use crate::launch::SHIPPED;
+use keys::Msg;
 
 /// Every `.ron` file in `dir`, loaded and checked.
 pub fn catalog(dir: &Path) -> Vec<Entry> {
@@ -52,7 +42,10 @@ pub fn catalog(dir: &Path) -> Vec<Entry> {
             .file_stem()
             .map(|s| s.to_string_lossy().to_string())
             .unwrap_or_default();
-        let rank = ORDER.iter().position(|o| *o == stem).unwrap_or(ORDER.len());
+        let rank = SHIPPED
+            .iter()
+            .position(|o| *o == stem)
+            .unwrap_or(SHIPPED.len());
         (rank, stem)
     });
     let load = |p: PathBuf| {

@@ -11,16 +11,7 @@ use scored::bots::Strategy;
 use scored::check;
 use scored::game::level::{Condition, Level};
 
-const SHIPPED: &[&str] = &[
-    "tutorial",
-    "opt-in",
-    "mandatory",
-    "coupled-income",
-    "black-box",
-    "peer-prestige",
-    "peoples-ledger",
-    "plain-credit",
-];
+use scored::launch::SHIPPED;
 
 fn run(level: &Arc<Level>, strategy: Strategy, runs: u32) -> Report {
     simulate(level.clone(), None, strategy, runs, 11, 1, Detail::Plain)

@@ -5,16 +5,7 @@ use std::path::Path;
 
 use scored::check;
 
-const SHIPPED: &[&str] = &[
-    "tutorial",
-    "opt-in",
-    "mandatory",
-    "coupled-income",
-    "black-box",
-    "peer-prestige",
-    "peoples-ledger",
-    "plain-credit",
-];
+use scored::launch::SHIPPED;
 
 #[test]
 fn every_level_of_the_design_is_shipped_with_its_content() {

@@ -20,16 +20,7 @@ fn start(level: &Arc<Level>, persona: Option<&str>, seed: u64) -> Game {
         .0
 }
 
-const LEVELS: [&str; 8] = [
-    "black-box",
-    "coupled-income",
-    "mandatory",
-    "opt-in",
-    "peer-prestige",
-    "peoples-ledger",
-    "plain-credit",
-    "tutorial",
-];
+use scored::launch::SHIPPED as LEVELS;
 
 /// Ends days until the score is switched on; the figure it was announced with.
 fn announced_switch_on(game: &mut Game) -> Option<i32> {
