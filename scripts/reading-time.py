@@ -7,8 +7,9 @@ Plays each level (default: every file in levels/) in line mode as a newcomer doe
 reads the inbox and the feed, answers each waiting event, likes the newest post, shares the one
 before, drafts and posts its first topic, and ends the day; on day 1 it also reads the shop once.
 It counts the words the player sees for the first time: the intro, each event and post once,
-every outcome and overnight line, the end screen up to the debrief. Listings seen again, the
-status lines, the list of commands and the predicted-effect lines are not counted again.
+every outcome and overnight line, the end screen up to the debrief. Rows listed again (with
+new predictions or a [liked] flag), the status lines, the list of commands and the
+predicted-effect lines are not counted again.
 
 minutes = words / 200 (careful reading) + decisions * 8 s. Prints one line per level and exits 1
 if a level's estimate is over 15 minutes. The figure is a model, not a stopwatch on students.
@@ -25,15 +26,21 @@ WPM, SECONDS_PER_DECISION, LIMIT_MINUTES, SEED = 200, 8, 15.0, 2026
 
 SKIP = [
     re.compile(r"^-- Day \d+ of \d+"),
-    re.compile(r"^\S.*: (not yet switched on|\d+)"),  # the score line of the status block
+    re.compile(r"^[^:]+: (not yet switched on|\d+)$"),  # the score line of the status block
     re.compile(r"^Self: \d+/100"),
     re.compile(r"^Waiting in your inbox:"),
-    re.compile(r"^\s+(like|share|report) \(self"),  # predicted effects of a post
+    re.compile(r"^\s+(like|share|report) \("),  # predicted effects of a post
+    re.compile(r"^(post|cancel) \("),  # predicted effects of a draft
+    re.compile(r"^SCORED"),  # the result code
     re.compile(r"^\s+\w+ \(day \d+, answered"),
     re.compile(r"^Type `help`"),
     re.compile(r"^Shop \(you have"),
     re.compile(r"^unknown command"),
 ]
+
+
+# What a listing adds to a row it showed before: predictions, flags, numbers.
+NOISE = re.compile(r"\((?:self|score|money|default)[^)]*\)|\[(?:liked|shared|reported|locked|answered)[^\]]*\]")
 
 
 def words(line):
@@ -75,10 +82,11 @@ def play(level):
     for line in full.splitlines():
         text = line.strip()
         in_help = text == "Commands:" or (in_help and line.startswith("  "))
-        if in_help or not text or text in seen or any(p.search(line) for p in SKIP):
+        key = NOISE.sub("", text).strip()
+        if in_help or not key or key in seen or any(p.search(line) for p in SKIP):
             continue
-        seen.add(text)
-        total_words += words(text)
+        seen.add(key)
+        total_words += words(key)
     return total_words, decisions, day
 
 

@@ -215,10 +215,8 @@ pub fn execute(game: &mut Game, command: Command, out: &mut impl Write) -> io::R
 }
 
 fn print_outcomes(game: &Game, outcomes: &[Outcome], out: &mut impl Write) -> io::Result<()> {
-    for o in outcomes {
-        if let Some(line) = crate::present::outcome_line(game, o) {
-            writeln!(out, "{line}")?;
-        }
+    for line in crate::present::outcome_lines(game, outcomes) {
+        writeln!(out, "{line}")?;
     }
     Ok(())
 }

@@ -22,6 +22,95 @@ pub fn outcome_line(game: &Game, o: &Outcome) -> Option<String> {
     }
 }
 
+/// The lines for what one step did. An action's line carries its effects ("Liked Kiki Chen's
+/// post “…” — self +2, score +3 (Behaviour: Amplifies partners)"); effects with no line of
+/// their own (a night's income, rent, pull) are grouped by their reason, one line each.
+pub fn outcome_lines(game: &Game, outcomes: &[Outcome]) -> Vec<String> {
+    let night = outcomes
+        .iter()
+        .any(|o| matches!(o, Outcome::DayEnded { .. } | Outcome::DayStarted { .. }));
+    let mut lines: Vec<String> = Vec::new();
+    // Effects waiting for a line, with their reason.
+    let mut pending: Vec<(String, String)> = Vec::new();
+    // The line the waiting effects belong to: the step's act, or at night an event answered
+    // by default just before them.
+    let mut owner: Option<usize> = None;
+    for o in outcomes {
+        if let Some(effect) = effect_of(game, o) {
+            if night && pending.last().is_some_and(|(r, _)| *r != effect.0) {
+                flush(&mut lines, &mut pending, owner.take());
+            }
+            pending.push(effect);
+            continue;
+        }
+        let Some(line) = outcome_line(game, o) else {
+            continue;
+        };
+        if night {
+            flush(&mut lines, &mut pending, owner.take());
+            if matches!(o, Outcome::Answered { .. }) {
+                owner = Some(lines.len());
+            }
+        } else {
+            owner.get_or_insert(lines.len());
+        }
+        lines.push(line);
+    }
+    flush(&mut lines, &mut pending, owner);
+    lines
+}
+
+/// Puts the waiting effects on their owner's line ("… — self +2"), or on a line of their own
+/// under their reason ("Paid the rent: score +3 (Contracts: Pays on time)").
+fn flush(lines: &mut Vec<String>, pending: &mut Vec<(String, String)>, owner: Option<usize>) {
+    let Some((reason, _)) = pending.first() else {
+        return;
+    };
+    let reason = reason.trim_end_matches('.').to_string();
+    let effects: Vec<String> = pending.drain(..).map(|(_, e)| e).collect();
+    let effects = effects.join(", ");
+    match owner.and_then(|at| lines.get_mut(at)) {
+        Some(line) => *line = format!("{} — {effects}", line.trim_end_matches('.')),
+        None => {
+            let mut chars = reason.chars();
+            let reason: String = chars
+                .next()
+                .map_or(String::new(), |c| c.to_uppercase().chain(chars).collect());
+            lines.push(format!("{reason}: {effects}"));
+        }
+    }
+}
+
+/// A change to the score, the self or money as (its reason, `score +3 (Behaviour: why)`).
+fn effect_of(game: &Game, o: &Outcome) -> Option<(String, String)> {
+    Some(match o {
+        Outcome::IntegrityChanged { delta, reason } => (reason.clone(), format!("self {delta:+}")),
+        Outcome::MoneyChanged { delta, reason } => (reason.clone(), format!("money {delta:+}")),
+        Outcome::ScoreChanged {
+            delta,
+            dimension,
+            reason,
+        } => {
+            let name = game
+                .level()
+                .dimension(dimension)
+                .map_or(dimension.as_str(), |d| d.name.as_str());
+            // The core writes "did (inference)": the did is the reason the other effects share.
+            let (did, why) = match reason.rsplit_once(" (") {
+                Some((did, why)) if why.ends_with(')') => (did, why.trim_end_matches(')')),
+                _ => (reason.as_str(), ""),
+            };
+            let why = if why.is_empty() {
+                name.to_string()
+            } else {
+                format!("{name}: {why}")
+            };
+            (did.to_string(), format!("score {delta:+} ({why})"))
+        }
+        _ => return None,
+    })
+}
+
 /// A feed post as a player knows it: whose it is and how it starts ("Kiki Chen's post
 /// “Cleaned out my friends list…”"), never its number.
 pub fn post_words(game: &Game, post: usize) -> String {
