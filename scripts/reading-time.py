@@ -26,7 +26,8 @@ WPM, SECONDS_PER_DECISION, LIMIT_MINUTES, SEED = 200, 8, 15.0, 2026
 
 SKIP = [
     re.compile(r"^-- Day \d+ of \d+"),
-    re.compile(r"^[^:]+: (not yet switched on|\d+)$"),  # the score line of the status block
+    re.compile(r"^[^:]+: (not yet switched on|\d+( \([^)]*\))?)$"),  # the status block's score,
+    re.compile(r"^(Perks|Sanctions): "),  # and its perks and sanctions in force
     re.compile(r"^Self: \d+/100"),
     re.compile(r"^Waiting in your inbox:"),
     re.compile(r"^\s+(like|share|report) \("),  # predicted effects of a post

@@ -46,6 +46,20 @@ pub fn outcome_lines(game: &Game, outcomes: &[Outcome]) -> Vec<String> {
         let Some(line) = outcome_line(game, o) else {
             continue;
         };
+        if let Outcome::RuleEnabled { rule } = o
+            && let Some(last) = lines.last_mut().filter(|l| l.starts_with("New rule"))
+            && pending.is_empty()
+        {
+            let name = game
+                .level()
+                .rule(rule)
+                .map_or(rule.as_str(), |r| &r.description);
+            let list = last
+                .trim_start_matches("New rules: ")
+                .trim_start_matches("New rule: ");
+            *last = format!("New rules: {}; {}.", listed(list), listed(name));
+            continue;
+        }
         if night {
             flush(&mut lines, &mut pending, owner.take());
             if matches!(o, Outcome::Answered { .. }) {
@@ -58,6 +72,11 @@ pub fn outcome_lines(game: &Game, outcomes: &[Outcome]) -> Vec<String> {
     }
     flush(&mut lines, &mut pending, owner);
     lines
+}
+
+/// A rule's description as one entry of a list: "Reporting panic, once a day".
+fn listed(description: &str) -> String {
+    description.trim_end_matches('.').replace(". ", ", ")
 }
 
 /// Puts the waiting effects on their owner's line ("… — self +2"), or on a line of their own
@@ -122,9 +141,13 @@ pub fn post_words(game: &Game, post: usize) -> String {
         Author::Npc(id) => level.npc(id).map_or(id.to_string(), |n| n.name.clone()),
         Author::News(source) => source.to_string(),
     };
-    let mut start: String = p.text.chars().take(40).collect();
+    // About five words, cut at a space, enough to know the post again.
+    let mut start: String = p.text.chars().take(30).collect();
     if start.len() < p.text.len() {
-        start = format!("{}…", start.trim_end());
+        if let Some(at) = start.rfind(' ').filter(|&at| at > 12) {
+            start.truncate(at);
+        }
+        start = format!("{}…", start.trim_end_matches([' ', ',', '.', ':', ';']));
     }
     format!("{author}'s post “{start}”")
 }
