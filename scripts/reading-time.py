@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Estimates how long a first game of each level takes a first-time player (issue: tension).
 
-    cargo build --release && python3 scripts/reading-time.py [LEVEL ...]
+    cargo build --release && python3 scripts/reading-time.py [LEVEL ...]   (SEED=7 for another seed)
 
 Plays each level (default: every file in levels/) in line mode as a newcomer does: every day it
 reads the inbox and the feed, answers each waiting event, likes the newest post, shares the one
@@ -22,7 +22,8 @@ from pathlib import Path
 
 ROOT = Path.cwd()
 BINARY = Path(os.environ.get("SCORED", ROOT / "target" / "release" / "scored"))
-WPM, SECONDS_PER_DECISION, LIMIT_MINUTES, SEED = 200, 8, 15.0, 2026
+WPM, SECONDS_PER_DECISION, LIMIT_MINUTES = 200, 8, 15.0
+SEED = int(os.environ.get("SEED", 2026))
 
 SKIP = [
     re.compile(r"^-- Day \d+ of \d+"),
