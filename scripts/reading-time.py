@@ -7,7 +7,9 @@ Plays each level (default: every file in levels/) in line mode as a newcomer doe
 reads the inbox and the feed, answers each waiting event, likes the newest post, shares the one
 before, drafts and posts its first topic, and ends the day; on day 1 it also reads the shop once.
 It counts the words the player sees for the first time: the intro, each event and post once,
-every outcome and overnight line, the end screen up to the debrief. Rows listed again (with
+every outcome and overnight line, the end screen up to the debrief. The ids line mode shows
+(`answer EVENT CHOICE`, a shop row's id) are not counted: the full-screen game does not show
+them. Rows listed again (with
 new predictions or a [liked] flag), the status lines, the list of commands and the
 predicted-effect lines are not counted again.
 
@@ -33,7 +35,7 @@ SKIP = [
     re.compile(r"^Waiting in your inbox:"),
     re.compile(r"^\s+(like|share|report) \("),  # predicted effects of a post
     re.compile(r"^(post|cancel) \("),  # predicted effects of a draft
-    re.compile(r"^SCORED"),  # the result code
+    re.compile(r"^Result code: "),  # a code to hand in, not to read
     re.compile(r"^\s+\w+ \(day \d+, answered"),
     re.compile(r"^Type `help`"),
     re.compile(r"^Shop \(you have"),
@@ -84,7 +86,11 @@ def play(level):
     for line in full.splitlines():
         text = line.strip()
         in_help = text == "Commands:" or (in_help and line.startswith("  "))
+        # Line mode names what to type; the full-screen game, where a newcomer plays, does not.
         key = NOISE.sub("", text).strip()
+        key = re.sub(r"^answer \S+ \S+ — ", "", key)
+        if re.match(r"^  \S+\s{2,}\S", line):
+            key = key.split(None, 1)[-1]
         if in_help or not key or key in seen or any(p.search(line) for p in SKIP):
             continue
         seen.add(key)
