@@ -322,6 +322,15 @@ pub fn action_effect(game: &Game, action: &Action) -> String {
     }
 }
 
+/// "Nappies — For the baby", or the name alone when the level gives no description.
+pub fn named(name: &str, description: &str) -> String {
+    if description.trim().is_empty() {
+        name.to_string()
+    } else {
+        format!("{name} — {description}")
+    }
+}
+
 /// "1 action left", "3 actions left".
 pub fn actions_left(n: u32) -> String {
     if n == 1 {
