@@ -236,7 +236,9 @@ fn a_class_folder_with_duplicates_another_seed_and_hostile_entries_is_summarised
             .split("; ")
             .map(|o| {
                 let count = o.rsplit_once(' ').map(|(_, n)| n.parse());
-                count.and_then(Result::ok).unwrap_or_else(|| panic!("{o}: {l}"))
+                count
+                    .and_then(Result::ok)
+                    .unwrap_or_else(|| panic!("{o}: {l}"))
             })
             .collect();
         assert_eq!(counts.iter().sum::<usize>(), n, "{l}");

@@ -181,7 +181,10 @@ mod tests {
             day: 3,
             n: 5,
             of: 5,
-            options: vec![("Say yes; tell the committee.".into(), 3), ("No.".into(), 2)],
+            options: vec![
+                ("Say yes; tell the committee.".into(), 3),
+                ("No.".into(), 2),
+            ],
         };
         let line = shared.line();
         let options = line.split_once(": ").unwrap().1;
