@@ -2,6 +2,7 @@
 //! transcripts and screen readers use it. No escape codes, ever.
 
 pub mod command;
+mod debrief;
 mod resolve;
 mod view;
 
@@ -16,6 +17,11 @@ pub trait Input: BufRead {
     /// Whether a whole line is already waiting, so that no one is waiting for an answer.
     /// False when unsure.
     fn ahead(&self) -> bool;
+
+    /// Whether a person types the lines (then the debrief comes in parts, on request).
+    fn at_a_terminal(&self) -> bool {
+        false
+    }
 }
 
 /// A script in memory: all of it is there.
@@ -67,6 +73,11 @@ impl BufRead for Stdin {
 impl Input for Stdin {
     fn ahead(&self) -> bool {
         self.0.buffer().contains(&b'\n')
+    }
+
+    fn at_a_terminal(&self) -> bool {
+        use std::io::IsTerminal;
+        io::stdin().is_terminal()
     }
 }
 
@@ -121,6 +132,9 @@ fn commands(
     let mut held = Vec::new();
     let mut unsaved = false;
     let mut saved_at = Instant::now();
+    // At a terminal the level's end shows the debrief's parts, and lines go on being read.
+    let in_parts = input.at_a_terminal();
+    let mut ended = false;
     loop {
         if unsaved
             && (saved_at.elapsed() >= SAVE_EVERY || held.len() >= HELD_OUTPUT || !input.ahead())
@@ -148,6 +162,14 @@ fn commands(
         let line = line.trim_end_matches(['\n', '\r']);
         match parse(line) {
             Ok(None) => {}
+            Ok(Some(Command::Quit)) if ended => return out.write_all(&held),
+            Ok(Some(command @ (Command::Debrief(_) | Command::Help))) if ended => {
+                execute(game, command, &mut held)?;
+            }
+            Ok(Some(_)) if ended => writeln!(
+                held,
+                "The level is over: `debrief`, `debrief PART` or `quit`."
+            )?,
             Ok(Some(Command::Quit)) => {
                 autosave(game);
                 writeln!(held, "You leave the game on day {}.", game.state().day)?;
@@ -155,7 +177,12 @@ fn commands(
             }
             Ok(Some(command)) => {
                 let day = game.state().day;
-                let over = execute(game, command, &mut held)?;
+                let over = run_one(game, command, &mut held, in_parts)?;
+                if over && in_parts {
+                    autosave(game);
+                    ended = true;
+                    continue;
+                }
                 if over {
                     autosave(game);
                     return out.write_all(&held);
@@ -171,8 +198,18 @@ fn commands(
     out.write_all(&held)
 }
 
-/// Runs one command; true when the level has ended.
+/// Runs one command; true when the level has ended (the whole debrief then printed).
 pub fn execute(game: &mut Game, command: Command, out: &mut impl Write) -> io::Result<bool> {
+    run_one(game, command, out, false)
+}
+
+/// Runs one command; at the level's end, the debrief whole or its parts listed.
+fn run_one(
+    game: &mut Game,
+    command: Command,
+    out: &mut impl Write,
+    in_parts: bool,
+) -> io::Result<bool> {
     match command {
         Command::Help => view::help(out)?,
         Command::Status => view::status(game, out)?,
@@ -185,6 +222,7 @@ pub fn execute(game: &mut Game, command: Command, out: &mut impl Write) -> io::R
         Command::Perks => view::perks(game, out)?,
         Command::Rules => view::rules(game, out)?,
         Command::Proposals => view::proposals(game, out)?,
+        Command::Debrief(part) => debrief::show(game, part.as_deref(), out)?,
         Command::Quit => {}
         Command::Play(action) => {
             let action = match resolve::resolve(game, action) {
@@ -200,7 +238,10 @@ pub fn execute(game: &mut Game, command: Command, out: &mut impl Write) -> io::R
                 Ok(outcomes) => {
                     print_outcomes(game, &outcomes, out)?;
                     if game.is_over() {
-                        view::summary(game, out)?;
+                        view::summary(game, out, in_parts)?;
+                        if in_parts {
+                            debrief::contents(game, out)?;
+                        }
                         return Ok(true);
                     }
                     if drafting {
@@ -227,4 +268,92 @@ fn print_outcomes(game: &Game, outcomes: &[Outcome], out: &mut impl Write) -> io
         writeln!(out, "{line}")?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+    use std::sync::Arc;
+
+    /// Lines typed by a person at a terminal.
+    struct Typed(Cursor<Vec<u8>>);
+
+    impl Read for Typed {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            self.0.read(buf)
+        }
+    }
+
+    impl BufRead for Typed {
+        fn fill_buf(&mut self) -> io::Result<&[u8]> {
+            self.0.fill_buf()
+        }
+        fn consume(&mut self, amount: usize) {
+            self.0.consume(amount);
+        }
+    }
+
+    impl Input for Typed {
+        fn ahead(&self) -> bool {
+            false
+        }
+        fn at_a_terminal(&self) -> bool {
+            true
+        }
+    }
+
+    fn played(script: &str, typed: bool) -> String {
+        let level = crate::check::load_file(Path::new("levels/tutorial.ron")).unwrap();
+        let (mut game, opening) = Game::new(Arc::new(level), None, 1).unwrap();
+        let mut out = Vec::new();
+        let bytes = script.as_bytes().to_vec();
+        if typed {
+            run(
+                &mut game,
+                &opening,
+                Typed(Cursor::new(bytes)),
+                &mut out,
+                &mut |_| {},
+            )
+            .unwrap();
+        } else {
+            run(
+                &mut game,
+                &opening,
+                Cursor::new(bytes),
+                &mut out,
+                &mut |_| {},
+            )
+            .unwrap();
+        }
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn at_a_terminal_the_debrief_comes_in_parts_on_request() {
+        let nights = "next\n".repeat(7);
+        let whole = played(&nights, false);
+        assert!(whole.contains("--- The ledger ---"), "{whole}");
+        assert!(whole.contains("--- To discuss ---"), "{whole}");
+
+        let script = format!("debrief\n{nights}status\ndebrief ledger\ndebrief nothing\nquit\n");
+        let parts = played(&script, true);
+        assert!(parts.contains("The debrief comes when the level is over (this is day 1"));
+        let end = parts.split("Result code: ").nth(1).unwrap();
+        assert!(
+            end.contains("The debrief has 8 parts: over-time, obedience"),
+            "{end}"
+        );
+        assert!(end.contains("The level is over: `debrief`"), "{end}");
+        assert!(end.contains("--- The ledger ---"), "{end}");
+        assert!(
+            !end.contains("--- To discuss ---"),
+            "only the part asked for: {end}"
+        );
+        assert!(
+            end.contains("No part of the debrief called `nothing`"),
+            "{end}"
+        );
+    }
 }

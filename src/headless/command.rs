@@ -15,6 +15,8 @@ pub enum Command {
     Perks,
     Rules,
     Proposals,
+    /// The debrief once the level is over: all of it, or the part named.
+    Debrief(Option<String>),
     Quit,
     Play(Action),
 }
@@ -56,6 +58,10 @@ pub const HELP: &[(&str, &str)] = &[
     ("vote PROPOSAL", "vote for a proposal"),
     ("consent yes|no", "answer the consent screen"),
     ("next", "end the day"),
+    (
+        "debrief [PART]",
+        "after the last day: the debrief, or one part of it",
+    ),
     ("quit", "stop playing"),
 ];
 
@@ -102,6 +108,7 @@ pub fn parse(line: &str) -> Result<Option<Command>, String> {
         "perks" | "sanctions" => bare(Command::Perks),
         "rules" => bare(Command::Rules),
         "proposals" => bare(Command::Proposals),
+        "debrief" => Ok(Some(Command::Debrief(arg.map(str::to_string)))),
         "quit" | "exit" => bare(Command::Quit),
         "next" | "sleep" => no_arg().and_then(|()| play(Action::EndDay)),
         "post" => no_arg().and_then(|()| play(Action::Post)),

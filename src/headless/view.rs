@@ -424,13 +424,20 @@ pub fn proposals(game: &Game, out: &mut impl Write) -> R {
     Ok(())
 }
 
-pub fn summary(game: &Game, out: &mut impl Write) -> R {
+/// The ending, the summary and the result code, then the debrief unless it comes in parts.
+pub fn summary(game: &Game, out: &mut impl Write, in_parts: bool) -> R {
     writeln!(out)?;
     if let Some(e) = game.ending() {
         writeln!(out, "=== {} ===", e.title)?;
         writeln!(out, "{}", e.text)?;
         writeln!(out)?;
     }
-    write!(out, "{}", crate::classroom::debrief_text(game))?;
+    let text = crate::classroom::debrief_text(game);
+    let shown = match in_parts {
+        // The summary and the code come before the first part.
+        true => text.split("\n--- ").next().unwrap_or_default(),
+        false => &text,
+    };
+    write!(out, "{shown}")?;
     Ok(())
 }
