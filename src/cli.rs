@@ -121,6 +121,61 @@ enum Command {
     },
     /// Let built-in strategies play a level many times and summarise the outcomes.
     Simulate(SimulateArgs),
+    /// Run a class: an SSH server on which every student plays LEVEL (`ssh -p PORT NAME@HOST`),
+    /// saving into the class folder, with a live dashboard here.
+    Serve(ServeArgs),
+}
+
+#[derive(clap::Args)]
+pub struct ServeArgs {
+    /// The level every student plays (an id or a path; default: tutorial).
+    #[arg(default_value = "tutorial")]
+    level: String,
+    /// The class's world seed: every student plays the same world.
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
+    #[arg(long, default_value_t = 2222)]
+    port: u16,
+    /// The address to listen on (default: every address of this computer).
+    #[arg(long, default_value = "0.0.0.0")]
+    bind: std::net::IpAddr,
+    /// The class folder: saves, reports (reports/) and the server's host key.
+    #[arg(long, value_name = "DIR", default_value = "class")]
+    class: PathBuf,
+    /// The class password students type. Required unless --bind is a loopback address.
+    #[arg(long, value_name = "WORD")]
+    password: Option<String>,
+    /// Students playing at once.
+    #[arg(long, default_value_t = 40)]
+    max_sessions: usize,
+    /// Minutes without a key before a game is stopped (it keeps its last save).
+    #[arg(long, default_value_t = 20)]
+    idle_minutes: u64,
+    /// Game output per student, in KiB a second.
+    #[arg(long, default_value_t = 256)]
+    output_kib: u32,
+    /// Log lines on standard error instead of the dashboard.
+    #[arg(long)]
+    no_dashboard: bool,
+}
+
+impl ServeArgs {
+    fn options(self) -> crate::serve::Options {
+        crate::serve::Options {
+            level: self.level,
+            seed: self.seed,
+            port: self.port,
+            bind: self.bind,
+            class: self.class,
+            password: self.password,
+            limits: crate::serve::ssh::Limits {
+                sessions: self.max_sessions,
+                idle: std::time::Duration::from_secs(self.idle_minutes.saturating_mul(60)),
+                output_rate: self.output_kib.saturating_mul(1024),
+            },
+            no_dashboard: self.no_dashboard,
+        }
+    }
 }
 
 pub fn run(cli: Cli) -> Result<ExitCode> {
@@ -200,6 +255,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             update,
         }) => return files::transcripts_test(shelf, &level, &transcripts, update),
         Some(Command::Simulate(args)) => return simulate::simulate(shelf, args),
+        Some(Command::Serve(args)) => crate::serve::run(shelf, args.options())?,
     }
     Ok(ExitCode::SUCCESS)
 }

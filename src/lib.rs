@@ -17,5 +17,6 @@ pub mod launch;
 pub mod levels;
 pub mod present;
 pub mod save;
+pub mod serve;
 pub mod trace;
 pub mod tui;

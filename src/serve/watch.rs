@@ -1,0 +1,1 @@
+//! The class folder, read for the dashboard.
