@@ -51,7 +51,7 @@ impl russh::server::Server for Server {
 }
 
 /// The level argument each game is started with: an absolute path, or `built-in:ID`.
-fn level_for_games(shelf: &Shelf, level: &str) -> Result<(String, String)> {
+fn level_for_games(shelf: &Shelf, level: &str) -> Result<(String, Arc<crate::game::Level>)> {
     let loaded = launch::load_level(shelf, level)?;
     let path = launch::level_path(shelf, level)?;
     let arg = match levels::built_in_id(&path) {
@@ -61,7 +61,7 @@ fn level_for_games(shelf: &Shelf, level: &str) -> Result<(String, String)> {
             .display()
             .to_string(),
     };
-    Ok((arg, loaded.id.clone()))
+    Ok((arg, loaded))
 }
 
 pub fn run(shelf: &Shelf, opts: Options) -> Result<()> {
@@ -71,7 +71,8 @@ pub fn run(shelf: &Shelf, opts: Options) -> Result<()> {
              --password WORD (or --bind 127.0.0.1 to try it on this computer alone)"
         );
     }
-    let (level, level_id) = level_for_games(shelf, &opts.level)?;
+    let (level, loaded) = level_for_games(shelf, &opts.level)?;
+    let level_id = loaded.id.clone();
     std::fs::create_dir_all(&opts.class)
         .with_context(|| format!("making the class folder {}", opts.class.display()))?;
     let class = std::fs::canonicalize(&opts.class)?;
@@ -138,7 +139,7 @@ pub fn run(shelf: &Shelf, opts: Options) -> Result<()> {
         }
     });
     if dashboard {
-        dashboard::run(&roster, &banner)?;
+        dashboard::run(&roster, &banner, loaded)?;
     } else {
         wait_for_a_signal();
     }
@@ -165,28 +166,37 @@ pub struct Banner {
 }
 
 impl Banner {
-    /// How students connect, said once at the start.
-    pub fn text(&self) -> String {
+    /// What students type (with this computer's address in place of HOST when listening on
+    /// every address).
+    pub fn how_to_join(&self) -> String {
         let host = if self.addr.ip().is_unspecified() {
             "THIS-COMPUTER".to_string()
         } else {
             self.addr.ip().to_string()
         };
         format!(
+            "ssh -p {} NAME@{host}{}",
+            self.addr.port(),
+            if self.password {
+                " (then the class password)"
+            } else {
+                ""
+            }
+        )
+    }
+
+    /// How students connect, said once at the start.
+    pub fn text(&self) -> String {
+        format!(
             "scored serve: level `{}`, seed {}, class folder {}\n\
              scored serve: listening on {}\n\
-             scored serve: students type: ssh -p {} NAME@{host}{}\n\
+             scored serve: students type: {}\n\
              scored serve: host key {}",
             self.level,
             self.seed,
             self.class.display(),
             self.addr,
-            self.addr.port(),
-            if self.password {
-                " (and the class password)"
-            } else {
-                ""
-            },
+            self.how_to_join(),
             self.fingerprint
         )
     }
