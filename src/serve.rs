@@ -9,6 +9,7 @@ pub mod dashboard;
 pub mod game;
 pub mod hostkey;
 pub mod roster;
+mod session;
 pub mod ssh;
 pub mod watch;
 

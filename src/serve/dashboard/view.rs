@@ -215,20 +215,21 @@ fn endings(frame: &mut Frame, board: &Board, area: Rect) {
 fn spread(frame: &mut Frame, board: &Board, area: Rect) {
     let theme = board.theme;
     let (bands, na) = board.view.obedience_bands();
-    let labels = ["0-19", "20-39", "40-59", "60-79", "80+"];
+    // Each band named by where it starts: 0 is 0-19%, 80 is 80-100%.
+    let labels = ["0", "20", "40", "60", "80"];
     let mut bars: Vec<Bar> = labels
         .iter()
         .zip(bands)
         .map(|(l, n)| bar(l.to_string(), n, theme))
         .collect();
-    bars.push(bar("n/a".into(), na, theme));
     let inner_width = area.width.saturating_sub(2);
     let width = (inner_width / 6).saturating_sub(1).clamp(1, 8);
+    bars.push(bar(if width >= 3 { "n/a" } else { "na" }.into(), na, theme));
     let chart = BarChart::default()
         .block(
             Block::default()
                 .borders(Borders::ALL)
-                .title(" Obedience index, % (finished) "),
+                .title(" Obedience index % "),
         )
         .bar_width(width)
         .bar_gap(1)
