@@ -134,6 +134,9 @@ pub struct ServeArgs {
     /// The class's world seed: every student plays the same world.
     #[arg(long, default_value_t = 1)]
     seed: u64,
+    /// The same persona for everyone (default: each student chooses on screen).
+    #[arg(long)]
+    persona: Option<String>,
     #[arg(long, default_value_t = 2222)]
     port: u16,
     /// The address to listen on (default: every address of this computer).
@@ -164,6 +167,7 @@ impl ServeArgs {
         crate::serve::Options {
             level: self.level,
             seed: self.seed,
+            persona: self.persona,
             port: self.port,
             bind: self.bind,
             class: self.class,

@@ -248,12 +248,14 @@ pub fn listing_text(shelf: &Shelf) -> String {
             Err(why) => format!("does not load: {why}"),
         };
         let _ = writeln!(out, "  {:<16} {:<32} {title}", l.id, from);
+        let same_text = |p: &Path| text(p).ok() == text(&l.path).ok();
         for hidden in &l.overrides {
-            let hidden = match built_in_id(hidden) {
-                Some(_) => "the built-in one".to_string(),
-                None => hidden.display().to_string(),
+            let said = match (built_in_id(hidden), same_text(hidden)) {
+                (Some(_), true) => "(the same text as the built-in one)".to_string(),
+                (Some(_), false) => "(overrides the built-in one)".to_string(),
+                (None, _) => format!("(overrides {})", hidden.display()),
             };
-            let _ = writeln!(out, "  {:<16} (overrides {hidden})", "");
+            let _ = writeln!(out, "  {:<16} {said}", "");
         }
     }
     out.push_str("A path to a .ron file is also accepted wherever a LEVEL is.\n");

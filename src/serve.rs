@@ -33,6 +33,7 @@ use ssh::{Limits, Shared, Student};
 pub struct Options {
     pub level: String,
     pub seed: u64,
+    pub persona: Option<String>,
     pub port: u16,
     pub bind: IpAddr,
     pub class: PathBuf,
@@ -74,6 +75,7 @@ pub fn run(shelf: &Shelf, opts: Options) -> Result<()> {
     }
     let (level, loaded) = level_for_games(shelf, &opts.level)?;
     let level_id = loaded.id.clone();
+    launch::check_persona(&loaded, opts.persona.as_deref())?;
     std::fs::create_dir_all(&opts.class)
         .with_context(|| format!("making the class folder {}", opts.class.display()))?;
     let class = std::fs::canonicalize(&opts.class)?;
@@ -88,6 +90,7 @@ pub fn run(shelf: &Shelf, opts: Options) -> Result<()> {
             level,
             level_id: level_id.clone(),
             seed: opts.seed,
+            persona: opts.persona.clone(),
             class: class.clone(),
         },
         password: opts.password.clone(),

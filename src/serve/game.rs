@@ -22,6 +22,8 @@ pub struct Launch {
     pub level: String,
     pub level_id: String,
     pub seed: u64,
+    /// The same persona for everyone, or each student chooses.
+    pub persona: Option<String>,
     /// The class folder (absolute): saves in it, reports in its `reports/`.
     pub class: PathBuf,
 }
@@ -46,6 +48,9 @@ impl Launch {
             cmd.arg(&save);
         } else {
             cmd.args(["play", &self.level, "--seed", &self.seed.to_string()]);
+            if let Some(p) = &self.persona {
+                cmd.args(["--persona", p]);
+            }
             cmd.arg("--save");
             cmd.arg(&save);
         }
