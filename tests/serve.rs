@@ -127,3 +127,39 @@ fn the_same_name_resumes_and_a_vanished_client_loses_at_most_the_day() {
     assert!(c.wait_exit(20).is_some(), "the first window is closed");
     server.wait_log("`bob` reconnected", 5);
 }
+
+#[test]
+fn a_server_on_the_network_needs_a_password() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_scored"))
+        .args(["serve", "tutorial", "--bind", "0.0.0.0", "--port", "0"])
+        .arg("--class")
+        .arg(dir.path().join("class"))
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("a class password is required"), "{err}");
+    assert!(!dir.path().join("class/host_key").exists());
+}
+
+#[test]
+fn a_full_class_refuses_one_more() {
+    assert!(
+        have_ssh(),
+        "OpenSSH's client is needed: install openssh-client"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let class = dir.path().join("class");
+    let server = Server::start_with(&class, "tutorial", 1, None, &["--max-sessions", "1"]);
+    let first = Client::connect(server.port, "ana", None, &[]);
+    first.wait_for("Enter play as", 30);
+    let mut second = Client::connect(server.port, "ben", None, &[]);
+    assert_eq!(second.wait_exit(30), Some(1), "{}", second.screen());
+    assert!(
+        second.screen().contains("the class is full"),
+        "{}",
+        second.screen()
+    );
+    server.wait_log("`ben` refused: the class is full", 5);
+}

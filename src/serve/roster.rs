@@ -152,3 +152,45 @@ impl Roster {
         self.started.map_or(Duration::ZERO, |s| s.elapsed())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn seats_are_limited_and_the_same_name_takes_its_seat_over() {
+        let roster = Roster::new(false);
+        let Taken::Seat { ticket: a, .. } = roster.take("anna", None, 2) else {
+            panic!("a free seat")
+        };
+        assert!(matches!(roster.take("ben", None, 2), Taken::Seat { .. }));
+        assert!(matches!(roster.take("chen", None, 2), Taken::Full));
+        assert_eq!(roster.refused(), 1);
+        // anna again: not a third student, a takeover, and the first game is told to stop.
+        let Taken::Seat {
+            ticket: b,
+            took_over: Some(old),
+            ..
+        } = roster.take("anna", None, 2)
+        else {
+            panic!("anna takes her seat over")
+        };
+        assert!(old.send(true).is_ok() || old.is_closed());
+        // The old connection leaving does not free the new one's seat.
+        roster.leave("anna", a);
+        assert!(roster.seats().contains_key("anna"));
+        roster.leave("anna", b);
+        assert!(!roster.seats().contains_key("anna"));
+        assert!(matches!(roster.take("chen", None, 2), Taken::Seat { .. }));
+    }
+
+    #[test]
+    fn stopping_tells_every_game() {
+        let roster = Roster::new(false);
+        let Taken::Seat { stop, .. } = roster.take("anna", None, 40) else {
+            panic!()
+        };
+        roster.stop_all();
+        assert!(*stop.borrow());
+    }
+}

@@ -24,8 +24,20 @@ impl Server {
     /// `scored serve LEVEL --seed SEED` on a free port of 127.0.0.1 (`--port 0`), the port read
     /// back from its banner.
     pub fn start(class: &Path, level: &str, seed: u64, password: Option<&str>) -> Server {
+        Server::start_with(class, level, seed, password, &[])
+    }
+
+    /// The same, with more arguments.
+    pub fn start_with(
+        class: &Path,
+        level: &str,
+        seed: u64,
+        password: Option<&str>,
+        more: &[&str],
+    ) -> Server {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_scored"));
         cmd.args(["serve", level, "--seed", &seed.to_string()])
+            .args(more)
             .args(["--bind", "127.0.0.1", "--port", "0", "--no-dashboard"])
             .arg("--class")
             .arg(class)
