@@ -43,7 +43,7 @@ pub fn new_level(levels: &Path, name: &str, from: Option<(&Path, &Level)>) -> Re
                 .replace("__TITLE__", &title)
         }
         Some((source, level)) => {
-            let text = crate::input::text(source, crate::check::MAX_FILE_BYTES as u64)
+            let text = crate::levels::text(source)
                 .with_context(|| format!("reading {}", source.display()))?;
             let old = format!("id: \"{}\"", level.id);
             text.replacen(&old, &format!("id: \"{name}\""), 1)

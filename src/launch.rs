@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use anyhow::{Context, Result, bail};
 
-use crate::check;
+use crate::levels::Shelf;
 
 /// The shipped levels in the order a newcomer should meet them (the title screen's order;
 /// other levels follow by name).
@@ -49,24 +49,26 @@ impl Start {
     }
 }
 
-/// A level id (`mandatory`) or a path (`levels/mandatory.ron`) to a path.
-pub fn level_path(level: &str) -> PathBuf {
-    let direct = Path::new(level);
-    if level.ends_with(".ron") || direct.is_file() {
-        return direct.to_path_buf();
-    }
-    Path::new("levels").join(format!("{level}.ron"))
+/// A LEVEL argument (an id or a path) to the path of the level it names, on `shelf` (see
+/// `levels` for the order); a pseudo-path for a built-in level.
+pub fn level_path(shelf: &Shelf, level: &str) -> Result<PathBuf> {
+    shelf.resolve(level).with_context(|| {
+        let folders: Vec<String> = shelf
+            .folders
+            .iter()
+            .map(|f| format!("{}/{level}.ron", f.display()))
+            .collect();
+        format!(
+            "no level `{level}` (looked for {} and among the built-in levels); \
+             `scored levels` lists them; a path to a .ron file works too",
+            folders.join(", ")
+        )
+    })
 }
 
-pub fn load_level(level: &str) -> Result<Arc<Level>> {
-    let path = level_path(level);
-    if !path.exists() {
-        bail!(
-            "no level `{level}` (looked for {}); give a path to a .ron file or the id of a level in levels/",
-            path.display()
-        );
-    }
-    match check::load_file(&path) {
+pub fn load_level(shelf: &Shelf, level: &str) -> Result<Arc<Level>> {
+    let path = level_path(shelf, level)?;
+    match crate::levels::load(&path) {
         Ok(level) => Ok(Arc::new(level)),
         Err(diagnostics) => {
             for d in diagnostics.iter().filter(|d| d.is_error()) {
@@ -112,30 +114,52 @@ fn theme() -> Theme {
     Theme::from_env(std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()))
 }
 
-fn app(saves: Option<PathBuf>, seed: u64) -> Result<App> {
-    let store = Store::locate(saves).context("finding a folder for saves")?;
-    Ok(App::new(tui::catalog(Path::new("levels")), theme(), seed).with_saves(store))
+/// The title screen's levels: every level on the shelf, built in or a file.
+fn catalog(shelf: &Shelf) -> Vec<tui::Entry> {
+    shelf
+        .load_all()
+        .into_iter()
+        .map(|(l, level)| tui::Entry {
+            id: l.id,
+            path: l.path,
+            level,
+        })
+        .collect()
 }
 
-pub fn title_screen(saves: Option<PathBuf>) -> Result<()> {
+fn app(shelf: &Shelf, saves: Option<PathBuf>, seed: u64) -> Result<App> {
+    let store = Store::locate(saves).context("finding a folder for saves")?;
+    Ok(App::new(catalog(shelf), theme(), seed).with_saves(store))
+}
+
+pub fn title_screen(shelf: &Shelf, saves: Option<PathBuf>) -> Result<()> {
     need_terminal()?;
-    tui::run(app(saves, 1)?).context("running the terminal interface")
+    tui::run(app(shelf, saves, 1)?).context("running the terminal interface")
 }
 
 pub fn play_tui(
+    shelf: &Shelf,
     start: &Start,
     saves: Option<PathBuf>,
     slot: Option<PathBuf>,
     watch: bool,
 ) -> Result<()> {
-    let level = load_level(&start.level)?;
+    let level = load_level(shelf, &start.level)?;
+    let path = level_path(shelf, &start.level)?;
+    if watch && crate::levels::built_in_id(&path).is_some() {
+        bail!(
+            "`{}` is built in, so there is no file to watch; \
+             `scored new-level NAME --from {}` copies it into levels/",
+            start.level,
+            level.id
+        );
+    }
     check_persona(&level, start.persona.as_deref())?;
     if let Some(slot) = &slot {
         refuse_to_overwrite(slot)?;
     }
     need_terminal()?;
-    let path = level_path(&start.level);
-    let mut app = app(saves, start.seed)?;
+    let mut app = app(shelf, saves, start.seed)?;
     app.name = start.name.clone();
     app.ask_name = start.ask_name && start.name.is_none();
     app.start(level, start.persona.as_deref());
@@ -150,9 +174,14 @@ pub fn play_tui(
     tui::run(app).context("running the terminal interface")
 }
 
-pub fn resume_tui(path: &Path, saves: Option<PathBuf>, name: Option<String>) -> Result<()> {
+pub fn resume_tui(
+    shelf: &Shelf,
+    path: &Path,
+    saves: Option<PathBuf>,
+    name: Option<String>,
+) -> Result<()> {
     need_terminal()?;
-    let mut app = app(saves, 1)?;
+    let mut app = app(shelf, saves, 1)?;
     app.name = name;
     app.request_resume(path.to_path_buf());
     tui::run(app).context("running the terminal interface")
@@ -194,8 +223,13 @@ fn autosaver(slot: Option<PathBuf>, level_path: PathBuf) -> Result<impl FnMut(&G
     })
 }
 
-pub fn play_headless(start: &Start, save_to: SaveTo, report: Option<PathBuf>) -> Result<()> {
-    let level = load_level(&start.level)?;
+pub fn play_headless(
+    shelf: &Shelf,
+    start: &Start,
+    save_to: SaveTo,
+    report: Option<PathBuf>,
+) -> Result<()> {
+    let level = load_level(shelf, &start.level)?;
     check_persona(&level, start.persona.as_deref())?;
     let (mut game, opening) = Game::new(level, start.persona.as_deref(), start.seed)
         .map_err(|e| anyhow::anyhow!("{e}"))?;
@@ -217,7 +251,7 @@ pub fn play_headless(start: &Start, save_to: SaveTo, report: Option<PathBuf>) ->
         }
         SaveTo::Nowhere => None,
     };
-    let mut autosave = autosaver(slot, level_path(&start.level))?;
+    let mut autosave = autosaver(slot, level_path(shelf, &start.level)?)?;
     // The slot is taken at once, so an interrupted first day is not lost either.
     autosave(&game);
     let mut out = BufWriter::new(io::stdout().lock());
@@ -239,12 +273,13 @@ pub fn play_headless(start: &Start, save_to: SaveTo, report: Option<PathBuf>) ->
 /// `scored report SAVE`: the debrief of a saved game, and its report files (into `out`, else
 /// the saves folder's `reports`). `name` names the player in the report, not in the save.
 pub fn report(
+    shelf: &Shelf,
     save: &Path,
     out: Option<PathBuf>,
     saves: Option<PathBuf>,
     name: Option<String>,
 ) -> Result<()> {
-    let resumed = save::resume(save, Path::new("levels"))
+    let resumed = save::resume_on(save, shelf)
         .map_err(|e| anyhow::anyhow!("the save {} {e}; it is kept as it is", save.display()))?;
     let mut game = resumed.game;
     if name.is_some() {
@@ -296,8 +331,8 @@ pub fn class(
     Ok(())
 }
 
-pub fn resume_headless(path: &Path, name: Option<String>) -> Result<()> {
-    let resumed = save::resume(path, Path::new("levels"))
+pub fn resume_headless(shelf: &Shelf, path: &Path, name: Option<String>) -> Result<()> {
+    let resumed = save::resume_on(path, shelf)
         .map_err(|e| anyhow::anyhow!("the save {} {e}; it is kept as it is", path.display()))?;
     if resumed.level_changed {
         eprintln!(

@@ -8,10 +8,9 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
-
 use crate::game::{Game, Level, State};
+use crate::levels::Shelf;
+use serde::{Deserialize, Serialize};
 
 pub use store::{Listed, Store, write};
 
@@ -91,14 +90,9 @@ fn damaged(e: &ron::error::SpannedError) -> SaveError {
     ))
 }
 
-/// SHA-256 of a level file, in hex.
+/// SHA-256 of a level's text, in hex (a file, or a level built in: `levels::hash`).
 pub fn level_hash(path: &Path) -> std::io::Result<String> {
-    let bytes = crate::input::bytes(path, crate::check::MAX_FILE_BYTES as u64)
-        .map_err(std::io::Error::other)?;
-    Ok(Sha256::digest(&bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect())
+    crate::levels::hash(path)
 }
 
 impl SaveFile {
@@ -165,29 +159,24 @@ impl SaveFile {
         SaveFile::parse(&text)
     }
 
-    /// The level file this save was made with: its recorded path, else `levels/ID.ron`, else
-    /// the file in `levels` with the recorded content hash (a level renamed or copied).
-    pub fn level_file(&self, levels: &Path) -> PathBuf {
+    /// The level this save was made with, found by its content first: the recorded path, the
+    /// level of the same id on the shelf, any level on the shelf (a level renamed or copied,
+    /// a built-in one when the file is gone); else, changed since, the recorded path or the
+    /// level of the same id. Resumes from any folder: the shipped levels are built in.
+    pub fn level_file(&self, shelf: &Shelf) -> Option<PathBuf> {
         let recorded = PathBuf::from(&self.level_path);
-        let by_id = levels.join(format!("{}.ron", self.level_id));
-        if recorded.is_file() {
-            return recorded;
-        }
-        if by_id.is_file() {
-            return by_id;
-        }
-        let mut files: Vec<PathBuf> = std::fs::read_dir(levels)
-            .into_iter()
-            .flatten()
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|x| x == "ron"))
-            .filter(|p| std::fs::metadata(p).is_ok_and(|m| m.is_file()))
-            .collect();
-        files.sort();
-        files
-            .into_iter()
-            .find(|p| level_hash(p).is_ok_and(|h| h == self.level_hash))
-            .unwrap_or(by_id)
+        let recorded = (recorded.is_file() || crate::levels::built_in_id(&recorded).is_some())
+            .then_some(recorded);
+        let by_id = shelf.resolve(&self.level_id);
+        let same = |p: &PathBuf| level_hash(p).is_ok_and(|h| h == self.level_hash);
+        recorded
+            .iter()
+            .chain(by_id.iter())
+            .find(|p| same(p))
+            .cloned()
+            .or_else(|| shelf.everything().into_iter().find(|p| same(p)))
+            .or(recorded)
+            .or(by_id)
     }
 
     /// The game again, on its level. Refuses a state that does not fit the level.
@@ -225,11 +214,21 @@ pub struct Resumed {
     pub level_changed: bool,
 }
 
-/// Reads a save and its level.
+/// Reads a save and its level, looked for in `levels`, then among the built-in levels.
 pub fn resume(path: &Path, levels: &Path) -> Result<Resumed, SaveError> {
+    resume_on(path, &Shelf::of_folder(levels))
+}
+
+/// Reads a save and its level, looked for on `shelf`.
+pub fn resume_on(path: &Path, shelf: &Shelf) -> Result<Resumed, SaveError> {
     let save = SaveFile::read(path)?;
-    let level_path = save.level_file(levels);
-    let level = crate::check::load_file(&level_path).map_err(|d| {
+    let level_path = save.level_file(shelf).ok_or_else(|| {
+        SaveError::NoLevel(format!(
+            "no level `{}` here or built in (the save was made with {})",
+            save.level_id, save.level_path
+        ))
+    })?;
+    let level = crate::levels::load(&level_path).map_err(|d| {
         SaveError::NoLevel(
             d.first()
                 .map_or_else(|| level_path.display().to_string(), |d| d.headline()),

@@ -62,8 +62,18 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, selected: usize) {
             lines.push(item(theme, i == selected, name));
         }
     }
+    // Scrolled so that the selection stays in view (8 built-in levels and a few saves pass
+    // the height of an 80x24 screen).
+    let levels_shown = app.catalog.len().max(1);
+    let at = match selected.checked_sub(app.catalog.len()) {
+        None => selected,
+        Some(j) => levels_shown + 2 + j,
+    };
+    let offset = (at + 1).saturating_sub(usize::from(list.height.saturating_sub(2)));
     frame.render_widget(
-        Paragraph::new(lines).block(Block::default().borders(Borders::ALL).title(" Levels ")),
+        Paragraph::new(lines)
+            .scroll((u16::try_from(offset).unwrap_or(u16::MAX), 0))
+            .block(Block::default().borders(Borders::ALL).title(" Levels ")),
         list,
     );
     let mut text = match app.catalog.get(selected).map(|e| &e.level) {
