@@ -69,29 +69,34 @@ pub fn outcome_lines(game: &Game, outcomes: &[Outcome]) -> Vec<String> {
                 None => Owner::Alone,
             };
             entries.push(Entry::Group(groups.len()));
-            groups.push(Group {
+            let mut group = Group {
                 reason,
-                effects: vec![effect],
+                effects: vec![],
                 owner,
-            });
+            };
+            group.add(effect);
+            groups.push(group);
             continue;
         }
-        let Some(line) = outcome_line(game, o) else {
+        let Some(mut line) = outcome_line(game, o) else {
             continue;
         };
         if let Outcome::RuleEnabled { rule } = o
-            && let Some(Entry::Line(last)) = entries.last_mut()
-            && last.starts_with("New rule")
+            && let Some(r) = game.level().rule(rule)
         {
-            let name = game
-                .level()
-                .rule(rule)
-                .map_or(rule.as_str(), |r| &r.description);
-            let list = last
-                .trim_start_matches("New rules: ")
-                .trim_start_matches("New rule: ");
-            *last = format!("New rules: {}; {}.", listed(list), listed(name));
-            continue;
+            let entry = match r.points.signum() {
+                1 => format!("{} (rewarded)", listed(&r.description)),
+                -1 => format!("{} (penalised)", listed(&r.description)),
+                _ => listed(&r.description),
+            };
+            if let Some(Entry::Line(last)) = entries.last_mut()
+                && let Some(list) =
+                    (last.strip_prefix("New rules: ")).or_else(|| last.strip_prefix("New rule: "))
+            {
+                *last = format!("New rules: {}; {entry}.", list.trim_end_matches('.'));
+                continue;
+            }
+            line = format!("New rule: {entry}.");
         }
         let by_default = matches!(
             o,
@@ -105,7 +110,7 @@ pub fn outcome_lines(game: &Game, outcomes: &[Outcome]) -> Vec<String> {
         );
         let answered = matches!(o, Outcome::Answered { .. });
         defaulted = (by_default && answered).then_some(entries.len());
-        if !night && !by_default && act_line.is_none() {
+        if !night && !by_default && act_line.is_none() && is_act(o) {
             act_line = Some(entries.len());
         }
         entries.push(Entry::Line(line));
@@ -147,6 +152,27 @@ pub fn outcome_lines(game: &Game, outcomes: &[Outcome]) -> Vec<String> {
     lines
 }
 
+/// An outcome that is the player's own act (as against what it set off: a perk, a sanction).
+fn is_act(o: &Outcome) -> bool {
+    matches!(
+        o,
+        Outcome::Bought { .. }
+            | Outcome::Drafted { .. }
+            | Outcome::Posted { .. }
+            | Outcome::DraftCancelled { .. }
+            | Outcome::Liked { .. }
+            | Outcome::Shared { .. }
+            | Outcome::Reported { .. }
+            | Outcome::Befriended { .. }
+            | Outcome::Unfriended { .. }
+            | Outcome::Denounced { .. }
+            | Outcome::Answered { .. }
+            | Outcome::ConsentGiven { .. }
+            | Outcome::AppealFiled { .. }
+            | Outcome::Voted { .. }
+    )
+}
+
 /// What a step shows, in order: lines, and groups of effects by reason.
 enum Entry {
     Line(String),
@@ -172,15 +198,23 @@ enum Owner {
 impl Group {
     /// Adds an effect; two of one kind with one note are one ("self +3, self +3" is "self +6").
     fn add(&mut self, fx: Fx) {
-        let same = |e: &&mut Fx| e.what == fx.what && e.note == fx.note;
-        match self.effects.iter_mut().find(same) {
-            Some(e) => e.delta = e.delta.saturating_add(fx.delta),
+        match self.effects.iter_mut().find(|e| e.what == fx.what) {
+            Some(e) => {
+                e.delta = e.delta.saturating_add(fx.delta);
+                for n in fx.notes {
+                    if !e.notes.contains(&n) {
+                        e.notes.push(n);
+                    }
+                }
+            }
             None => self.effects.push(fx),
         }
     }
 
     fn listed(&self) -> String {
-        let shown: Vec<String> = self.effects.iter().map(Fx::to_string).collect();
+        let mut effects: Vec<&Fx> = self.effects.iter().collect();
+        effects.sort_by_key(|e| e.rank());
+        let shown: Vec<String> = effects.iter().map(|e| e.to_string()).collect();
         shown.join(", ")
     }
 
@@ -200,29 +234,54 @@ fn listed(description: &str) -> String {
 }
 
 /// One change to the score, the self or money, as shown: `score +3 (Behaviour: why)`.
-#[derive(PartialEq)]
 struct Fx {
     what: &'static str,
     delta: i64,
-    note: String,
+    notes: Vec<String>,
+}
+
+impl Fx {
+    /// Score first, then the self, then money: the same order on every line.
+    fn rank(&self) -> u8 {
+        match self.what {
+            "score" => 0,
+            "self" => 1,
+            _ => 2,
+        }
+    }
 }
 
 impl std::fmt::Display for Fx {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{} {:+}{}", self.what, self.delta, self.note)
+        write!(f, "{} {:+}", self.what, self.delta)?;
+        if !self.notes.is_empty() {
+            write!(f, " ({})", self.notes.join("; "))?;
+        }
+        Ok(())
     }
 }
 
+/// What the core adds to the reason of an act repeated within the self's window.
+const AGAIN: &str = " (again: it means less each time)";
+
 /// An outcome that changes the score, the self or money, with its reason.
 fn effect_of(game: &Game, o: &Outcome) -> Option<(String, Fx)> {
-    let fx = |what, delta, note: String| Fx { what, delta, note };
+    let fx = |what, delta, notes: Vec<String>| Fx { what, delta, notes };
     Some(match o {
         Outcome::IntegrityChanged { delta, reason } => {
-            (reason.clone(), fx("self", i64::from(*delta), String::new()))
+            // A repeated act's reason says so; it is still the act's reason.
+            let notes = match reason.strip_suffix(AGAIN) {
+                Some(did) => {
+                    return Some((
+                        did.into(),
+                        fx("self", (*delta).into(), vec!["again".into()]),
+                    ));
+                }
+                None => vec![],
+            };
+            (reason.clone(), fx("self", i64::from(*delta), notes))
         }
-        Outcome::MoneyChanged { delta, reason } => {
-            (reason.clone(), fx("money", *delta, String::new()))
-        }
+        Outcome::MoneyChanged { delta, reason } => (reason.clone(), fx("money", *delta, vec![])),
         Outcome::ScoreChanged {
             delta,
             dimension,
@@ -238,11 +297,11 @@ fn effect_of(game: &Game, o: &Outcome) -> Option<(String, Fx)> {
                 _ => (reason.as_str(), ""),
             };
             let note = if why.is_empty() {
-                format!(" ({name})")
+                name.to_string()
             } else {
-                format!(" ({name}: {why})")
+                format!("{name}: {why}")
             };
-            (did.to_string(), fx("score", i64::from(*delta), note))
+            (did.to_string(), fx("score", i64::from(*delta), vec![note]))
         }
         _ => return None,
     })
