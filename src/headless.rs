@@ -2,6 +2,8 @@
 //! transcripts and screen readers use it. No escape codes, ever.
 
 pub mod command;
+mod inbox;
+mod listings;
 mod view;
 
 use std::io::{self, BufRead, BufReader, Cursor, Read, Write};
@@ -175,13 +177,14 @@ pub fn execute(game: &mut Game, command: Command, out: &mut impl Write) -> io::R
     match command {
         Command::Help => view::help(out)?,
         Command::Status => view::status(game, out)?,
-        Command::Shop => view::shop(game, out)?,
-        Command::Topics => view::topics(game, out)?,
-        Command::Feed => view::feed(game, out)?,
-        Command::People => view::people(game, out)?,
-        Command::Inbox => view::inbox(game, out)?,
-        Command::Ledger => view::ledger(game, out)?,
-        Command::Perks => view::perks(game, out)?,
+        Command::Shop => listings::shop(game, out)?,
+        Command::Topics => listings::topics(game, out)?,
+        Command::Feed => listings::feed(game, out)?,
+        Command::People => listings::people(game, out)?,
+        Command::Inbox => inbox::inbox(game, false, out)?,
+        Command::InboxAll => inbox::inbox(game, true, out)?,
+        Command::Ledger => listings::ledger(game, out)?,
+        Command::Perks => listings::perks(game, out)?,
         Command::Rules => view::rules(game, out)?,
         Command::Proposals => view::proposals(game, out)?,
         Command::Quit => {}
@@ -196,7 +199,7 @@ pub fn execute(game: &mut Game, command: Command, out: &mut impl Write) -> io::R
                         return Ok(true);
                     }
                     if drafting {
-                        view::draft(game, out)?;
+                        listings::draft(game, out)?;
                     }
                     if ending_day {
                         view::status(game, out)?;

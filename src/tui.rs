@@ -4,7 +4,6 @@
 pub mod app;
 mod end;
 pub mod keys;
-mod menu;
 mod menu_view;
 pub mod overlay;
 pub mod panels;

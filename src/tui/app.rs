@@ -5,11 +5,11 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use super::keys::Msg;
-use super::menu::{self, Menu, Then};
 use super::panels::{self, Panel, Target};
 use super::theme::Theme;
 use crate::game::{Action, Game, Level, Outcome};
 use crate::present;
+use crate::present::menu::{self, Menu, Then};
 
 /// A level found in `levels/`, or the reason it could not be loaded.
 #[derive(Debug, Clone)]

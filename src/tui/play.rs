@@ -155,20 +155,18 @@ fn header_lines(frame: &mut Frame, area: Rect, theme: Theme, play: &Play, score_
 /// Each dimension with its value (and a bar where there is room); hidden in a black box,
 /// where citizens see only the total.
 fn dimension_line(game: &Game, theme: Theme, width: u16) -> Line<'static> {
-    if !game.rules_visible() {
+    let Some(dims) = crate::present::standing::dimensions(game) else {
         return Line::styled("How the score is made is not published.", theme.dim());
-    }
-    let dims = &game.level().score.dimensions;
+    };
     let each = width as usize / dims.len().max(1);
     let with_bar = each >= 22;
     let name_width = each.saturating_sub(if with_bar { 12 } else { 5 }).max(3);
     let mut spans = Vec::new();
     for d in dims {
-        let value = game.dimension_value(&d.id);
         spans.push(Span::raw(super::text::pad(&d.name, name_width)));
-        spans.push(Span::styled(format!("{value:>3} "), theme.title()));
+        spans.push(Span::styled(format!("{:>3} ", d.value), theme.title()));
         if with_bar {
-            spans.push(Span::styled(format!("{} ", bar(value, 5)), theme.title()));
+            spans.push(Span::styled(format!("{} ", bar(d.value, 5)), theme.title()));
         }
     }
     Line::from(spans)

@@ -211,10 +211,7 @@ pub fn effect_spans(game: &Game, p: &Prediction, theme: Theme) -> Vec<Span<'stat
             theme.delta(p.score),
         ));
         for (id, pts) in &p.dimensions {
-            let name = game
-                .level()
-                .dimension(id)
-                .map_or(id.as_str(), |d| d.name.as_str());
+            let name = crate::present::names::dimension(game.level(), id);
             spans.push(Span::styled(format!(" {name} {pts:+}"), theme.dim()));
         }
         spans.push(Span::raw("  "));
