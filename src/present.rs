@@ -4,6 +4,7 @@
 //! layout is theirs, facts are decided here, and whether something is allowed is asked of the
 //! core ([`crate::game::Game::refusal`]). No terminal, no I/O.
 
+pub mod confirm;
 pub mod effect;
 pub mod feed;
 pub mod inbox;
@@ -14,6 +15,7 @@ mod outcome;
 pub mod people;
 pub mod perks;
 pub mod row;
+pub mod rules;
 pub mod shop;
 pub mod standing;
 

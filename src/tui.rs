@@ -3,6 +3,7 @@
 
 pub mod app;
 mod end;
+pub mod keymap;
 pub mod keys;
 mod menu_view;
 pub mod overlay;

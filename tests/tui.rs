@@ -99,6 +99,8 @@ fn a_scripted_game_screen_by_screen() {
     app.update(Msg::Choose);
     snap!("06_main_shop", &app, both);
     app.update(Msg::Choose);
+    snap!("06b_buy_confirm", &app, both);
+    app.update(Msg::Yes);
     snap!("07_bought", &app);
     send(&mut app, &[Msg::Down, Msg::Down]);
     snap!("08_locked_item", &app);
@@ -115,12 +117,17 @@ fn a_scripted_game_screen_by_screen() {
     app.update(Msg::Choose);
     snap!("14_person_menu", &app);
     send(&mut app, &[Msg::Back, Msg::EndDay]);
+    snap!("14b_end_day_confirm", &app, both);
+    app.update(Msg::Yes);
     snap!("15_day_summary", &app, both);
     send(&mut app, &[Msg::Other, Msg::NextPanel]);
     snap!("16_inbox", &app);
-    send(&mut app, &[Msg::Down, Msg::Choose]);
+    // The cursor followed the event that arrived overnight.
+    app.update(Msg::Choose);
     snap!("17_event", &app, both);
-    send(&mut app, &[Msg::Down, Msg::Choose, Msg::NextPanel]);
+    send(&mut app, &[Msg::Down, Msg::Choose]);
+    snap!("17b_answer_confirm", &app);
+    send(&mut app, &[Msg::Yes, Msg::NextPanel]);
     snap!("18_perks", &app);
     app.update(Msg::NextPanel);
     snap!("19_ledger", &app, both);
@@ -134,7 +141,7 @@ fn a_scripted_game_screen_by_screen() {
     app.update(Msg::Back);
     assert!(!app.quit, "Esc keeps playing");
     for _ in 0..10 {
-        send(&mut app, &[Msg::EndDay, Msg::Other]);
+        send(&mut app, &[Msg::EndDay, Msg::Yes, Msg::Other]);
     }
     assert!(
         matches!(app.screen, Screen::End(_)),
@@ -161,7 +168,7 @@ fn a_scripted_game_screen_by_screen() {
 fn the_export_stays_in_sight_and_is_written_once() {
     let mut app = into_game();
     for _ in 0..10 {
-        send(&mut app, &[Msg::EndDay, Msg::Other]);
+        send(&mut app, &[Msg::EndDay, Msg::Yes, Msg::Other]);
     }
     app.update(Msg::Export);
     let Screen::End(play) = &mut app.screen else {
@@ -216,7 +223,7 @@ fn a_throttled_feed_loads_slowly_but_any_key_skips() {
         if p.game.state().sanctions.contains("ban") {
             break;
         }
-        send(&mut app, &[Msg::EndDay, Msg::Other]);
+        send(&mut app, &[Msg::EndDay, Msg::Yes, Msg::Other]);
         let Screen::Play(p) = &mut app.screen else {
             panic!()
         };
@@ -284,7 +291,14 @@ fn the_footer_always_lists_the_keys() {
     send(&mut app, &[Msg::Choose, Msg::Choose, Msg::Choose]);
     assert!(last_line(&app).contains("n end day"));
     app.update(Msg::Choose);
+    assert!(last_line(&app).contains("y yes"), "buying asks first");
+    app.update(Msg::Yes);
     app.update(Msg::EndDay);
+    assert!(
+        last_line(&app).contains("y yes"),
+        "ending an unfinished day asks first"
+    );
+    app.update(Msg::Yes);
     assert!(last_line(&app).contains("continue"));
 }
 
@@ -317,11 +331,14 @@ fn states() -> Vec<App> {
     send(&mut a, &[Msg::EndDay]);
     out.push(a);
     let mut a = into_game();
+    send(&mut a, &[Msg::EndDay, Msg::Yes]);
+    out.push(a);
+    let mut a = into_game();
     send(&mut a, &[Msg::Inspector]);
     out.push(a);
     let mut a = into_game();
     for _ in 0..10 {
-        send(&mut a, &[Msg::EndDay, Msg::Other]);
+        send(&mut a, &[Msg::EndDay, Msg::Yes, Msg::Other]);
     }
     out.push(a);
     out
@@ -341,9 +358,10 @@ proptest! {
     }
 
     #[test]
-    fn random_keys_never_panic(keys in prop::collection::vec(0u8..17, 0..300), width in 0u16..=200, height in 0u16..=60) {
+    fn random_keys_never_panic(keys in prop::collection::vec(0u8..21, 0..300), width in 0u16..=200, height in 0u16..=60) {
         let all = [Msg::Up, Msg::Down, Msg::Left, Msg::Right, Msg::NextPanel, Msg::PrevPanel, Msg::Choose,
-            Msg::Space, Msg::Back, Msg::Quit, Msg::Yes, Msg::EndDay, Msg::Help, Msg::Inspector, Msg::Other, Msg::Tick, Msg::Choose];
+            Msg::Space, Msg::Back, Msg::Quit, Msg::Yes, Msg::EndDay, Msg::Help, Msg::Inspector, Msg::Other, Msg::Tick, Msg::Choose,
+            Msg::First, Msg::Last, Msg::PageUp, Msg::PageDown];
         let mut app = app(true);
         for k in keys {
             if app.quit {
@@ -382,7 +400,7 @@ fn the_title_offers_to_continue_saves_and_explains_broken_ones() {
     let mut playing = into_game().with_saves(store.clone());
     send(
         &mut playing,
-        &[Msg::EndDay, Msg::Other, Msg::Quit, Msg::Yes],
+        &[Msg::EndDay, Msg::Yes, Msg::Other, Msg::Quit, Msg::Yes],
     );
     scored::tui::service(&mut playing);
     let saved = dir.path().join("mini-student.ron");
@@ -434,7 +452,14 @@ fn watch_mode_reloads_the_level_and_shows_its_errors_until_fixed() {
     });
     send(
         &mut app,
-        &[Msg::Choose, Msg::Choose, Msg::EndDay, Msg::Other],
+        &[
+            Msg::Choose,
+            Msg::Choose,
+            Msg::Yes,
+            Msg::EndDay,
+            Msg::Yes,
+            Msg::Other,
+        ],
     );
     let day = |app: &App| match &app.screen {
         Screen::Play(p) => p.game.state().day,

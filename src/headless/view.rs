@@ -4,7 +4,7 @@ use std::io::{self, Write};
 
 use crate::game::Game;
 use crate::game::level::Visibility;
-use crate::present::{names, standing};
+use crate::present::{self, names, standing};
 
 use super::command::HELP;
 
@@ -114,24 +114,12 @@ pub fn status(game: &Game, out: &mut impl Write) -> R {
 }
 
 pub fn rules(game: &Game, out: &mut impl Write) -> R {
-    if !game.rules_visible() {
-        return writeln!(out, "The rules are not published.");
+    writeln!(out, "{}", present::rules::setter(game))?;
+    if let Some(w) = present::rules::weights(game) {
+        writeln!(out, "{w}")?;
     }
-    let s = game.state();
-    for r in game
-        .level()
-        .rules
-        .iter()
-        .filter(|r| s.active_rules.contains(&r.id))
-    {
-        let dim = names::dimension(game.level(), &r.dimension);
-        writeln!(
-            out,
-            "  {dim} {:+} points: {} [{}]",
-            r.points,
-            r.description,
-            names::provenance(&r.provenance)
-        )?;
+    for line in present::rules::in_force(game) {
+        writeln!(out, "  {line}")?;
     }
     Ok(())
 }

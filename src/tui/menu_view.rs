@@ -44,3 +44,18 @@ pub fn render(frame: &mut Frame, area: Rect, theme: Theme, play: &Play) {
     }
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
 }
+
+/// The question before a step that is hard to take back, sized to its words.
+pub fn confirm(frame: &mut Frame, area: Rect, theme: Theme, q: &crate::present::confirm::Question) {
+    let width = area.width.saturating_sub(8).min(72);
+    let room = width.saturating_sub(2).max(1) as usize;
+    let text_rows: usize = (q.lines.iter())
+        .map(|l| super::text::width(l).div_ceil(room).max(1))
+        .sum();
+    let height = (text_rows as u16 + 4).min(area.height);
+    let inner = popup(frame, centered(area, width, height), &q.title, theme);
+    let mut lines: Vec<Line> = q.lines.iter().map(|l| Line::from(l.clone())).collect();
+    lines.push(Line::from(""));
+    lines.push(Line::styled("y: yes    any other key: no", theme.key()));
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), inner);
+}

@@ -41,8 +41,13 @@ pub fn render(frame: &mut Frame, area: Rect, theme: Theme, play: &Play) {
         loading(frame, body, theme, play);
     } else if let Some(lines) = &play.summary {
         summary(frame, area, theme, play, lines);
-    } else if play.menu.is_some() {
-        super::menu_view::render(frame, area, theme, play);
+    } else {
+        if play.menu.is_some() {
+            super::menu_view::render(frame, area, theme, play);
+        }
+        if let Some(c) = &play.confirm {
+            super::menu_view::confirm(frame, area, theme, &c.question);
+        }
     }
 }
 
@@ -243,13 +248,30 @@ fn panel(frame: &mut Frame, area: Rect, theme: Theme, play: &Play) {
     let cursor = play.cursor().min(rows.len().saturating_sub(1));
     let [list_area, detail_area] =
         Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(area);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .title(format!(" {} ", play.panel.name()));
+    let height = list_area.height.saturating_sub(2) as usize;
+    let first = cursor.saturating_sub(height.saturating_sub(1));
+    // A list longer than its box says so, and which part is shown.
+    let title = if rows.len() > height && height > 0 {
+        let last = (first + height).min(rows.len());
+        let (up, down) = (first > 0, last < rows.len());
+        let arrows = match (up, down) {
+            (true, true) => " ↑↓",
+            (true, false) => " ↑",
+            (false, true) => " ↓",
+            _ => "",
+        };
+        format!(
+            " {} {}-{last} of {}{arrows} ",
+            play.panel.name(),
+            first + 1,
+            rows.len()
+        )
+    } else {
+        format!(" {} ", play.panel.name())
+    };
+    let block = Block::default().borders(Borders::ALL).title(title);
     let inner = block.inner(list_area);
     frame.render_widget(block, list_area);
-    let height = inner.height as usize;
-    let first = cursor.saturating_sub(height.saturating_sub(1));
     let width = inner.width as usize;
     // Labels on the left and asides right-aligned, as two paragraphs: padding each row
     // with spaces to the full width would cost a grapheme per blank cell on every frame.
