@@ -10,7 +10,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::style::Modifier;
 use scored::check;
-use scored::tui::app::{App, Entry, Screen};
+use scored::tui::app::{App, Effect, Entry, Screen};
 use scored::tui::keys::Msg;
 use scored::tui::theme::Theme;
 use scored::tui::view;
@@ -156,8 +156,7 @@ fn a_scripted_game_screen_by_screen() {
     snap!("26_debrief_ghost", &app, both);
     app.update(Msg::Right);
     snap!("27_debrief_real", &app);
-    app.update(Msg::Export);
-    assert!(matches!(&app.screen, Screen::End(p) if p.end.as_ref().is_some_and(|e| e.export_due)));
+    assert_eq!(app.update(Msg::Export), vec![Effect::Export]);
     app.update(Msg::Quit);
     assert!(app.quit);
 }
@@ -170,14 +169,12 @@ fn the_export_stays_in_sight_and_is_written_once() {
     for _ in 0..10 {
         send(&mut app, &[Msg::EndDay, Msg::Yes, Msg::Other]);
     }
-    app.update(Msg::Export);
+    assert_eq!(app.update(Msg::Export), vec![Effect::Export]);
     let Screen::End(play) = &mut app.screen else {
         panic!("the level is over");
     };
     let end = play.end.as_mut().unwrap();
-    assert!(end.export_due);
     // What the run loop does once it has written the files.
-    end.export_due = false;
     let dir = std::path::Path::new("saves/reports");
     let paths: Vec<_> = ["md", "json", "code"]
         .iter()
@@ -187,12 +184,14 @@ fn the_export_stays_in_sight_and_is_written_once() {
     app.update(Msg::Right);
     app.update(Msg::Right);
     snap!("28_exported_obedience", &app);
-    app.update(Msg::Export);
+    assert!(
+        app.update(Msg::Export).is_empty(),
+        "a second e writes no other copy"
+    );
     let Screen::End(play) = &app.screen else {
         panic!("still the end");
     };
     let end = play.end.as_ref().unwrap();
-    assert!(!end.export_due, "a second e writes no other copy");
     assert!(end.again);
     app.update(Msg::Left);
     app.update(Msg::Left);
@@ -398,11 +397,12 @@ fn the_title_offers_to_continue_saves_and_explains_broken_ones() {
     };
     // Play a day and quit: the run loop's service writes the save.
     let mut playing = into_game().with_saves(store.clone());
-    send(
-        &mut playing,
-        &[Msg::EndDay, Msg::Yes, Msg::Other, Msg::Quit, Msg::Yes],
-    );
-    scored::tui::service(&mut playing);
+    let asked: Vec<Effect> = [Msg::EndDay, Msg::Yes, Msg::Other, Msg::Quit, Msg::Yes]
+        .into_iter()
+        .flat_map(|m| playing.update(m))
+        .collect();
+    assert!(asked.contains(&Effect::Save), "{asked:?}");
+    scored::tui::perform(&mut playing, asked);
     let saved = dir.path().join("mini-student.ron");
     assert!(saved.exists(), "quitting saved the game");
     std::fs::write(dir.path().join("torn.ron"), "(version: 1, level_id: \"mi").unwrap();
@@ -429,8 +429,8 @@ fn the_title_offers_to_continue_saves_and_explains_broken_ones() {
     // The good one: back in the game on day 2.
     let good = app.saves.iter().position(|s| s.label.is_ok()).unwrap() + 2;
     app.screen = Screen::Title { selected: good };
-    app.update(Msg::Choose);
-    scored::tui::service(&mut app);
+    let asked = app.update(Msg::Choose);
+    scored::tui::perform(&mut app, asked);
     let Screen::Play(p) = &app.screen else {
         panic!("not resumed")
     };

@@ -14,6 +14,18 @@ mod screens;
 pub use end::EndView;
 pub use play::{Confirm, Play};
 
+/// What the app asks of the world outside it, returned by [`App::update`] for the run loop
+/// to carry out between keys: the app itself does no I/O.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Load this save and play on.
+    Resume(PathBuf),
+    /// Write the game in progress to its save.
+    Save,
+    /// Write the end-of-level report.
+    Export,
+}
+
 /// A level found in `levels/`, or the reason it could not be loaded.
 #[derive(Debug, Clone)]
 pub struct Entry {
@@ -80,8 +92,8 @@ pub struct App {
     pub quit: bool,
     pub saves: Vec<SaveEntry>,
     pub store: Option<crate::save::Store>,
-    /// A save the run loop should load (the title's "continue", or `scored resume`).
-    pub resume_request: Option<PathBuf>,
+    /// Effects asked for before the run loop began (`scored resume`), for it to perform.
+    outbox: Vec<Effect>,
     /// Something the title screen must tell the player (a save that cannot be read).
     pub notice: Option<String>,
     /// The origin of the next game begun.
@@ -114,7 +126,7 @@ impl App {
             quit: false,
             saves: Vec::new(),
             store: None,
-            resume_request: None,
+            outbox: Vec::new(),
             notice: None,
             origin: Origin::default(),
             watch: None,
@@ -155,7 +167,20 @@ impl App {
     }
 
     pub fn request_resume(&mut self, path: PathBuf) {
-        self.resume_request = Some(path);
+        self.outbox.push(Effect::Resume(path));
+    }
+
+    /// The effects asked for outside `update` (a resume requested before the loop began).
+    pub fn take_effects(&mut self) -> Vec<Effect> {
+        std::mem::take(&mut self.outbox)
+    }
+
+    /// Ends the app; a game in progress is saved first.
+    fn leave(&mut self) {
+        self.quit = true;
+        if self.playing_mut().is_some() {
+            self.outbox.push(Effect::Save);
+        }
     }
 
     /// A loaded save: play on, or first confirm when its level changed.

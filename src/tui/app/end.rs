@@ -11,8 +11,6 @@ pub struct EndView {
     /// 0 is the overview (ending, charts, summary); then one page per section.
     pub page: usize,
     pub scroll: u16,
-    /// The report should be written (the run loop does it).
-    pub export_due: bool,
     /// What the export wrote (where, and the result code), or why it failed: shown on
     /// every page.
     pub exported: Vec<String>,
@@ -30,7 +28,6 @@ impl EndView {
             sections,
             page: 0,
             scroll: 0,
-            export_due: false,
             exported: Vec::new(),
             written: false,
             again: false,

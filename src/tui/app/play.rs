@@ -24,8 +24,8 @@ pub struct Play {
     /// The score when the day began, for "today's change".
     pub day_start: Option<i32>,
     pub origin: Origin,
-    /// The game should be written to its save (the day ended, or the player is leaving).
-    pub save_due: bool,
+    /// Effects asked for by the last key (a save at the end of a day), for `App::update`.
+    outbox: Vec<super::Effect>,
     /// Where it was last saved, shown to the player.
     pub saved_to: Option<String>,
     /// Every action that was accepted, to replay on a reloaded level (watch mode).
@@ -66,12 +66,17 @@ impl Play {
             loading: 0,
             day_start,
             origin,
-            save_due: false,
+            outbox: Vec::new(),
             saved_to: None,
             history: Vec::new(),
             end: None,
             confirm: None,
         }
+    }
+
+    /// The effects the last key asked for.
+    pub(super) fn take_effects(&mut self) -> Vec<super::Effect> {
+        std::mem::take(&mut self.outbox)
     }
 
     pub fn cursor(&self) -> usize {
@@ -157,7 +162,7 @@ impl Play {
                 if ending_day {
                     self.summary = Some(lines.clone());
                     self.day_start = self.game.state().score;
-                    self.save_due = true;
+                    self.outbox.push(super::Effect::Save);
                 }
                 self.toasts = lines;
             }

@@ -1,30 +1,34 @@
 //! How each screen answers a key: `App::update`, the one way the UI changes.
 
-use super::{App, EndView, Origin, Overlay, Play, SaveEntry, Screen};
+use super::{App, Effect, EndView, Origin, Overlay, Play, SaveEntry, Screen};
 use crate::game::Action;
 use crate::tui::keys::Msg;
 
 impl App {
-    pub fn update(&mut self, msg: Msg) {
+    /// The one way the UI changes; returns what the run loop should do outside it.
+    pub fn update(&mut self, msg: Msg) -> Vec<Effect> {
+        self.step(msg);
+        if let Some(play) = self.playing_mut() {
+            let asked = play.take_effects();
+            self.outbox.extend(asked);
+        }
+        std::mem::take(&mut self.outbox)
+    }
+
+    fn step(&mut self, msg: Msg) {
         let msg = match (&self.screen, msg) {
             (Screen::Intro(_), Msg::Space) => Msg::Space,
             (_, Msg::Space) => Msg::Choose,
             (_, m) => m,
         };
         if msg == Msg::ForceQuit {
-            self.quit = true;
-            if let Some(play) = self.playing_mut() {
-                play.save_due = true;
-            }
+            self.leave();
             return;
         }
         if let Some(overlay) = self.overlay {
             self.overlay = match (overlay, msg) {
                 (Overlay::QuitConfirm, Msg::Yes | Msg::Quit) => {
-                    self.quit = true;
-                    if let Some(play) = self.playing_mut() {
-                        play.save_due = true;
-                    }
+                    self.leave();
                     None
                 }
                 (Overlay::Inspector { scroll }, Msg::Down) => Some(Overlay::Inspector {
@@ -78,7 +82,9 @@ impl App {
             return Screen::Title { selected };
         }
         match self.saves.get(selected - self.catalog.len()) {
-            Some(SaveEntry { path, label: Ok(_) }) => self.resume_request = Some(path.clone()),
+            Some(SaveEntry { path, label: Ok(_) }) => {
+                self.outbox.push(Effect::Resume(path.clone()))
+            }
             // The details beside the list already say why it cannot be read.
             Some(SaveEntry { label: Err(_), .. }) | None => {}
         }
@@ -202,7 +208,7 @@ impl App {
                         self.overlay = Some(Overlay::QuitConfirm);
                     } else {
                         self.quit = true;
-                        play.save_due = true;
+                        self.outbox.push(Effect::Save);
                     }
                     return Screen::Play(play);
                 }
@@ -219,7 +225,7 @@ impl App {
                 match msg {
                     Msg::Quit => {
                         self.quit = true;
-                        play.save_due = true;
+                        self.outbox.push(Effect::Save);
                     }
                     Msg::Back => self.overlay = Some(Overlay::QuitConfirm),
                     Msg::Choose => return Screen::Title { selected: 0 },
@@ -234,7 +240,7 @@ impl App {
                     Msg::Down => end.scroll = end.scroll.saturating_add(1),
                     Msg::Up => end.scroll = end.scroll.saturating_sub(1),
                     Msg::Export if end.written => end.again = true,
-                    Msg::Export => end.export_due = true,
+                    Msg::Export => self.outbox.push(Effect::Export),
                     _ => {}
                 }
                 Screen::End(play)
