@@ -49,11 +49,10 @@ pub fn help(frame: &mut Frame, area: Rect, app: &App) {
     }
     // Sized to its words: as tall as they wrap to, within the screen.
     let width = area.width.saturating_sub(2).min(78);
-    let room = usize::from(width.saturating_sub(2)).max(1);
-    let rows: usize = (lines.iter())
-        .map(|l| l.width().div_ceil(room).max(1))
-        .sum();
-    let rect = centered(area, width, u16::try_from(rows + 2).unwrap_or(u16::MAX));
+    let rows: u16 = (lines.iter())
+        .map(|l| super::menu_view::rows(l, width.saturating_sub(2)))
+        .fold(0, u16::saturating_add);
+    let rect = centered(area, width, rows.saturating_add(2));
     let inner = popup(frame, rect, "Help", theme);
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), inner);
 }
