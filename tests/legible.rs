@@ -113,3 +113,91 @@ fn the_rules_view_says_what_counts_and_who_sets_it() {
         insta::assert_snapshot!(format!("rules_{w}x{h}"), draw(&app, w, h).backend());
     }
 }
+
+/// Every place a dimension's name is followed by a signed number, that number is in points
+/// (`Conduct -3 pts`); no score change is written as `+7 Conduct`.
+fn dimension_forms_are_distinct(text: &str, dims: &[String]) -> Result<(), String> {
+    for d in dims {
+        for (at, _) in text.match_indices(d.as_str()) {
+            let after = &text[at + d.len()..];
+            let signed = after
+                .strip_prefix(" +")
+                .or_else(|| after.strip_prefix(" -"));
+            if let Some(rest) = signed {
+                let digits = rest.chars().take_while(char::is_ascii_digit).count();
+                if digits > 0 && !rest[digits..].starts_with(" pts") {
+                    return Err(format!(
+                        "`{d}` with a bare number: …{}",
+                        &text[at..(at + 40).min(text.len())]
+                    ));
+                }
+            }
+            let before = text[..at].trim_end_matches(' ');
+            let tail: String = before
+                .chars()
+                .rev()
+                .take_while(|c| c.is_ascii_digit())
+                .collect();
+            let sign = before[..before.len() - tail.len()].chars().last();
+            if !tail.is_empty() && matches!(sign, Some('+' | '-')) {
+                return Err(format!(
+                    "a score change written as dimension points: …{}",
+                    &text[at.saturating_sub(10)..(at + d.len()).min(text.len())]
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+#[test]
+fn score_points_and_dimension_points_never_share_a_form() {
+    let mut app = playing("levels/mandatory.ron");
+    let mut screens = Vec::new();
+    for _ in 0..3 {
+        for _ in 0..6 {
+            app.update(Msg::NextPanel);
+            for (w, h) in SIZES {
+                screens.push(text(&app, w, h));
+            }
+        }
+        app.update(Msg::Choose);
+        screens.push(text(&app, 100, 30));
+        app.update(Msg::Yes);
+        for m in [Msg::EndDay, Msg::Yes] {
+            app.update(m);
+        }
+        screens.push(text(&app, 100, 30));
+        app.update(Msg::Other);
+    }
+    let game = app.playing_mut().unwrap().game.clone();
+    let dims: Vec<String> = game
+        .level()
+        .score
+        .dimensions
+        .iter()
+        .map(|d| d.name.clone())
+        .collect();
+    for command in [
+        "shop",
+        "feed",
+        "people",
+        "inbox all",
+        "ledger",
+        "rules",
+        "status",
+    ] {
+        let mut out = Vec::new();
+        let c = scored::headless::parse(command).unwrap().unwrap();
+        scored::headless::execute(&mut game.clone(), c, &mut out).unwrap();
+        screens.push(String::from_utf8(out).unwrap());
+    }
+    let mut ledger_seen = false;
+    for s in &screens {
+        ledger_seen |= s.contains(" pts (score ");
+        if let Err(e) = dimension_forms_are_distinct(s, &dims) {
+            panic!("{e}\n{s}");
+        }
+    }
+    assert!(ledger_seen, "a ledger row shows both forms side by side");
+}

@@ -224,7 +224,7 @@ fn the_inspector_keeps_a_black_box_black() {
     app.update(Msg::Inspector);
     let screen = text(&app, 120, 40);
     assert!(screen.contains("Rules in force:"), "{screen}");
-    assert!(screen.contains("points"), "{screen}");
+    assert!(screen.contains(" pts: "), "{screen}");
 }
 
 #[test]

@@ -3,7 +3,17 @@
 use super::names;
 use crate::game::{Action, Game, Prediction};
 
-/// A predicted effect in words, e.g. `score +12 (Behaviour +8), self -3`; `None` where the
+/// Points of a dimension, never in the form of score points: `Behaviour +8 pts`.
+pub fn dimension_points(name: &str, points: i32) -> String {
+    format!("{name} {points:+} pts")
+}
+
+/// A change of the score itself: `score +12`.
+pub fn score_points(delta: i32) -> String {
+    format!("score {delta:+}")
+}
+
+/// A predicted effect in words, e.g. `score +12 (Behaviour +8 pts), self -3`; `None` where the
 /// level hides it. Before the score is switched on only the self is shown.
 pub fn effect_text(game: &Game, p: &Prediction) -> Option<String> {
     if !game.rules_visible() {
@@ -12,12 +22,12 @@ pub fn effect_text(game: &Game, p: &Prediction) -> Option<String> {
     let mut parts = Vec::new();
     if game.scored() {
         let dims: Vec<String> = (p.dimensions.iter())
-            .map(|(id, pts)| format!("{} {pts:+}", names::dimension(game.level(), id)))
+            .map(|(id, pts)| dimension_points(names::dimension(game.level(), id), *pts))
             .collect();
         if dims.is_empty() {
-            parts.push(format!("score {:+}", p.score));
+            parts.push(score_points(p.score));
         } else {
-            parts.push(format!("score {:+} ({})", p.score, dims.join(", ")));
+            parts.push(format!("{} ({})", score_points(p.score), dims.join(", ")));
         }
     }
     parts.push(format!("self {:+}", p.integrity));
@@ -36,7 +46,7 @@ pub fn short(game: &Game, p: &Prediction) -> String {
     let mut parts = Vec::new();
     if game.rules_visible() {
         if game.scored() {
-            parts.push(format!("score {:+}", p.score));
+            parts.push(score_points(p.score));
         }
         parts.push(format!("self {:+}", p.integrity));
     }

@@ -1,6 +1,7 @@
 //! The inference ledger: every change to the score, newest first, with what the system
 //! inferred from it.
 
+use super::effect::{dimension_points, score_points};
 use super::names;
 use super::row::{Mark, Row, Target};
 use crate::game::Game;
@@ -40,13 +41,15 @@ pub fn rows(game: &Game) -> Vec<Row> {
             row.detail = vec![
                 format!("What you did: {}", r.did),
                 format!("What the system inferred: {}", r.inference),
-                if r.points == 0 {
-                    format!("Dimension: {dim} (weight {}%)", r.weight)
-                } else {
-                    format!(
-                        "Dimension: {dim} (weight {}%), points {:+}",
-                        r.weight, r.points
-                    )
+                // A dimension made of friends' scores moves with no points of its own.
+                match r.points {
+                    0 => format!("{dim} ({}), weight {}%", score_points(r.delta), r.weight),
+                    n => format!(
+                        "{} ({}), weight {}%",
+                        dimension_points(dim, n),
+                        score_points(r.delta),
+                        r.weight
+                    ),
                 },
             ];
             if r.appealed {

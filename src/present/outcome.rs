@@ -14,6 +14,16 @@ pub fn outcome_line(game: &Game, o: &Outcome) -> Option<String> {
         Outcome::Recomputed { score, delta } if hidden => Some(format!(
             "Your score was recomputed: {score} ({delta:+}). No reasons are given."
         )),
+        // Score points, in their own form: dimension points are written `Conduct -3 pts`.
+        Outcome::ScoreChanged {
+            delta,
+            dimension,
+            reason,
+        } => Some(format!(
+            "{} ({}): {reason}",
+            super::effect::score_points(*delta),
+            names::dimension(game.level(), dimension)
+        )),
         Outcome::Liked { post } => Some(format!("Liked {}.", post_words(game, *post))),
         Outcome::Shared { post } => Some(format!("Shared {}.", post_words(game, *post))),
         Outcome::Reported { post } => Some(format!("Reported {}.", post_words(game, *post))),

@@ -22,7 +22,7 @@ pub fn setter(game: &Game) -> String {
     }
 }
 
-/// The rules in force, one a line: `Behaviour -10 points: Games are idle. [Reported: …]`.
+/// The rules in force, one a line: `Behaviour -10 pts: Games are idle. [Reported: …]`.
 /// Dimension points, never score points: the ledger says what they did to the score.
 pub fn in_force(game: &Game) -> Vec<String> {
     if !game.rules_visible() {
@@ -36,9 +36,8 @@ pub fn in_force(game: &Game) -> Vec<String> {
             // The rules the level began with go without saying; the others say so.
             let since = if r.active { "" } else { " (brought in later)" };
             format!(
-                "{} {:+} points: {} [{}]{since}",
-                names::dimension(level, &r.dimension),
-                r.points,
+                "{}: {} [{}]{since}",
+                super::effect::dimension_points(names::dimension(level, &r.dimension), r.points),
                 r.description,
                 names::provenance(&r.provenance)
             )

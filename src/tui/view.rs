@@ -155,9 +155,14 @@ pub fn effect_spans(game: &Game, p: &Prediction, theme: Theme) -> Vec<Span<'stat
             format!("score {:+}", p.score),
             theme.delta(p.score),
         ));
-        for (id, pts) in &p.dimensions {
-            let name = crate::present::names::dimension(game.level(), id);
-            spans.push(Span::styled(format!(" {name} {pts:+}"), theme.dim()));
+        let dims: Vec<String> = (p.dimensions.iter())
+            .map(|(id, pts)| {
+                let name = crate::present::names::dimension(game.level(), id);
+                crate::present::effect::dimension_points(name, *pts)
+            })
+            .collect();
+        if !dims.is_empty() {
+            spans.push(Span::styled(format!(" ({})", dims.join(", ")), theme.dim()));
         }
         spans.push(Span::raw("  "));
     }
