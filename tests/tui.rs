@@ -410,7 +410,15 @@ fn the_title_offers_to_continue_saves_and_explains_broken_ones() {
     let mut app = app(true).with_saves(store);
     let text = screen_text(&app, 80, 24);
     assert!(text.contains("Continue"), "{text}");
-    assert!(text.contains("mini-student"), "{text}");
+    // Named by level, persona and day, not by file name; the date it was saved beside it.
+    assert!(text.contains("Mini · Sam · day 2"), "{text}");
+    assert!(!text.contains("mini-student"), "{text}");
+    let saved = app.saves.iter().position(|s| s.label.is_ok()).unwrap() + 2;
+    app.screen = Screen::Title { selected: saved };
+    let details = screen_text(&app, 100, 30);
+    assert!(details.contains("Mini as Sam, day 2 of 6"), "{details}");
+    assert!(details.contains("saved 20"), "{details}");
+    app.screen = Screen::Title { selected: 0 };
     assert!(text.contains("torn (unreadable)"), "{text}");
     // The broken save: explained, kept.
     let torn = app.saves.iter().position(|s| s.label.is_err()).unwrap() + 2;

@@ -38,6 +38,9 @@ pub struct Entry {
 #[derive(Debug, Clone)]
 pub struct SaveEntry {
     pub path: PathBuf,
+    /// Its line in the list: level, persona and day ("Mandatory · Lin Wei · day 4").
+    pub name: String,
+    /// Its details (with the score and the date it was saved), or why it cannot be read.
     pub label: Result<String, String>,
 }
 
@@ -137,24 +140,47 @@ impl App {
 
     /// Saves go to `store`; its games are offered on the title screen.
     pub fn with_saves(mut self, store: crate::save::Store) -> App {
-        self.saves = store
-            .list()
-            .into_iter()
-            .map(|l| SaveEntry {
-                label: l
-                    .save
-                    .map(|s| {
-                        let score = s
-                            .score
-                            .map_or("no score yet".into(), |x| format!("score {x}"));
-                        format!("{} · {} · day {} · {score}", s.level_id, s.persona, s.day)
-                    })
-                    .map_err(|e| e.to_string()),
-                path: l.path,
-            })
-            .collect();
+        let listed = store.list();
+        self.saves = listed.into_iter().map(|l| self.save_entry(l)).collect();
         self.store = Some(store);
         self
+    }
+
+    /// A save as the title lists it: the level's title and the persona's name where the
+    /// level is in the catalogue, the day, and the date it was saved.
+    fn save_entry(&self, l: crate::save::Listed) -> SaveEntry {
+        let stem = (l.path.file_stem()).map_or(String::new(), |s| s.to_string_lossy().to_string());
+        let date = std::fs::metadata(&l.path)
+            .and_then(|m| m.modified())
+            .ok()
+            .map(date);
+        let Ok(s) = l.save else {
+            let why = l.save.err().map(|e| e.to_string()).unwrap_or_default();
+            return SaveEntry {
+                path: l.path,
+                name: format!("{stem} (unreadable)"),
+                label: Err(why),
+            };
+        };
+        let level = (self.catalog.iter())
+            .filter_map(|e| e.level.as_ref().ok())
+            .find(|level| level.id == s.level_id);
+        let title = level.map_or(s.level_id.clone(), |l| l.title.clone());
+        let persona = (level.and_then(|l| l.persona(&s.persona)))
+            .map_or(s.persona.clone(), |p| p.name.clone());
+        let days = level.map_or(String::new(), |l| format!(" of {}", l.days));
+        let score = s
+            .score
+            .map_or("no score yet".into(), |x| format!("score {x}"));
+        let saved = date.map_or(String::new(), |d| format!(" · saved {d}"));
+        SaveEntry {
+            name: format!("{title} · {persona} · day {}", s.day),
+            label: Ok(format!(
+                "{title} as {persona}, day {}{days} · {score}{saved}",
+                s.day
+            )),
+            path: l.path,
+        }
     }
 
     /// The level file and save slot of the game `start` begins.
@@ -282,5 +308,38 @@ impl App {
     /// Whether the run loop should wake up on its own (a feed is loading).
     pub fn wants_tick(&self) -> bool {
         matches!(&self.screen, Screen::Play(p) if p.loading > 0 && p.summary.is_none())
+    }
+}
+
+/// A moment as its date in UTC, `2026-12-03` (days from the civil calendar, no time zone).
+fn date(t: std::time::SystemTime) -> String {
+    let secs = t
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let days = i64::try_from(secs / 86_400).unwrap_or(0);
+    // Howard Hinnant's days-to-civil.
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::{Duration, UNIX_EPOCH};
+
+    #[test]
+    fn dates_are_civil() {
+        assert_eq!(super::date(UNIX_EPOCH), "1970-01-01");
+        let leap = UNIX_EPOCH + Duration::from_secs(951_782_400); // 2000-02-29
+        assert_eq!(super::date(leap), "2000-02-29");
+        let day = UNIX_EPOCH + Duration::from_secs(1_796_256_000 + 3_600);
+        assert_eq!(super::date(day), "2026-12-03");
     }
 }

@@ -82,9 +82,9 @@ impl App {
             return Screen::Title { selected };
         }
         match self.saves.get(selected - self.catalog.len()) {
-            Some(SaveEntry { path, label: Ok(_) }) => {
-                self.outbox.push(Effect::Resume(path.clone()))
-            }
+            Some(SaveEntry {
+                path, label: Ok(_), ..
+            }) => self.outbox.push(Effect::Resume(path.clone())),
             // The details beside the list already say why it cannot be read.
             Some(SaveEntry { label: Err(_), .. }) | None => {}
         }
