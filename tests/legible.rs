@@ -201,3 +201,23 @@ fn score_points_and_dimension_points_never_share_a_form() {
     }
     assert!(ledger_seen, "a ledger row shows both forms side by side");
 }
+
+#[test]
+fn persona_values_are_in_words_not_tag_ids() {
+    let path = "levels/mandatory.ron";
+    let level = Arc::new(check::load_file(Path::new(path)).unwrap());
+    let mut app = App::new(Vec::new(), Theme { color: false }, 5);
+    app.start(level.clone(), None);
+    let persona = &level.personas[0];
+    // The strongest value comes first (the first of equals, in the level's order of ids).
+    let mut values: Vec<_> = persona.values.iter().collect();
+    values.sort_by_key(|(_, v)| -v.abs());
+    let top = values.iter().find(|(_, v)| **v > 0).unwrap().0;
+    let words = scored::present::names::tag(&level, top);
+    assert_ne!(&words, top);
+    for (w, h) in SIZES {
+        let screen = text(&app, w, h);
+        assert!(screen.contains(&format!("+ {words}")), "{screen}");
+        assert!(!screen.contains("Cares about: "), "{screen}");
+    }
+}

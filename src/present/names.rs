@@ -59,3 +59,17 @@ pub fn reacted(r: Reaction) -> &'static str {
         Reaction::Reported => "reported",
     }
 }
+
+/// A tag in words: the first clause of the level's description of it ("Video games and game
+/// streaming"), else its id.
+pub fn tag(level: &Level, id: &str) -> String {
+    let Some(t) = level.tags.iter().find(|t| t.id == id) else {
+        return id.to_string();
+    };
+    let first = t.description.split([':', '.']).next().unwrap_or("").trim();
+    if first.is_empty() {
+        id.to_string()
+    } else {
+        first.to_string()
+    }
+}
