@@ -221,3 +221,43 @@ fn persona_values_are_in_words_not_tag_ids() {
         assert!(!screen.contains(&format!("Cares about: {top}")), "{screen}");
     }
 }
+
+#[test]
+fn header_labels_fit_or_shorten_by_whole_words() {
+    let mut app = playing("levels/mandatory.ron");
+    send_end_day(&mut app);
+    let game = app.playing_mut().unwrap().game.clone();
+    let level = game.level();
+    for (w, h) in SIZES {
+        let screen = text(&app, w, h);
+        let header: Vec<&str> = screen.lines().take(4).collect();
+        let joined = header.join("\n");
+        assert!(
+            !joined.contains('…'),
+            "{w}x{h}: a label cut mid-word:\n{joined}"
+        );
+        for d in &level.score.dimensions {
+            let first = d.name.split_whitespace().next().unwrap();
+            assert!(
+                joined.contains(first),
+                "{w}x{h}: {} missing:\n{joined}",
+                d.name
+            );
+        }
+        assert!(joined.contains("Lantern Credit"), "{joined}");
+        insta::assert_snapshot!(format!("header_{w}x{h}"), draw(&app, w, h).backend());
+    }
+}
+
+fn send_end_day(app: &mut App) {
+    for m in [
+        Msg::EndDay,
+        Msg::Yes,
+        Msg::Other,
+        Msg::EndDay,
+        Msg::Yes,
+        Msg::Other,
+    ] {
+        app.update(m);
+    }
+}

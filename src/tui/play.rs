@@ -104,10 +104,11 @@ fn header_lines(frame: &mut Frame, area: Rect, theme: Theme, play: &Play, score_
             let today = play.day_start.map_or(0, |d| score - d);
             first.push(Span::raw(" · today "));
             first.push(Span::styled(format!("{today:+}"), theme.delta(today)));
-            first.push(Span::styled(
-                format!(" · {}", level.score.name),
-                theme.dim(),
-            ));
+            // The score's name in the room left, shortened a word at a time.
+            let used: usize = first.iter().map(Span::width).sum();
+            let room = usize::from(left.width).saturating_sub(used + 3);
+            let name = super::text::abbreviate(&level.score.name, room);
+            first.push(Span::styled(format!(" · {name}"), theme.dim()));
         }
         None => first.push(Span::styled(
             format!("{}: not yet switched on", level.score.name),
@@ -168,7 +169,8 @@ fn dimension_line(game: &Game, theme: Theme, width: u16) -> Line<'static> {
     let name_width = each.saturating_sub(if with_bar { 12 } else { 5 }).max(3);
     let mut spans = Vec::new();
     for d in dims {
-        spans.push(Span::raw(super::text::pad(&d.name, name_width)));
+        let name = super::text::abbreviate(&d.name, name_width);
+        spans.push(Span::raw(super::text::pad(&name, name_width)));
         spans.push(Span::styled(format!("{:>3} ", d.value), theme.title()));
         if with_bar {
             spans.push(Span::styled(format!("{} ", bar(d.value, 5)), theme.title()));
