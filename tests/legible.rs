@@ -261,3 +261,51 @@ fn send_end_day(app: &mut App) {
         app.update(m);
     }
 }
+
+#[test]
+fn a_long_night_scrolls_and_shows_the_vote_count() {
+    for (w, h) in SIZES {
+        let mut app = playing("levels/peoples-ledger.ron");
+        for _ in 0..3 {
+            for m in [Msg::EndDay, Msg::Yes] {
+                app.update(m);
+            }
+            if app.playing_mut().unwrap().game.state().day < 4 {
+                app.update(Msg::Other);
+            }
+        }
+        let lines = app
+            .playing_mut()
+            .unwrap()
+            .summary
+            .clone()
+            .expect("the night's summary");
+        let count = lines
+            .iter()
+            .find(|l| l.starts_with("The vote is in"))
+            .expect("a count");
+        let last = lines.last().unwrap().clone();
+        let mut seen = String::new();
+        for _ in 0..lines.len() + 2 {
+            seen.push_str(&text(&app, w, h));
+            app.update(Msg::Down);
+        }
+        assert!(
+            app.playing_mut().unwrap().summary.is_some(),
+            "scrolling keeps it open"
+        );
+        let start: String = last.chars().take(30).collect();
+        assert!(
+            seen.contains(&start),
+            "{w}x{h}: the last line never shown: {last}"
+        );
+        assert!(seen.contains(count.as_str()), "{w}x{h}: no count");
+        app.update(Msg::First);
+        insta::assert_snapshot!(
+            format!("night_of_the_vote_{w}x{h}"),
+            draw(&app, w, h).backend()
+        );
+        app.update(Msg::Other);
+        assert!(app.playing_mut().unwrap().summary.is_none());
+    }
+}

@@ -20,8 +20,8 @@ pub fn inbox(game: &Game, all: bool, out: &mut impl Write) -> io::Result<()> {
         match &row.target {
             Target::Ballot => {
                 let voted = match row.aside.is_empty() {
-                    true => "you have not voted".to_string(),
-                    false => format!("you {}", row.aside),
+                    true => "you have not voted",
+                    false => row.detail.last().map_or("", String::as_str),
                 };
                 writeln!(
                     out,

@@ -56,9 +56,9 @@ pub fn question(game: &Game, action: &Action) -> Option<Question> {
             for e in game.pending_events() {
                 let default = (e.default.as_deref())
                     .and_then(|d| e.choices.iter().find(|c| c.id == d))
-                    .map_or(String::new(), |c| format!(": “{}”", c.text));
+                    .map_or(".".into(), |c| format!(": “{}”", c.text));
                 lines.push(format!(
-                    "{} is unanswered and takes its default{default}.",
+                    "{} is unanswered and takes its default{default}",
                     e.title
                 ));
             }

@@ -23,7 +23,11 @@ pub fn open(game: &Game) -> Vec<Row> {
         let mut row = Row::new("Ballot: vote on the next rules", Target::Ballot);
         row.detail = vec!["Citizens vote on one of the proposals; the winner's rules take effect at the next vote.".into()];
         if let Some(v) = s.vote.as_deref().and_then(|v| level.proposal(v)) {
-            row.aside = format!("voted: {}", v.name);
+            row.aside = "voted".into();
+            row.detail.push(format!(
+                "Your vote: {}. You may change it until the count.",
+                v.name
+            ));
         } else {
             row.mark = Mark::Waiting;
         }

@@ -150,7 +150,7 @@ fn screen_keys(app: &App) -> Vec<(Key, &'static str)> {
         (_, Screen::Play(p)) if p.summary.is_some() => vec![(ANY, "continue")],
         (_, Screen::Play(p)) if p.loading > 0 => vec![(ANY, "skip the wait")],
         (_, Screen::Play(p)) if p.menu.is_some() => {
-            vec![(MOVE, "choose"), (CHOOSE, "confirm"), (BACK, "back")]
+            vec![(MOVE, "move"), (CHOOSE, "choose"), (BACK, "back")]
         }
         (_, Screen::Play(_)) => vec![
             (MOVE, "move"),

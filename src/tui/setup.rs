@@ -57,7 +57,7 @@ pub fn persona(frame: &mut Frame, area: Rect, theme: Theme, level: &Level, selec
         let list = |positive: bool| -> Vec<String> {
             (values.iter())
                 .filter(|(_, v)| (**v > 0) == positive && **v != 0)
-                .take(5)
+                .take(3)
                 .map(|(t, _)| crate::present::names::tag(level, t))
                 .collect()
         };

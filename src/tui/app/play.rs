@@ -17,8 +17,10 @@ pub struct Play {
     pub menu: Option<Menu>,
     /// What the last action did, one line each.
     pub toasts: Vec<String>,
-    /// The end-of-day summary, shown until a key is pressed.
+    /// The end-of-day summary, shown until a key other than a scroll is pressed.
     pub summary: Option<Vec<String>>,
+    /// Lines the summary is scrolled by.
+    pub summary_scroll: u16,
     /// Steps left of a throttled feed's slow loading.
     pub loading: u8,
     /// The score when the day began, for "today's change".
@@ -63,6 +65,7 @@ impl Play {
             menu: None,
             toasts,
             summary: None,
+            summary_scroll: 0,
             loading: 0,
             day_start,
             origin,
@@ -227,7 +230,18 @@ impl Play {
 
     pub(super) fn update(&mut self, msg: Msg) {
         if self.summary.is_some() {
-            self.summary = None;
+            let at = self.summary_scroll;
+            match msg {
+                Msg::Down => self.summary_scroll = at.saturating_add(1),
+                Msg::PageDown => self.summary_scroll = at.saturating_add(PAGE as u16),
+                Msg::Up => self.summary_scroll = at.saturating_sub(1),
+                Msg::PageUp => self.summary_scroll = at.saturating_sub(PAGE as u16),
+                Msg::First => self.summary_scroll = 0,
+                _ => {
+                    self.summary = None;
+                    self.summary_scroll = 0;
+                }
+            }
             return;
         }
         if let Some(confirm) = self.confirm.take() {
