@@ -3,13 +3,13 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Sparkline, Wrap};
+use ratatui::widgets::{Paragraph, Sparkline, Wrap};
 use tui_big_text::{BigText, PixelSize};
 
 use super::app::Play;
-use super::panels::{self, Mark, Panel};
+use super::panels::Panel;
 use super::theme::Theme;
-use super::view::{bar, centered, effect_spans, popup};
+use super::view::{bar, centered, popup};
 use crate::game::Game;
 
 /// Big digits need this much room.
@@ -35,12 +35,12 @@ pub fn render(frame: &mut Frame, area: Rect, theme: Theme, play: &Play) {
         header_lines(frame, header, theme, play, true);
     }
     tab_line(frame, tabs, theme, play);
-    panel(frame, body, theme, play);
+    super::listing::render(frame, body, theme, play);
     toast_lines(frame, toasts, theme, play);
     if play.loading > 0 {
         loading(frame, body, theme, play);
     } else if let Some(lines) = &play.summary {
-        summary(frame, area, theme, play, lines);
+        super::summary::render(frame, area, theme, play, lines);
     } else {
         if play.menu.is_some() {
             super::menu_view::render(frame, area, theme, play);
@@ -245,84 +245,6 @@ fn tab_line(frame: &mut Frame, area: Rect, theme: Theme, play: &Play) {
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
-fn panel(frame: &mut Frame, area: Rect, theme: Theme, play: &Play) {
-    let rows = panels::rows(&play.game, play.panel);
-    let cursor = play.cursor().min(rows.len().saturating_sub(1));
-    let [list_area, detail_area] =
-        Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(area);
-    let height = list_area.height.saturating_sub(2) as usize;
-    let first = cursor.saturating_sub(height.saturating_sub(1));
-    // A list longer than its box says so, and which part is shown.
-    let title = if rows.len() > height && height > 0 {
-        let last = (first + height).min(rows.len());
-        let (up, down) = (first > 0, last < rows.len());
-        let arrows = match (up, down) {
-            (true, true) => " ↑↓",
-            (true, false) => " ↑",
-            (false, true) => " ↓",
-            _ => "",
-        };
-        format!(
-            " {} {}-{last} of {}{arrows} ",
-            play.panel.name(),
-            first + 1,
-            rows.len()
-        )
-    } else {
-        format!(" {} ", play.panel.name())
-    };
-    let block = Block::default().borders(Borders::ALL).title(title);
-    let inner = block.inner(list_area);
-    frame.render_widget(block, list_area);
-    let width = inner.width as usize;
-    // Labels on the left and asides right-aligned, as two paragraphs: padding each row
-    // with spaces to the full width would cost a grapheme per blank cell on every frame.
-    let (mut labels, mut asides) = (Vec::new(), Vec::new());
-    for (i, row) in rows.iter().enumerate().skip(first).take(height) {
-        let room = width.saturating_sub(super::text::width(&row.aside) + 3);
-        let label = super::text::truncate(&row.label, room);
-        let pointer = if i == cursor { "> " } else { "  " };
-        let style = match (i == cursor, row.mark, row.lock.is_some()) {
-            (true, _, _) => theme.selected(),
-            (_, _, true) => theme.locked(),
-            (_, Mark::Waiting, _) => theme.warn(),
-            (_, Mark::Good, _) => theme.good(),
-            (_, Mark::Bad, _) => theme.bad(),
-            (_, Mark::Faded, _) => theme.dim(),
-            _ => theme.text(),
-        };
-        labels.push(Line::styled(format!("{pointer}{label}"), style));
-        asides.push(Line::styled(row.aside.as_str(), style));
-    }
-    frame.render_widget(Paragraph::new(labels), inner);
-    frame.render_widget(Paragraph::new(asides).right_aligned(), inner);
-
-    let mut detail: Vec<Line> = Vec::new();
-    if let Some(row) = rows.get(cursor) {
-        for d in &row.detail {
-            detail.push(Line::from(d.clone()));
-        }
-        if let Some(lock) = &row.lock {
-            detail.push(Line::from(""));
-            detail.push(Line::styled(format!("Not available: {lock}"), theme.bad()));
-        } else if let Some(p) = &row.effect {
-            let spans = effect_spans(&play.game, p, theme);
-            if !spans.is_empty() {
-                detail.push(Line::from(""));
-                let mut line = vec![Span::styled(format!("{}: ", row.verb), theme.dim())];
-                line.extend(spans);
-                detail.push(Line::from(line));
-            }
-        }
-    }
-    frame.render_widget(
-        Paragraph::new(detail)
-            .wrap(Wrap { trim: true })
-            .block(Block::default().borders(Borders::ALL).title(" Details ")),
-        detail_area,
-    );
-}
-
 fn toast_lines(frame: &mut Frame, area: Rect, theme: Theme, play: &Play) {
     let n = area.height as usize;
     let start = play.toasts.len().saturating_sub(n);
@@ -351,62 +273,4 @@ fn loading(frame: &mut Frame, area: Rect, theme: Theme, play: &Play) {
         Line::styled("Press any key to stop waiting.", theme.dim()),
     ];
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), inner);
-}
-
-fn summary(frame: &mut Frame, area: Rect, theme: Theme, play: &Play, lines: &[String]) {
-    let width = area.width.saturating_sub(2).min(100);
-    let mut text: Vec<Line> = lines
-        .iter()
-        .map(|l| {
-            // Coloured by the sign of the change, whether of the score, the self or money.
-            let style = match l.strip_prefix("score ").unwrap_or(l).chars().next() {
-                Some('+') => theme.good(),
-                Some('-') => theme.bad(),
-                _ => theme.text(),
-            };
-            Line::styled(l.clone(), style)
-        })
-        .collect();
-    if text.is_empty() {
-        text.push(Line::from("A quiet night."));
-    }
-    let rows = |text: &[Line]| -> u16 {
-        (text.iter())
-            .map(|l| super::menu_view::rows(l, width.saturating_sub(2)))
-            .fold(0, u16::saturating_add)
-    };
-    let room = area.height.saturating_sub(2);
-    let overflows = rows(&text) + 1 > room;
-    text.push(Line::styled(
-        if overflows {
-            "↑↓ to read on; any other key continues."
-        } else {
-            "Press any key."
-        },
-        theme.dim(),
-    ));
-    let total = rows(&text);
-    let scroll = play.summary_scroll.min(total.saturating_sub(room));
-    let height = total.saturating_add(2).min(area.height);
-    let day = play.game.state().day;
-    let mut title = if play.game.is_over() {
-        "The last night".to_string()
-    } else {
-        format!("Overnight — day {day} begins")
-    };
-    if overflows {
-        let lower = scroll + room < total;
-        title.push_str(match (scroll > 0, lower) {
-            (true, true) => " (more ↑↓)",
-            (true, false) => " (more ↑)",
-            _ => " (more ↓)",
-        });
-    }
-    let inner = popup(frame, centered(area, width, height), &title, theme);
-    frame.render_widget(
-        Paragraph::new(text)
-            .wrap(Wrap { trim: false })
-            .scroll((scroll, 0)),
-        inner,
-    );
 }
