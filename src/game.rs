@@ -26,6 +26,7 @@ mod posts;
 mod predict;
 mod reading;
 mod record;
+mod refusal;
 mod rng;
 pub mod roster;
 mod score;

@@ -3,6 +3,8 @@
 
 pub mod command;
 mod debrief;
+mod inbox;
+mod listings;
 mod resolve;
 mod view;
 
@@ -213,13 +215,14 @@ fn run_one(
     match command {
         Command::Help => view::help(out)?,
         Command::Status => view::status(game, out)?,
-        Command::Shop => view::shop(game, out)?,
-        Command::Topics => view::topics(game, out)?,
-        Command::Feed => view::feed(game, out)?,
-        Command::People => view::people(game, out)?,
-        Command::Inbox => view::inbox(game, out)?,
-        Command::Ledger => view::ledger(game, out)?,
-        Command::Perks => view::perks(game, out)?,
+        Command::Shop => listings::shop(game, out)?,
+        Command::Topics => listings::topics(game, out)?,
+        Command::Feed => listings::feed(game, out)?,
+        Command::People => listings::people(game, out)?,
+        Command::Inbox => inbox::inbox(game, false, out)?,
+        Command::InboxAll => inbox::inbox(game, true, out)?,
+        Command::Ledger => listings::ledger(game, out)?,
+        Command::Perks => listings::perks(game, out)?,
         Command::Rules => view::rules(game, out)?,
         Command::Proposals => view::proposals(game, out)?,
         Command::Debrief(part) => debrief::show(game, part.as_deref(), out)?,
@@ -245,7 +248,7 @@ fn run_one(
                         return Ok(true);
                     }
                     if drafting {
-                        view::draft(game, out)?;
+                        listings::draft(game, out)?;
                     }
                     if ending_day {
                         view::status(game, out)?;

@@ -15,7 +15,7 @@ use scored::tui::app::{App, Entry};
 use scored::tui::keys::Msg;
 use scored::tui::theme::Theme;
 
-const KEYS: [Msg; 19] = [
+const KEYS: [Msg; 27] = [
     Msg::Up,
     Msg::Down,
     Msg::Left,
@@ -33,9 +33,17 @@ const KEYS: [Msg; 19] = [
     Msg::Export,
     Msg::Other,
     Msg::Tick,
-    // Choosing and ending days are what move a game on; give them a second chance.
+    Msg::First,
+    Msg::Last,
+    Msg::PageUp,
+    Msg::PageDown,
+    // Choosing, ending days and confirming are what move a game on; give them more chances.
     Msg::Choose,
     Msg::EndDay,
+    Msg::Yes,
+    Msg::EndDay,
+    Msg::Yes,
+    Msg::Yes,
 ];
 
 fn catalog() -> Vec<Entry> {

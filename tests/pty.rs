@@ -188,8 +188,12 @@ fn start_play_a_day_resize_and_quit() {
     s.keys("\r");
     s.wait_for("Day 1 of 6");
     s.keys("\r");
+    s.wait_for("Buy Game?");
+    s.keys("y");
     s.wait_for("Bought Game");
     s.keys("n");
+    s.wait_for("End day 1?");
+    s.keys("y");
     s.wait_for("Overnight");
     s.keys("x");
     s.wait_for("Day 2 of 6");

@@ -10,7 +10,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::style::Modifier;
 use scored::check;
-use scored::tui::app::{App, Entry, Screen};
+use scored::tui::app::{App, Effect, Entry, Screen};
 use scored::tui::keys::Msg;
 use scored::tui::theme::Theme;
 use scored::tui::view;
@@ -99,6 +99,8 @@ fn a_scripted_game_screen_by_screen() {
     app.update(Msg::Choose);
     snap!("06_main_shop", &app, both);
     app.update(Msg::Choose);
+    snap!("06b_buy_confirm", &app, both);
+    app.update(Msg::Yes);
     snap!("07_bought", &app);
     send(&mut app, &[Msg::Down, Msg::Down]);
     snap!("08_locked_item", &app);
@@ -115,12 +117,17 @@ fn a_scripted_game_screen_by_screen() {
     app.update(Msg::Choose);
     snap!("14_person_menu", &app);
     send(&mut app, &[Msg::Back, Msg::EndDay]);
+    snap!("14b_end_day_confirm", &app, both);
+    app.update(Msg::Yes);
     snap!("15_day_summary", &app, both);
     send(&mut app, &[Msg::Other, Msg::NextPanel]);
     snap!("16_inbox", &app);
-    send(&mut app, &[Msg::Down, Msg::Choose]);
+    // The cursor followed the event that arrived overnight.
+    app.update(Msg::Choose);
     snap!("17_event", &app, both);
-    send(&mut app, &[Msg::Down, Msg::Choose, Msg::NextPanel]);
+    send(&mut app, &[Msg::Down, Msg::Choose]);
+    snap!("17b_answer_confirm", &app);
+    send(&mut app, &[Msg::Yes, Msg::NextPanel]);
     snap!("18_perks", &app);
     app.update(Msg::NextPanel);
     snap!("19_ledger", &app, both);
@@ -134,7 +141,7 @@ fn a_scripted_game_screen_by_screen() {
     app.update(Msg::Back);
     assert!(!app.quit, "Esc keeps playing");
     for _ in 0..10 {
-        send(&mut app, &[Msg::EndDay, Msg::Other]);
+        send(&mut app, &[Msg::EndDay, Msg::Yes, Msg::Other]);
     }
     assert!(
         matches!(app.screen, Screen::End(_)),
@@ -149,8 +156,7 @@ fn a_scripted_game_screen_by_screen() {
     snap!("26_debrief_ghost", &app, both);
     app.update(Msg::Right);
     snap!("27_debrief_real", &app);
-    app.update(Msg::Export);
-    assert!(matches!(&app.screen, Screen::End(p) if p.end.as_ref().is_some_and(|e| e.export_due)));
+    assert_eq!(app.update(Msg::Export), vec![Effect::Export]);
     app.update(Msg::Quit);
     assert!(app.quit);
 }
@@ -161,16 +167,14 @@ fn a_scripted_game_screen_by_screen() {
 fn the_export_stays_in_sight_and_is_written_once() {
     let mut app = into_game();
     for _ in 0..10 {
-        send(&mut app, &[Msg::EndDay, Msg::Other]);
+        send(&mut app, &[Msg::EndDay, Msg::Yes, Msg::Other]);
     }
-    app.update(Msg::Export);
+    assert_eq!(app.update(Msg::Export), vec![Effect::Export]);
     let Screen::End(play) = &mut app.screen else {
         panic!("the level is over");
     };
     let end = play.end.as_mut().unwrap();
-    assert!(end.export_due);
     // What the run loop does once it has written the files.
-    end.export_due = false;
     let dir = std::path::Path::new("saves/reports");
     let paths: Vec<_> = ["md", "json", "code"]
         .iter()
@@ -180,12 +184,14 @@ fn the_export_stays_in_sight_and_is_written_once() {
     app.update(Msg::Right);
     app.update(Msg::Right);
     snap!("28_exported_obedience", &app);
-    app.update(Msg::Export);
+    assert!(
+        app.update(Msg::Export).is_empty(),
+        "a second e writes no other copy"
+    );
     let Screen::End(play) = &app.screen else {
         panic!("still the end");
     };
     let end = play.end.as_ref().unwrap();
-    assert!(!end.export_due, "a second e writes no other copy");
     assert!(end.again);
     app.update(Msg::Left);
     app.update(Msg::Left);
@@ -216,7 +222,7 @@ fn a_throttled_feed_loads_slowly_but_any_key_skips() {
         if p.game.state().sanctions.contains("ban") {
             break;
         }
-        send(&mut app, &[Msg::EndDay, Msg::Other]);
+        send(&mut app, &[Msg::EndDay, Msg::Yes, Msg::Other]);
         let Screen::Play(p) = &mut app.screen else {
             panic!()
         };
@@ -284,7 +290,14 @@ fn the_footer_always_lists_the_keys() {
     send(&mut app, &[Msg::Choose, Msg::Choose, Msg::Choose]);
     assert!(last_line(&app).contains("n end day"));
     app.update(Msg::Choose);
+    assert!(last_line(&app).contains("y yes"), "buying asks first");
+    app.update(Msg::Yes);
     app.update(Msg::EndDay);
+    assert!(
+        last_line(&app).contains("y yes"),
+        "ending an unfinished day asks first"
+    );
+    app.update(Msg::Yes);
     assert!(last_line(&app).contains("continue"));
 }
 
@@ -317,11 +330,14 @@ fn states() -> Vec<App> {
     send(&mut a, &[Msg::EndDay]);
     out.push(a);
     let mut a = into_game();
+    send(&mut a, &[Msg::EndDay, Msg::Yes]);
+    out.push(a);
+    let mut a = into_game();
     send(&mut a, &[Msg::Inspector]);
     out.push(a);
     let mut a = into_game();
     for _ in 0..10 {
-        send(&mut a, &[Msg::EndDay, Msg::Other]);
+        send(&mut a, &[Msg::EndDay, Msg::Yes, Msg::Other]);
     }
     out.push(a);
     out
@@ -341,9 +357,10 @@ proptest! {
     }
 
     #[test]
-    fn random_keys_never_panic(keys in prop::collection::vec(0u8..17, 0..300), width in 0u16..=200, height in 0u16..=60) {
+    fn random_keys_never_panic(keys in prop::collection::vec(0u8..21, 0..300), width in 0u16..=200, height in 0u16..=60) {
         let all = [Msg::Up, Msg::Down, Msg::Left, Msg::Right, Msg::NextPanel, Msg::PrevPanel, Msg::Choose,
-            Msg::Space, Msg::Back, Msg::Quit, Msg::Yes, Msg::EndDay, Msg::Help, Msg::Inspector, Msg::Other, Msg::Tick, Msg::Choose];
+            Msg::Space, Msg::Back, Msg::Quit, Msg::Yes, Msg::EndDay, Msg::Help, Msg::Inspector, Msg::Other, Msg::Tick, Msg::Choose,
+            Msg::First, Msg::Last, Msg::PageUp, Msg::PageDown];
         let mut app = app(true);
         for k in keys {
             if app.quit {
@@ -380,11 +397,12 @@ fn the_title_offers_to_continue_saves_and_explains_broken_ones() {
     };
     // Play a day and quit: the run loop's service writes the save.
     let mut playing = into_game().with_saves(store.clone());
-    send(
-        &mut playing,
-        &[Msg::EndDay, Msg::Other, Msg::Quit, Msg::Yes],
-    );
-    scored::tui::service(&mut playing);
+    let asked: Vec<Effect> = [Msg::EndDay, Msg::Yes, Msg::Other, Msg::Quit, Msg::Yes]
+        .into_iter()
+        .flat_map(|m| playing.update(m))
+        .collect();
+    assert!(asked.contains(&Effect::Save), "{asked:?}");
+    scored::tui::perform(&mut playing, asked);
     let saved = dir.path().join("mini-student.ron");
     assert!(saved.exists(), "quitting saved the game");
     std::fs::write(dir.path().join("torn.ron"), "(version: 1, level_id: \"mi").unwrap();
@@ -392,7 +410,15 @@ fn the_title_offers_to_continue_saves_and_explains_broken_ones() {
     let mut app = app(true).with_saves(store);
     let text = screen_text(&app, 80, 24);
     assert!(text.contains("Continue"), "{text}");
-    assert!(text.contains("mini-student"), "{text}");
+    // Named by level, persona and day, not by file name; the date it was saved beside it.
+    assert!(text.contains("Mini · Sam · day 2"), "{text}");
+    assert!(!text.contains("mini-student"), "{text}");
+    let saved = app.saves.iter().position(|s| s.label.is_ok()).unwrap() + 2;
+    app.screen = Screen::Title { selected: saved };
+    let details = screen_text(&app, 100, 30);
+    assert!(details.contains("Mini as Sam, day 2 of 6"), "{details}");
+    assert!(details.contains("saved 20"), "{details}");
+    app.screen = Screen::Title { selected: 0 };
     assert!(text.contains("torn (unreadable)"), "{text}");
     // The broken save: explained, kept.
     let torn = app.saves.iter().position(|s| s.label.is_err()).unwrap() + 2;
@@ -411,8 +437,8 @@ fn the_title_offers_to_continue_saves_and_explains_broken_ones() {
     // The good one: back in the game on day 2.
     let good = app.saves.iter().position(|s| s.label.is_ok()).unwrap() + 2;
     app.screen = Screen::Title { selected: good };
-    app.update(Msg::Choose);
-    scored::tui::service(&mut app);
+    let asked = app.update(Msg::Choose);
+    scored::tui::perform(&mut app, asked);
     let Screen::Play(p) = &app.screen else {
         panic!("not resumed")
     };
@@ -434,7 +460,14 @@ fn watch_mode_reloads_the_level_and_shows_its_errors_until_fixed() {
     });
     send(
         &mut app,
-        &[Msg::Choose, Msg::Choose, Msg::EndDay, Msg::Other],
+        &[
+            Msg::Choose,
+            Msg::Choose,
+            Msg::Yes,
+            Msg::EndDay,
+            Msg::Yes,
+            Msg::Other,
+        ],
     );
     let day = |app: &App| match &app.screen {
         Screen::Play(p) => p.game.state().day,

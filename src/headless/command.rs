@@ -11,6 +11,8 @@ pub enum Command {
     Feed,
     People,
     Inbox,
+    /// The inbox with what was answered and announced.
+    InboxAll,
     Ledger,
     Perks,
     Rules,
@@ -48,7 +50,11 @@ pub const HELP: &[(&str, &str)] = &[
     ),
     ("unfriend PERSON", "end a friendship (one action)"),
     ("denounce PERSON", "report a person (one action)"),
-    ("inbox", "events waiting for an answer, and past bulletins"),
+    (
+        "inbox",
+        "what is waiting for you: events to answer, the ballot",
+    ),
+    ("inbox all", "the inbox with past events and bulletins"),
     ("answer EVENT CHOICE", "answer an event"),
     ("ledger", "every change to your score and why"),
     ("appeal ROW", "appeal a ledger row (one action)"),
@@ -103,6 +109,9 @@ pub fn parse(line: &str) -> Result<Option<Command>, String> {
         "topics" => bare(Command::Topics),
         "feed" => bare(Command::Feed),
         "people" | "friends" => bare(Command::People),
+        "inbox" if arg.is_some_and(|a| a.eq_ignore_ascii_case("all")) => {
+            Ok(Some(Command::InboxAll))
+        }
         "inbox" => bare(Command::Inbox),
         "ledger" => bare(Command::Ledger),
         "perks" | "sanctions" => bare(Command::Perks),

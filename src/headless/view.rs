@@ -2,10 +2,9 @@
 
 use std::io::{self, Write};
 
-use crate::game::level::{Source, Visibility};
-use crate::game::state::{Author, Reaction};
-use crate::game::{Action, Game};
-use crate::present::action_effect as effect;
+use crate::game::Game;
+use crate::game::level::Visibility;
+use crate::present::{self, names, standing};
 
 use super::command::HELP;
 
@@ -79,18 +78,14 @@ pub fn status(game: &Game, out: &mut impl Write) -> R {
         s.money,
         s.friends.len()
     )?;
-    let perks: Vec<&str> = level
-        .perks
-        .iter()
-        .filter(|p| s.perks.contains(&p.id))
-        .map(|p| p.name.as_str())
-        .collect();
-    let sanctions: Vec<&str> = level
-        .sanctions
-        .iter()
-        .filter(|x| s.sanctions.contains(&x.id))
-        .map(|x| x.name.as_str())
-        .collect();
+    if let Some(dims) = standing::dimensions(game).filter(|_| s.score.is_some()) {
+        let dims: Vec<String> = (dims.iter())
+            .map(|d| format!("{} {} ({}%)", d.name, d.value, d.weight))
+            .collect();
+        writeln!(out, "Dimensions (0-100, weight): {}", dims.join(", "))?;
+    }
+    let perks = standing::perks_open(game);
+    let sanctions = standing::sanctions_in_force(game);
     if !perks.is_empty() {
         writeln!(out, "Perks: {}", perks.join(", "))?;
     }
@@ -98,7 +93,7 @@ pub fn status(game: &Game, out: &mut impl Write) -> R {
         writeln!(out, "Sanctions: {}", sanctions.join(", "))?;
     }
     if let Some(d) = &s.draft {
-        let topic = game.level().topic(d).map_or(&**d, |t| t.name.as_str());
+        let topic = names::topic(game.level(), d);
         writeln!(out, "Open draft: {topic} (`post` or `cancel`)")?;
     }
     // The title to read, the id to type after `answer`.
@@ -118,291 +113,13 @@ pub fn status(game: &Game, out: &mut impl Write) -> R {
     Ok(())
 }
 
-pub fn shop(game: &Game, out: &mut impl Write) -> R {
-    writeln!(out, "Shop (you have {}):", game.state().money)?;
-    for item in game.level().items.iter().filter(|i| game.item_listed(i)) {
-        let action = Action::Buy {
-            item: item.id.clone(),
-        };
-        let note = match game.check_item(item).and(game.check_tags(&item.tags)) {
-            Err(refusal) => format!(" [{refusal}]"),
-            Ok(()) => effect(game, &action),
-        };
-        writeln!(
-            out,
-            "  {:<16} {:>6}  {}{note}",
-            item.id,
-            game.price(item),
-            crate::present::named(&item.name, &item.description)
-        )?;
-    }
-    Ok(())
-}
-
-pub fn topics(game: &Game, out: &mut impl Write) -> R {
-    writeln!(out, "Topics you could post about:")?;
-    for t in game.level().topics.iter().filter(|t| game.topic_listed(t)) {
-        let note = match game.check_topic(t).and(game.check_tags(&t.tags)) {
-            Err(refusal) => format!(" [{refusal}]"),
-            Ok(()) => effect(
-                game,
-                &Action::Draft {
-                    topic: t.id.clone(),
-                },
-            ),
-        };
-        let named = crate::present::named(&t.name, &t.description);
-        writeln!(out, "  {:<16} {named}{note}", t.id)?;
-    }
-    Ok(())
-}
-
-pub fn draft(game: &Game, out: &mut impl Write) -> R {
-    let Some(topic) = game
-        .state()
-        .draft
-        .as_deref()
-        .and_then(|t| game.level().topic(t))
-    else {
-        return Ok(());
-    };
-    writeln!(out, "Your draft: \"{}\"", topic.text)?;
-    writeln!(out, "  post{}", effect(game, &Action::Post))?;
-    writeln!(out, "  cancel{}", effect(game, &Action::CancelDraft))
-}
-
-pub fn feed(game: &Game, out: &mut impl Write) -> R {
-    let level = game.level();
-    let feed = game.visible_feed();
-    if feed.len() < game.state().feed.len() {
-        writeln!(
-            out,
-            "Your connection is throttled: only the newest {} posts load.",
-            feed.len()
-        )?;
-    }
-    if feed.is_empty() {
-        return writeln!(out, "The feed is empty.");
-    }
-    for p in feed.iter().rev().take(12) {
-        let author = match &p.author {
-            Author::Npc(id) => level.npc(id).map_or(id.to_string(), |n| n.name.clone()),
-            Author::News(source) => source.to_string(),
-        };
-        let mut marks = Vec::new();
-        for r in &p.reactions {
-            marks.push(match r {
-                Reaction::Liked => "liked",
-                Reaction::Shared => "shared",
-                Reaction::Reported => "reported",
-            });
-        }
-        let marks = if marks.is_empty() {
-            String::new()
-        } else {
-            format!(" [{}]", marks.join(", "))
-        };
-        writeln!(
-            out,
-            "  [{}] day {}, {author}: {}{marks}",
-            p.id, p.day, p.text
-        )?;
-        if game.rules_visible() {
-            let like = effect(game, &Action::Like { post: p.id });
-            let share = effect(game, &Action::Share { post: p.id });
-            let report = match p.author {
-                Author::Npc(_) => {
-                    format!(", report{}", effect(game, &Action::Report { post: p.id }))
-                }
-                Author::News(_) => String::new(),
-            };
-            writeln!(out, "       like{like}, share{share}{report}")?;
-        }
-    }
-    Ok(())
-}
-
-pub fn people(game: &Game, out: &mut impl Write) -> R {
-    let s = game.state();
-    writeln!(out, "People:")?;
-    for n in &game.level().npcs {
-        let score = s.npcs.get(&n.id).map_or(n.score, |x| x.score);
-        let friend = s.friends.contains(&n.id);
-        let mark = if friend { "friend" } else { "      " };
-        writeln!(
-            out,
-            "  {:<12} {mark} score {score:>4}  {} — {}",
-            n.id, n.name, n.bio
-        )?;
-        let action = if friend {
-            Action::Unfriend { npc: n.id.clone() }
-        } else {
-            Action::Befriend { npc: n.id.clone() }
-        };
-        let verb = if friend { "unfriend" } else { "befriend" };
-        let refusal = if friend {
-            None
-        } else {
-            game.refuses_friendship(&n.id)
-        };
-        match refusal {
-            Some(reason) => writeln!(out, "               {verb}: refused, {reason}")?,
-            None => writeln!(
-                out,
-                "               {verb}{}, denounce{}",
-                effect(game, &action),
-                effect(game, &Action::Denounce { npc: n.id.clone() })
-            )?,
-        }
-    }
-    Ok(())
-}
-
-pub fn inbox(game: &Game, out: &mut impl Write) -> R {
-    let level = game.level();
-    let s = game.state();
-    if s.inbox.is_empty() {
-        return writeln!(out, "Your inbox is empty.");
-    }
-    for entry in s.inbox.iter().rev() {
-        let Some(e) = level.event(&entry.event) else {
-            continue;
-        };
-        match &entry.answer {
-            None => {
-                writeln!(out, "  {} (day {}, waiting): {}", e.id, entry.day, e.title)?;
-                writeln!(out, "    {}", e.text)?;
-                for c in &e.choices {
-                    let action = Action::Answer {
-                        event: e.id.clone(),
-                        choice: c.id.clone(),
-                    };
-                    let lock = match game.check_tags(&c.tags) {
-                        Err(refusal) => format!(" [{refusal}]"),
-                        Ok(()) => effect(game, &action),
-                    };
-                    let default = if e.default.as_deref() == Some(&c.id) {
-                        " (default)"
-                    } else {
-                        ""
-                    };
-                    writeln!(
-                        out,
-                        "    answer {} {} — {}{default}{lock}",
-                        e.id, c.id, c.text
-                    )?;
-                }
-            }
-            Some(_) if e.choices.is_empty() => writeln!(
-                out,
-                "  {} (day {}, bulletin): {} — {}",
-                e.id, entry.day, e.title, e.text
-            )?,
-            Some(a) => writeln!(
-                out,
-                "  {} (day {}, answered {}): {}",
-                e.id, entry.day, a.choice, e.title
-            )?,
-        }
-    }
-    Ok(())
-}
-
-pub fn ledger(game: &Game, out: &mut impl Write) -> R {
-    if !game.rules_visible() {
-        return writeln!(out, "The ledger is not available to citizens.");
-    }
-    let level = game.level();
-    let rows = &game.state().ledger;
-    if rows.is_empty() {
-        return writeln!(out, "The ledger is empty.");
-    }
-    for r in rows {
-        let dim = level
-            .dimension(&r.dimension)
-            .map_or(&*r.dimension, |d| d.name.as_str());
-        let delta = if r.applied {
-            format!("{:+}", r.delta)
-        } else {
-            "pending".into()
-        };
-        let appealed = if r.appealed { " [appealed]" } else { "" };
-        writeln!(
-            out,
-            "  #{:<3} day {:>2}  {delta:>7}  {dim} ({}%)  {} — inferred: {}{appealed}",
-            r.id, r.day, r.weight, r.did, r.inference
-        )?;
-    }
-    Ok(())
-}
-
-fn provenance_label(s: Source) -> &'static str {
-    match s {
-        Source::Real => "real",
-        Source::Reported => "reported",
-        Source::Fiction => "fiction",
-    }
-}
-
-pub fn perks(game: &Game, out: &mut impl Write) -> R {
-    let s = game.state();
-    writeln!(out, "Perks:")?;
-    for p in &game.level().perks {
-        let state = if s.perks.contains(&p.id) {
-            "open".to_string()
-        } else {
-            format!("requires {}", p.threshold)
-        };
-        writeln!(
-            out,
-            "  {} [{state}] — {} ({})",
-            p.name,
-            p.description,
-            provenance_label(p.provenance.source)
-        )?;
-    }
-    writeln!(out, "Sanctions:")?;
-    for x in &game.level().sanctions {
-        let state = if s.sanctions.contains(&x.id) {
-            "IN FORCE".to_string()
-        } else {
-            format!("below {}", x.below)
-        };
-        writeln!(
-            out,
-            "  {} [{state}] — {} ({})",
-            x.name,
-            x.description,
-            provenance_label(x.provenance.source)
-        )?;
-    }
-    Ok(())
-}
-
 pub fn rules(game: &Game, out: &mut impl Write) -> R {
-    if !game.rules_visible() {
-        return writeln!(out, "The rules are not published.");
+    writeln!(out, "{}", present::rules::setter(game))?;
+    if let Some(w) = present::rules::weights(game) {
+        writeln!(out, "{w}")?;
     }
-    let s = game.state();
-    for r in game
-        .level()
-        .rules
-        .iter()
-        .filter(|r| s.active_rules.contains(&r.id))
-    {
-        let level = game.level();
-        let dim = level
-            .dimension(&r.dimension)
-            .map_or(&*r.dimension, |d| d.name.as_str());
-        writeln!(
-            out,
-            "  {:+} {}: {} [{}: {}]",
-            r.points,
-            dim,
-            r.description,
-            provenance_label(r.provenance.source),
-            r.provenance.note
-        )?;
+    for line in present::rules::in_force(game) {
+        writeln!(out, "  {line}")?;
     }
     Ok(())
 }
@@ -418,8 +135,15 @@ pub fn proposals(game: &Game, out: &mut impl Write) -> R {
         } else {
             ""
         };
-        let named = crate::present::named(&p.name, &p.description);
-        writeln!(out, "  {:<16} {named}{mine}", p.id)?;
+        let vote = crate::game::Action::Vote {
+            proposal: p.id.clone(),
+        };
+        let effect = crate::present::action_effect(game, &vote);
+        writeln!(
+            out,
+            "  {:<16} {}{effect} — {}{mine}",
+            p.id, p.name, p.description
+        )?;
     }
     Ok(())
 }

@@ -6,6 +6,11 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 pub enum Msg {
     Up,
     Down,
+    /// Home, End, PgUp, PgDn: jump in a list.
+    First,
+    Last,
+    PageUp,
+    PageDown,
     Left,
     Right,
     NextPanel,
@@ -45,6 +50,10 @@ pub fn to_msg(key: KeyEvent) -> Option<Msg> {
         KeyCode::Down | KeyCode::Char('j') => Msg::Down,
         KeyCode::Left | KeyCode::Char('h') => Msg::Left,
         KeyCode::Right | KeyCode::Char('l') => Msg::Right,
+        KeyCode::Home => Msg::First,
+        KeyCode::End => Msg::Last,
+        KeyCode::PageUp => Msg::PageUp,
+        KeyCode::PageDown => Msg::PageDown,
         KeyCode::Tab => Msg::NextPanel,
         KeyCode::BackTab => Msg::PrevPanel,
         KeyCode::Enter => Msg::Choose,

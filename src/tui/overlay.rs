@@ -6,14 +6,11 @@ use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::app::{App, Screen};
-use super::theme::Theme;
 use super::view::{centered, popup};
 use crate::game::Game;
 
 pub fn help(frame: &mut Frame, area: Rect, app: &App) {
     let theme = app.theme;
-    let rect = centered(area, 78, 22);
-    let inner = popup(frame, rect, "Help", theme);
     let about = match &app.screen {
         Screen::Title { .. } => "Choose a level. Each one is a different scoring system.",
         Screen::Persona { .. } => "Choose who you are. Money, standing, friends and values differ.",
@@ -26,31 +23,18 @@ pub fn help(frame: &mut Frame, area: Rect, app: &App) {
         }
         Screen::Changed(_) => "The level file changed after this game was saved.",
     };
-    let keys = [
-        ("↑↓ or j k", "move"),
-        (
-            "Tab, Shift-Tab, ←→ or h l",
-            "switch panel: Shop, Feed, Friends, Inbox, Perks, Ledger",
-        ),
-        (
-            "Enter or Space",
-            "choose: buy, open a post or a person, answer an event, appeal",
-        ),
-        ("n", "end the day (unanswered events take their default)"),
-        (
-            "i",
-            "state inspector: every variable and flag (for level authors)",
-        ),
-        ("?", "this help"),
-        ("Esc", "back, close a pop-up"),
-        ("q", "quit (asks first if the day is not finished)"),
-        ("Ctrl-C", "quit at once"),
-    ];
     let mut lines = vec![Line::from(about), Line::from("")];
-    for (k, what) in keys {
+    let keys = super::keymap::help_keys(app);
+    let pad = keys
+        .iter()
+        .map(|k| k.keys.chars().count())
+        .max()
+        .unwrap_or(0)
+        + 2;
+    for k in keys {
         lines.push(Line::from(vec![
-            ratatui::text::Span::styled(format!("{k:<26}"), theme.key()),
-            ratatui::text::Span::raw(what),
+            ratatui::text::Span::styled(format!("{:<pad$}", k.keys), theme.key()),
+            ratatui::text::Span::raw(k.does),
         ]));
     }
     lines.push(Line::from(""));
@@ -58,14 +42,43 @@ pub fn help(frame: &mut Frame, area: Rect, app: &App) {
         "Buying, posting, liking, sharing, reporting, befriending, unfriending and appealing each take one action.",
         theme.dim(),
     ));
+    if let Screen::Play(p) | Screen::End(p) = &app.screen
+        && let crate::game::level::RuleSetter::Vote { every } = p.game.level().rule_setter
+    {
+        lines.push(Line::styled(voting(every), theme.dim()));
+    }
+    // Sized to its words: as tall as they wrap to, within the screen.
+    let width = area.width.saturating_sub(2).min(78);
+    let rows: u16 = (lines.iter())
+        .map(|l| super::menu_view::rows(l, width.saturating_sub(2)))
+        .fold(0, u16::saturating_add);
+    let rect = centered(area, width, rows.saturating_add(2));
+    let inner = popup(frame, rect, "Help", theme);
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), inner);
 }
 
-pub fn quit(frame: &mut Frame, area: Rect, theme: Theme) {
+/// How voting works, from the terminal: where the ballot is and when votes are counted.
+fn voting(every: u32) -> String {
+    let when = match every.max(1) {
+        1 => "every morning".to_string(),
+        n => format!("every {n} days, in the morning"),
+    };
+    format!(
+        "Voting: Inbox → Ballot, choose a proposal (no action spent; you may change your vote). Votes are counted {when}: the winner's rules replace the old ones and the day's summary gives the count."
+    )
+}
+
+pub fn quit(frame: &mut Frame, area: Rect, app: &App) {
+    let theme = app.theme;
     let rect = centered(area, 50, 6);
     let inner = popup(frame, rect, "Quit?", theme);
+    let why = match &app.screen {
+        Screen::Play(p) if p.day_unfinished() => "The day is not finished.",
+        Screen::Play(_) | Screen::End(_) => "Your game is saved as it is.",
+        _ => "Leave Scored?",
+    };
     let lines = vec![
-        Line::from("The day is not finished."),
+        Line::from(why),
         Line::from(""),
         Line::styled("y or q: quit    n or Esc: stay", theme.key()),
     ];
@@ -160,14 +173,49 @@ pub fn inspector_lines(game: &Game) -> Vec<String> {
     out
 }
 
-pub fn inspector(frame: &mut Frame, area: Rect, theme: Theme, game: &Game, scroll: u16) {
+/// What a citizen may know: where they stand and the rules, as far as the level publishes
+/// them (in a black box: no rules, weights or ids).
+pub fn citizen_lines(game: &Game) -> Vec<String> {
+    use crate::present::{rules, standing};
+    let s = game.state();
+    let score = match (s.score, game.tier()) {
+        (Some(x), Some(t)) => format!("{} {x} ({})", game.level().score.name, t.name),
+        (Some(x), None) => format!("{} {x}", game.level().score.name),
+        (None, _) => format!("{}: not yet switched on", game.level().score.name),
+    };
+    let mut out = vec![
+        format!("{score} · self {}/100 · money {}", s.integrity, s.money),
+        String::new(),
+        rules::setter(game),
+    ];
+    out.extend(rules::weights(game));
+    out.push(String::new());
+    out.push("Rules in force:".into());
+    out.extend(rules::in_force(game).into_iter().map(|l| format!("  {l}")));
+    for (title, names) in [
+        ("Perks open", standing::perks_open(game)),
+        ("Sanctions in force", standing::sanctions_in_force(game)),
+    ] {
+        if !names.is_empty() {
+            out.push(format!("{title}: {}", names.join(", ")));
+        }
+    }
+    out
+}
+
+/// The inspector: every variable and flag in an author's watch; otherwise the citizen's view.
+pub fn inspector(frame: &mut Frame, area: Rect, app: &App, game: &Game, scroll: u16) {
     let rect = centered(
         area,
         area.width.saturating_sub(4),
         area.height.saturating_sub(2),
     );
-    let inner = popup(frame, rect, "State inspector", theme);
-    let lines: Vec<Line> = inspector_lines(game).into_iter().map(Line::from).collect();
+    let (title, lines) = match app.watch {
+        Some(_) => ("State inspector", inspector_lines(game)),
+        None => ("Rules and standing", citizen_lines(game)),
+    };
+    let inner = popup(frame, rect, title, app.theme);
+    let lines: Vec<Line> = lines.into_iter().map(Line::from).collect();
     frame.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })

@@ -3,13 +3,13 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Sparkline, Wrap};
+use ratatui::widgets::{Paragraph, Sparkline, Wrap};
 use tui_big_text::{BigText, PixelSize};
 
 use super::app::Play;
-use super::panels::{self, Mark, Panel};
+use super::panels::Panel;
 use super::theme::Theme;
-use super::view::{bar, centered, effect_spans, popup};
+use super::view::{bar, centered, popup};
 use crate::game::Game;
 
 /// Big digits need this much room.
@@ -35,14 +35,19 @@ pub fn render(frame: &mut Frame, area: Rect, theme: Theme, play: &Play) {
         header_lines(frame, header, theme, play, true);
     }
     tab_line(frame, tabs, theme, play);
-    panel(frame, body, theme, play);
+    super::listing::render(frame, body, theme, play);
     toast_lines(frame, toasts, theme, play);
     if play.loading > 0 {
         loading(frame, body, theme, play);
     } else if let Some(lines) = &play.summary {
-        summary(frame, area, theme, play, lines);
-    } else if play.menu.is_some() {
-        super::menu_view::render(frame, area, theme, play);
+        super::summary::render(frame, area, theme, play, lines);
+    } else {
+        if play.menu.is_some() {
+            super::menu_view::render(frame, area, theme, play);
+        }
+        if let Some(c) = &play.confirm {
+            super::menu_view::confirm(frame, area, theme, &c.question);
+        }
     }
 }
 
@@ -99,10 +104,11 @@ fn header_lines(frame: &mut Frame, area: Rect, theme: Theme, play: &Play, score_
             let today = play.day_start.map_or(0, |d| score - d);
             first.push(Span::raw(" · today "));
             first.push(Span::styled(format!("{today:+}"), theme.delta(today)));
-            first.push(Span::styled(
-                format!(" · {}", level.score.name),
-                theme.dim(),
-            ));
+            // The score's name in the room left, shortened a word at a time.
+            let used: usize = first.iter().map(Span::width).sum();
+            let room = usize::from(left.width).saturating_sub(used + 3);
+            let name = super::text::abbreviate(&level.score.name, room);
+            first.push(Span::styled(format!(" · {name}"), theme.dim()));
         }
         None => first.push(Span::styled(
             format!("{}: not yet switched on", level.score.name),
@@ -155,20 +161,19 @@ fn header_lines(frame: &mut Frame, area: Rect, theme: Theme, play: &Play, score_
 /// Each dimension with its value (and a bar where there is room); hidden in a black box,
 /// where citizens see only the total.
 fn dimension_line(game: &Game, theme: Theme, width: u16) -> Line<'static> {
-    if !game.rules_visible() {
+    let Some(dims) = crate::present::standing::dimensions(game) else {
         return Line::styled("How the score is made is not published.", theme.dim());
-    }
-    let dims = &game.level().score.dimensions;
+    };
     let each = width as usize / dims.len().max(1);
     let with_bar = each >= 22;
     let name_width = each.saturating_sub(if with_bar { 12 } else { 5 }).max(3);
     let mut spans = Vec::new();
     for d in dims {
-        let value = game.dimension_value(&d.id);
-        spans.push(Span::raw(super::text::pad(&d.name, name_width)));
-        spans.push(Span::styled(format!("{value:>3} "), theme.title()));
+        let name = super::text::abbreviate(&d.name, name_width);
+        spans.push(Span::raw(super::text::pad(&name, name_width)));
+        spans.push(Span::styled(format!("{:>3} ", d.value), theme.title()));
         if with_bar {
-            spans.push(Span::styled(format!("{} ", bar(value, 5)), theme.title()));
+            spans.push(Span::styled(format!("{} ", bar(d.value, 5)), theme.title()));
         }
     }
     Line::from(spans)
@@ -240,67 +245,6 @@ fn tab_line(frame: &mut Frame, area: Rect, theme: Theme, play: &Play) {
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
-fn panel(frame: &mut Frame, area: Rect, theme: Theme, play: &Play) {
-    let rows = panels::rows(&play.game, play.panel);
-    let cursor = play.cursor().min(rows.len().saturating_sub(1));
-    let [list_area, detail_area] =
-        Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(area);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .title(format!(" {} ", play.panel.name()));
-    let inner = block.inner(list_area);
-    frame.render_widget(block, list_area);
-    let height = inner.height as usize;
-    let first = cursor.saturating_sub(height.saturating_sub(1));
-    let width = inner.width as usize;
-    // Labels on the left and asides right-aligned, as two paragraphs: padding each row
-    // with spaces to the full width would cost a grapheme per blank cell on every frame.
-    let (mut labels, mut asides) = (Vec::new(), Vec::new());
-    for (i, row) in rows.iter().enumerate().skip(first).take(height) {
-        let room = width.saturating_sub(super::text::width(&row.aside) + 3);
-        let label = super::text::truncate(&row.label, room);
-        let pointer = if i == cursor { "> " } else { "  " };
-        let style = match (i == cursor, row.mark, row.lock.is_some()) {
-            (true, _, _) => theme.selected(),
-            (_, _, true) => theme.locked(),
-            (_, Mark::Waiting, _) => theme.warn(),
-            (_, Mark::Good, _) => theme.good(),
-            (_, Mark::Bad, _) => theme.bad(),
-            (_, Mark::Faded, _) => theme.dim(),
-            _ => theme.text(),
-        };
-        labels.push(Line::styled(format!("{pointer}{label}"), style));
-        asides.push(Line::styled(row.aside.as_str(), style));
-    }
-    frame.render_widget(Paragraph::new(labels), inner);
-    frame.render_widget(Paragraph::new(asides).right_aligned(), inner);
-
-    let mut detail: Vec<Line> = Vec::new();
-    if let Some(row) = rows.get(cursor) {
-        for d in &row.detail {
-            detail.push(Line::from(d.clone()));
-        }
-        if let Some(lock) = &row.lock {
-            detail.push(Line::from(""));
-            detail.push(Line::styled(format!("Not available: {lock}"), theme.bad()));
-        } else if let Some(p) = &row.effect {
-            let spans = effect_spans(&play.game, p, theme);
-            if !spans.is_empty() {
-                detail.push(Line::from(""));
-                let mut line = vec![Span::styled(format!("{}: ", row.verb), theme.dim())];
-                line.extend(spans);
-                detail.push(Line::from(line));
-            }
-        }
-    }
-    frame.render_widget(
-        Paragraph::new(detail)
-            .wrap(Wrap { trim: true })
-            .block(Block::default().borders(Borders::ALL).title(" Details ")),
-        detail_area,
-    );
-}
-
 fn toast_lines(frame: &mut Frame, area: Rect, theme: Theme, play: &Play) {
     let n = area.height as usize;
     let start = play.toasts.len().saturating_sub(n);
@@ -328,34 +272,5 @@ fn loading(frame: &mut Frame, area: Rect, theme: Theme, play: &Play) {
         Line::from(format!("Your connection is throttled{dots}")),
         Line::styled("Press any key to stop waiting.", theme.dim()),
     ];
-    frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), inner);
-}
-
-fn summary(frame: &mut Frame, area: Rect, theme: Theme, play: &Play, lines: &[String]) {
-    let height = (lines.len() as u16 + 4).min(area.height);
-    let rect = centered(area, area.width.saturating_sub(2).min(100), height);
-    let title = if play.game.is_over() {
-        "The last night".to_string()
-    } else {
-        format!("Overnight — day {} begins", play.game.state().day)
-    };
-    let inner = popup(frame, rect, &title, theme);
-    let mut text: Vec<Line> = lines
-        .iter()
-        .map(|l| {
-            let style = if l.starts_with('+') {
-                theme.good()
-            } else if l.starts_with('-') {
-                theme.bad()
-            } else {
-                theme.text()
-            };
-            Line::styled(l.clone(), style)
-        })
-        .collect();
-    if text.is_empty() {
-        text.push(Line::from("A quiet night."));
-    }
-    text.push(Line::styled("Press any key.", theme.dim()));
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), inner);
 }

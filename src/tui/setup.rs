@@ -53,21 +53,26 @@ pub fn persona(frame: &mut Frame, area: Rect, theme: Theme, level: &Level, selec
         ];
         let mut values: Vec<(&String, &i32)> = p.values.iter().collect();
         values.sort_by_key(|(_, v)| -v.abs());
-        let list = |positive: bool| {
-            values
-                .iter()
+        // Values in words, strongest first: what the persona cares about and dislikes.
+        let list = |positive: bool| -> Vec<String> {
+            (values.iter())
                 .filter(|(_, v)| (**v > 0) == positive && **v != 0)
-                .map(|(t, _)| t.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
+                .take(3)
+                .map(|(t, _)| crate::present::names::tag(level, t))
+                .collect()
         };
-        let (cares, dislikes) = (list(true), list(false));
-        text.push(Line::from(""));
-        if !cares.is_empty() {
-            text.push(Line::from(format!("Cares about: {cares}")));
-        }
-        if !dislikes.is_empty() {
-            text.push(Line::from(format!("Dislikes: {dislikes}")));
+        for (title, mark, words) in [
+            ("Cares about:", "+", list(true)),
+            ("Dislikes:", "−", list(false)),
+        ] {
+            if words.is_empty() {
+                continue;
+            }
+            text.push(Line::from(""));
+            text.push(Line::from(title));
+            for w in words {
+                text.push(Line::from(format!("  {mark} {w}")));
+            }
         }
         if !p.friends.is_empty() {
             let names: Vec<&str> = p

@@ -34,9 +34,54 @@ pub fn pad(s: &str, cols: usize) -> String {
     out
 }
 
+/// A label shortened to `cols` a word at a time ("Credit history" → "Credit", never
+/// "Credit hi…"), not ending on a little word ("Behaviour and" → "Behaviour"); a first word
+/// that alone does not fit is cut with `…`.
+pub fn abbreviate(s: &str, cols: usize) -> String {
+    if s.width() <= cols {
+        return s.to_string();
+    }
+    let words: Vec<&str> = s.split_whitespace().collect();
+    for n in (1..words.len()).rev() {
+        let mut kept = &words[..n];
+        while let [rest @ .., last] = kept
+            && !rest.is_empty()
+            && matches!(
+                last.to_lowercase().as_str(),
+                "and" | "of" | "the" | "to" | "in" | "&"
+            )
+        {
+            kept = rest;
+        }
+        let mut short = kept.join(" ");
+        // Never an opened bracket left unclosed: "Lantern Credit (Citizen" → "Lantern Credit".
+        if short.matches('(').count() > short.matches(')').count()
+            && let Some(at) = short.rfind('(')
+        {
+            short = short[..at].trim_end().to_string();
+        }
+        if !short.is_empty() && short.width() <= cols {
+            return short;
+        }
+    }
+    truncate(s, cols)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn labels_shorten_by_whole_words() {
+        assert_eq!(abbreviate("Credit history", 11), "Credit");
+        assert_eq!(abbreviate("Behaviour and preferences", 14), "Behaviour");
+        assert_eq!(abbreviate("Connections", 11), "Connections");
+        assert_eq!(abbreviate("Connections", 6), "Conne…");
+        assert_eq!(
+            abbreviate("Lantern Credit (Citizen Edition)", 26),
+            "Lantern Credit"
+        );
+    }
 
     #[test]
     fn wide_characters_count_twice() {

@@ -50,16 +50,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, selected: usize) {
         lines.push(Line::styled("Continue", theme.title()));
         for (j, save) in app.saves.iter().enumerate() {
             let i = app.catalog.len() + j;
-            let name = save
-                .path
-                .file_stem()
-                .map_or(String::new(), |s| s.to_string_lossy().to_string());
-            let name = if save.label.is_ok() {
-                name
-            } else {
-                format!("{name} (unreadable)")
-            };
-            lines.push(item(theme, i == selected, name));
+            lines.push(item(theme, i == selected, save.name.clone()));
         }
     }
     // Scrolled so that the selection stays in view (8 built-in levels and a few saves pass

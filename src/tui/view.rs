@@ -36,10 +36,10 @@ pub fn render(frame: &mut Frame, app: &App) {
         Some(Overlay::Help) => overlay::help(frame, body, app),
         Some(Overlay::Inspector { scroll }) => {
             if let Screen::Play(p) | Screen::End(p) = &app.screen {
-                overlay::inspector(frame, body, app.theme, &p.game, scroll);
+                overlay::inspector(frame, body, app, &p.game, scroll);
             }
         }
-        Some(Overlay::QuitConfirm) => overlay::quit(frame, body, app.theme),
+        Some(Overlay::QuitConfirm) => overlay::quit(frame, body, app),
         None => {}
     }
     if let Some(w) = &app.watch
@@ -106,66 +106,11 @@ fn too_small(frame: &mut Frame, area: Rect, theme: Theme) {
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
 }
 
-/// The keys of the current screen, always on the last line.
+/// The keys of the current screen, always on the last line (from the keymap).
 fn footer(frame: &mut Frame, area: Rect, app: &App) {
-    let broken = app.watch.as_ref().is_some_and(|w| !w.errors.is_empty());
-    let keys: &[(&str, &str)] = match (&app.overlay, &app.screen) {
-        _ if broken => &[("save the fixed file", "reload"), ("q", "quit")],
-        (Some(Overlay::QuitConfirm), _) => &[("y/q", "quit"), ("n/Esc", "stay")],
-        (Some(Overlay::Inspector { .. }), _) => {
-            &[("↑↓", "scroll"), ("?", "help"), ("any key", "close")]
-        }
-        (Some(Overlay::Help), _) => &[("any key", "close"), ("Ctrl-C", "quit")],
-        (None, Screen::Title { .. }) => &[
-            ("↑↓", "choose level"),
-            ("Enter", "play"),
-            ("?", "help"),
-            ("q", "quit"),
-        ],
-        (None, Screen::Persona { .. }) => &[
-            ("↑↓", "choose"),
-            ("Enter", "play as"),
-            ("Esc", "back"),
-            ("q", "quit"),
-        ],
-        (None, Screen::Intro(i)) if i.naming.is_some() => &[
-            ("type", "your name"),
-            ("Enter", "continue"),
-            ("Esc", "no name"),
-        ],
-        (None, Screen::Intro(_)) => &[
-            ("↑↓", "read on"),
-            ("Space", "tick/untick"),
-            ("Enter", "begin"),
-            ("Esc", "back"),
-        ],
-        (None, Screen::Play(p)) if p.summary.is_some() => &[("any key", "continue")],
-        (None, Screen::Play(p)) if p.loading > 0 => &[("any key", "skip the wait")],
-        (None, Screen::Play(p)) if p.menu.is_some() => {
-            &[("↑↓", "choose"), ("Enter", "confirm"), ("Esc", "back")]
-        }
-        (None, Screen::Play(_)) => &[
-            ("↑↓", "move"),
-            ("Tab/←→", "panel"),
-            ("Enter", "choose"),
-            ("n", "end day"),
-            ("i", "inspect"),
-            ("?", "help"),
-            ("q", "quit"),
-        ],
-        (None, Screen::End(_)) => &[
-            ("←→", "debrief pages"),
-            ("↑↓", "scroll"),
-            ("e", "export report"),
-            ("Enter", "title"),
-            ("i", "inspect"),
-            ("q", "quit"),
-        ],
-        (None, Screen::Changed(_)) => &[("Enter", "continue anyway"), ("Esc", "back to the title")],
-    };
     let mut spans = Vec::new();
-    for (k, what) in keys {
-        spans.push(Span::styled(format!(" {k} "), app.theme.key()));
+    for (key, what) in super::keymap::footer(app) {
+        spans.push(Span::styled(format!(" {} ", key.label), app.theme.key()));
         spans.push(Span::raw(format!("{what}  ")));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
@@ -210,12 +155,14 @@ pub fn effect_spans(game: &Game, p: &Prediction, theme: Theme) -> Vec<Span<'stat
             format!("score {:+}", p.score),
             theme.delta(p.score),
         ));
-        for (id, pts) in &p.dimensions {
-            let name = game
-                .level()
-                .dimension(id)
-                .map_or(id.as_str(), |d| d.name.as_str());
-            spans.push(Span::styled(format!(" {name} {pts:+}"), theme.dim()));
+        let dims: Vec<String> = (p.dimensions.iter())
+            .map(|(id, pts)| {
+                let name = crate::present::names::dimension(game.level(), id);
+                crate::present::effect::dimension_points(name, *pts)
+            })
+            .collect();
+        if !dims.is_empty() {
+            spans.push(Span::styled(format!(" ({})", dims.join(", ")), theme.dim()));
         }
         spans.push(Span::raw("  "));
     }

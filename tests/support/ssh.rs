@@ -289,7 +289,10 @@ impl Client {
             {
                 return;
             }
-            if screen.contains("any key") {
+            if screen.contains("y: yes") {
+                // "End day N?" with actions or events left: yes.
+                self.keys("y");
+            } else if screen.contains("any key") {
                 self.keys(" ");
             } else if screen.contains("n end day") {
                 self.keys("n");

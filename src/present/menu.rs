@@ -1,9 +1,9 @@
-//! Pop-up choices: an event's answers, what to do with a post or a person, the draft.
+//! Menus of choices: an event's answers, what to do with a post or a person, the draft, the
+//! ballot. Each choice carries its predicted effect and, where the core would refuse it, why.
 
-use crate::game::level::ActionKind;
-use crate::game::state::{Author, Reaction};
-use crate::game::{Action, Game, Prediction};
-use crate::present;
+use super::names;
+use crate::game::state::Reaction;
+use crate::game::{Action, Game, Prediction, Refusal};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Then {
@@ -29,24 +29,14 @@ pub struct Menu {
     pub selected: usize,
 }
 
+/// A choice that plays `action`: its prediction, and the core's refusal if it would refuse.
 fn choice(game: &Game, label: impl Into<String>, action: Action) -> Choice {
-    let lock = if game.allows(&action) {
-        None
-    } else {
-        refusal_of(game, &action)
-    };
     Choice {
         label: label.into(),
         effect: game.predict(&action),
-        lock,
+        lock: game.refusal(&action).map(|r| r.to_string()),
         then: Then::Play(action),
     }
-}
-
-/// Why an action would be refused, in the words of the refusal itself.
-fn refusal_of(game: &Game, action: &Action) -> Option<String> {
-    let mut probe = game.clone();
-    probe.play(action.clone()).err().map(|r| r.to_string())
 }
 
 fn back() -> Choice {
@@ -68,19 +58,9 @@ pub fn topics(game: &Game) -> Menu {
             let draft = Action::Draft {
                 topic: t.id.clone(),
             };
-            let lock = match game
-                .check_topic(t)
-                .and(game.check_tags(&t.tags))
-                .and(game.check_allowed(ActionKind::Post))
-            {
-                Err(r) => Some(r.to_string()),
-                Ok(()) => None,
-            };
             Choice {
-                label: present::named(&t.name, &t.description),
-                effect: game.predict(&draft),
-                lock,
                 then: Then::Draft(t.id.clone()),
+                ..choice(game, super::named(&t.name, &t.description), draft)
             }
         })
         .chain(std::iter::once(back()))
@@ -112,27 +92,18 @@ pub fn draft(game: &Game) -> Option<Menu> {
 
 pub fn post(game: &Game, id: usize) -> Option<Menu> {
     let p = game.state().feed.get(id)?;
-    let author = match &p.author {
-        Author::Npc(n) => game
-            .level()
-            .npc(n)
-            .map_or(n.to_string(), |x| x.name.clone()),
-        Author::News(s) => s.to_string(),
-    };
-    let mut choices = Vec::new();
-    if !p.reactions.contains(&Reaction::Liked) {
-        choices.push(choice(game, "Like", Action::Like { post: id }));
-    }
-    if !p.reactions.contains(&Reaction::Shared) {
-        choices.push(choice(game, "Share", Action::Share { post: id }));
-    }
-    if matches!(p.author, Author::Npc(_)) && !p.reactions.contains(&Reaction::Reported) {
-        choices.push(choice(
-            game,
-            format!("Report {author} to the authorities"),
-            Action::Report { post: id },
-        ));
-    }
+    let author = names::author(game.level(), &p.author);
+    let mut choices: Vec<Choice> = (names::open_reactions(p).into_iter())
+        .map(|r| match r {
+            Reaction::Liked => choice(game, "Like", Action::Like { post: id }),
+            Reaction::Shared => choice(game, "Share", Action::Share { post: id }),
+            Reaction::Reported => choice(
+                game,
+                format!("Report {author} to the authorities"),
+                Action::Report { post: id },
+            ),
+        })
+        .collect();
     choices.push(back());
     Some(Menu {
         title: format!("{author}, day {}", p.day),
@@ -154,13 +125,10 @@ pub fn person(game: &Game, id: &str) -> Option<Menu> {
             Action::Unfriend { npc: id.into() },
         ));
     } else {
-        let mut c = choice(
-            game,
-            format!("Befriend {}", npc.name),
-            Action::Befriend { npc: id.into() },
-        );
-        if let Some(reason) = game.refuses_friendship(id) {
-            c.lock = Some(format!("{} would refuse: {reason}", npc.name));
+        let befriend = Action::Befriend { npc: id.into() };
+        let mut c = choice(game, format!("Befriend {}", npc.name), befriend.clone());
+        if let Some(Refusal::Declined { name, reason }) = game.refusal(&befriend) {
+            c.lock = Some(format!("{name} would refuse: {reason}"));
         }
         choices.push(c);
     }
@@ -184,7 +152,7 @@ pub fn event(game: &Game, id: &str) -> Option<Menu> {
         .choices
         .iter()
         .map(|c| {
-            let mut ch = choice(
+            choice(
                 game,
                 if e.default.as_deref() == Some(&c.id) {
                     format!("{} (if you do not answer)", c.text)
@@ -195,13 +163,7 @@ pub fn event(game: &Game, id: &str) -> Option<Menu> {
                     event: id.into(),
                     choice: c.id.clone(),
                 },
-            );
-            if ch.lock.is_none()
-                && let Err(r) = game.check_tags(&c.tags)
-            {
-                ch.lock = Some(r.to_string());
-            }
-            ch
+            )
         })
         .chain(std::iter::once(Choice {
             label: "Decide later".into(),
@@ -224,7 +186,7 @@ pub fn ballot(game: &Game) -> Menu {
         .map(|p| {
             choice(
                 game,
-                present::named(&p.name, &p.description),
+                super::named(&p.name, &p.description),
                 Action::Vote {
                     proposal: p.id.clone(),
                 },

@@ -1,0 +1,311 @@
+//! The systems legible on screen, at 80×24 and 100×30: the ballot pop-up shows every option
+//! with its effect (scrolling to the one selected when they do not all fit), help explains
+//! voting, the rules view says what counts.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use scored::check;
+use scored::game::{Action, Game};
+use scored::present::{Listing, Target};
+use scored::tui::app::{App, Origin};
+use scored::tui::keys::Msg;
+use scored::tui::theme::Theme;
+use scored::tui::view;
+
+const SIZES: [(u16, u16); 2] = [(80, 24), (100, 30)];
+
+fn draw(app: &App, w: u16, h: u16) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal.draw(|frame| view::render(frame, app)).unwrap();
+    terminal
+}
+
+fn text(app: &App, w: u16, h: u16) -> String {
+    let t = draw(app, w, h);
+    let buffer = t.backend().buffer();
+    (0..h)
+        .map(|y| (0..w).map(|x| buffer[(x, y)].symbol()).collect::<String>())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn playing(path: &str) -> App {
+    let level = Arc::new(check::load_file(Path::new(path)).expect("valid level"));
+    let (mut game, _) = Game::new(level, None, 5).unwrap();
+    let _ = game.play(Action::Consent { share: true });
+    let mut app = App::new(Vec::new(), Theme { color: false }, 5);
+    app.resumed(game, Origin::default(), false);
+    app
+}
+
+/// The ballot of the people's ledger, open.
+fn ballot() -> App {
+    let mut app = playing("levels/peoples-ledger.ron");
+    let p = app.playing_mut().unwrap();
+    p.panel = Listing::Inbox;
+    let rows = scored::present::rows(&p.game, Listing::Inbox);
+    p.cursor[Listing::Inbox.index()] = rows
+        .iter()
+        .position(|r| r.target == Target::Ballot)
+        .unwrap();
+    app.update(Msg::Choose);
+    app
+}
+
+#[test]
+fn the_ballot_shows_each_option_and_its_effect_at_every_size() {
+    let mut app = ballot();
+    let choices = app
+        .playing_mut()
+        .unwrap()
+        .menu
+        .as_ref()
+        .unwrap()
+        .choices
+        .len();
+    for (w, h) in [(80, 24), (100, 30), (110, 34), (110, 50)] {
+        let mut app = ballot();
+        for i in 0..choices {
+            let menu = app.playing_mut().unwrap().menu.clone().unwrap();
+            assert_eq!(menu.selected, i);
+            let c = &menu.choices[i];
+            let screen = text(&app, w, h);
+            let start: String = c.label.chars().take(20).collect();
+            assert!(
+                screen.contains(&start),
+                "{w}x{h}: option {i} `{start}` not shown:\n{screen}"
+            );
+            if let Some(p) = &c.effect {
+                let self_ = format!("self {:+}", p.integrity);
+                assert!(
+                    screen.contains(&self_),
+                    "{w}x{h}: the effect of {i} not shown:\n{screen}"
+                );
+            }
+            app.update(Msg::Down);
+        }
+    }
+    for (w, h) in SIZES {
+        insta::assert_snapshot!(format!("ballot_{w}x{h}"), draw(&app, w, h).backend());
+    }
+}
+
+#[test]
+fn help_explains_voting() {
+    let mut app = playing("levels/peoples-ledger.ron");
+    app.update(Msg::Help);
+    for (w, h) in SIZES {
+        insta::assert_snapshot!(format!("help_voting_{w}x{h}"), draw(&app, w, h).backend());
+    }
+}
+
+#[test]
+fn the_rules_view_says_what_counts_and_who_sets_it() {
+    let mut app = playing("levels/peoples-ledger.ron");
+    app.update(Msg::Inspector);
+    for (w, h) in SIZES {
+        let screen = text(&app, w, h);
+        assert!(screen.contains("Who sets the rules: citizens"), "{screen}");
+        assert!(screen.contains("Rules in force:"), "{screen}");
+        insta::assert_snapshot!(format!("rules_{w}x{h}"), draw(&app, w, h).backend());
+    }
+}
+
+/// Every place a dimension's name is followed by a signed number, that number is in points
+/// (`Conduct -3 pts`); no score change is written as `+7 Conduct`.
+fn dimension_forms_are_distinct(text: &str, dims: &[String]) -> Result<(), String> {
+    for d in dims {
+        for (at, _) in text.match_indices(d.as_str()) {
+            let after = &text[at + d.len()..];
+            let signed = after
+                .strip_prefix(" +")
+                .or_else(|| after.strip_prefix(" -"));
+            if let Some(rest) = signed {
+                let digits = rest.chars().take_while(char::is_ascii_digit).count();
+                if digits > 0 && !rest[digits..].starts_with(" pts") {
+                    return Err(format!(
+                        "`{d}` with a bare number: …{}",
+                        &text[at..(at + 40).min(text.len())]
+                    ));
+                }
+            }
+            let before = text[..at].trim_end_matches(' ');
+            let tail: String = before
+                .chars()
+                .rev()
+                .take_while(|c| c.is_ascii_digit())
+                .collect();
+            let sign = before[..before.len() - tail.len()].chars().last();
+            if !tail.is_empty() && matches!(sign, Some('+' | '-')) {
+                return Err(format!(
+                    "a score change written as dimension points: …{}",
+                    &text[at.saturating_sub(10)..(at + d.len()).min(text.len())]
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+#[test]
+fn score_points_and_dimension_points_never_share_a_form() {
+    let mut app = playing("levels/mandatory.ron");
+    let mut screens = Vec::new();
+    for _ in 0..3 {
+        for _ in 0..6 {
+            app.update(Msg::NextPanel);
+            for (w, h) in SIZES {
+                screens.push(text(&app, w, h));
+            }
+        }
+        app.update(Msg::Choose);
+        screens.push(text(&app, 100, 30));
+        app.update(Msg::Yes);
+        for m in [Msg::EndDay, Msg::Yes] {
+            app.update(m);
+        }
+        screens.push(text(&app, 100, 30));
+        app.update(Msg::Other);
+    }
+    let game = app.playing_mut().unwrap().game.clone();
+    let dims: Vec<String> = game
+        .level()
+        .score
+        .dimensions
+        .iter()
+        .map(|d| d.name.clone())
+        .collect();
+    for command in [
+        "shop",
+        "feed",
+        "people",
+        "inbox all",
+        "ledger",
+        "rules",
+        "status",
+    ] {
+        let mut out = Vec::new();
+        let c = scored::headless::parse(command).unwrap().unwrap();
+        scored::headless::execute(&mut game.clone(), c, &mut out).unwrap();
+        screens.push(String::from_utf8(out).unwrap());
+    }
+    let mut ledger_seen = false;
+    for s in &screens {
+        ledger_seen |= s.contains(" pts (score ");
+        if let Err(e) = dimension_forms_are_distinct(s, &dims) {
+            panic!("{e}\n{s}");
+        }
+    }
+    assert!(ledger_seen, "a ledger row shows both forms side by side");
+}
+
+#[test]
+fn persona_values_are_in_words_not_tag_ids() {
+    let path = "levels/mandatory.ron";
+    let level = Arc::new(check::load_file(Path::new(path)).unwrap());
+    let mut app = App::new(Vec::new(), Theme { color: false }, 5);
+    app.start(level.clone(), None);
+    let persona = &level.personas[0];
+    // The strongest value comes first (the first of equals, in the level's order of ids).
+    let mut values: Vec<_> = persona.values.iter().collect();
+    values.sort_by_key(|(_, v)| -v.abs());
+    let top = values.iter().find(|(_, v)| **v > 0).unwrap().0;
+    let words = scored::present::names::tag(&level, top);
+    assert_ne!(&words, top);
+    for (w, h) in SIZES {
+        let screen = text(&app, w, h);
+        assert!(screen.contains(&format!("+ {words}")), "{screen}");
+        assert!(!screen.contains(&format!("Cares about: {top}")), "{screen}");
+    }
+}
+
+#[test]
+fn header_labels_fit_or_shorten_by_whole_words() {
+    let mut app = playing("levels/mandatory.ron");
+    send_end_day(&mut app);
+    let game = app.playing_mut().unwrap().game.clone();
+    let level = game.level();
+    for (w, h) in SIZES {
+        let screen = text(&app, w, h);
+        let header: Vec<&str> = screen.lines().take(4).collect();
+        let joined = header.join("\n");
+        assert!(
+            !joined.contains('…'),
+            "{w}x{h}: a label cut mid-word:\n{joined}"
+        );
+        for d in &level.score.dimensions {
+            let first = d.name.split_whitespace().next().unwrap();
+            assert!(
+                joined.contains(first),
+                "{w}x{h}: {} missing:\n{joined}",
+                d.name
+            );
+        }
+        assert!(joined.contains("Lantern Credit"), "{joined}");
+        insta::assert_snapshot!(format!("header_{w}x{h}"), draw(&app, w, h).backend());
+    }
+}
+
+fn send_end_day(app: &mut App) {
+    for m in [
+        Msg::EndDay,
+        Msg::Yes,
+        Msg::Other,
+        Msg::EndDay,
+        Msg::Yes,
+        Msg::Other,
+    ] {
+        app.update(m);
+    }
+}
+
+#[test]
+fn a_long_night_scrolls_and_shows_the_vote_count() {
+    for (w, h) in SIZES {
+        let mut app = playing("levels/peoples-ledger.ron");
+        for _ in 0..3 {
+            for m in [Msg::EndDay, Msg::Yes] {
+                app.update(m);
+            }
+            if app.playing_mut().unwrap().game.state().day < 4 {
+                app.update(Msg::Other);
+            }
+        }
+        let lines = app
+            .playing_mut()
+            .unwrap()
+            .summary
+            .clone()
+            .expect("the night's summary");
+        let count = lines
+            .iter()
+            .find(|l| l.starts_with("The vote is in"))
+            .expect("a count");
+        let last = lines.last().unwrap().clone();
+        let mut seen = String::new();
+        for _ in 0..lines.len() + 2 {
+            seen.push_str(&text(&app, w, h));
+            app.update(Msg::Down);
+        }
+        assert!(
+            app.playing_mut().unwrap().summary.is_some(),
+            "scrolling keeps it open"
+        );
+        let start: String = last.chars().take(30).collect();
+        assert!(
+            seen.contains(&start),
+            "{w}x{h}: the last line never shown: {last}"
+        );
+        assert!(seen.contains(count.as_str()), "{w}x{h}: no count");
+        app.update(Msg::First);
+        insta::assert_snapshot!(
+            format!("night_of_the_vote_{w}x{h}"),
+            draw(&app, w, h).backend()
+        );
+        app.update(Msg::Other);
+        assert!(app.playing_mut().unwrap().summary.is_none());
+    }
+}
