@@ -113,7 +113,7 @@ impl Reached {
         r.topics.clone_from(&tally.posted);
         r.events.clear();
         r.events
-            .extend((0..level.events.len()).map(|e| game.has_arrived(e)));
+            .extend((0..level.events.len()).map(|e| game.positions().has_arrived(e)));
         // Filled in only for the events answered.
         r.choices.resize(level.events.len(), Vec::new());
         r.choices.iter_mut().for_each(Vec::clear);

@@ -413,11 +413,12 @@ fn play_day<W: Watch>(
     let mut pending = mem::take(&mut options.pending_events);
     let mut open = mem::take(&mut options.open_choices);
     pending.clear();
-    pending.extend(game.pending_at());
+    pending.extend(game.positions().pending());
     for &at in &pending {
         let answers = &actions.answer[at];
         open.clear();
-        open.extend((0..answers.len()).filter(|&c| game.answerable(at, c)));
+        let positions = game.positions();
+        open.extend((0..answers.len()).filter(|&c| positions.answerable(at, c)));
         let chosen = if strategy == Strategy::Random {
             pick(rng, open.len()).map(|i| open[i])
         } else {
@@ -498,7 +499,7 @@ fn censor_or_post<W: Watch>(
     }
     let weigher = game.weigher();
     let best = (game.level().topics.iter().enumerate())
-        .filter(|(_, t)| game.tags_open(&t.tags))
+        .filter(|&(at, _)| game.positions().topic_open(at))
         .map(|(at, t)| {
             let p = weigher
                 .shift(&Action::Draft {
@@ -600,7 +601,7 @@ impl<'a> Turn<'a> {
             return self.feed[i];
         };
         let npc = i / 2;
-        match (i % 2, self.game.is_friend(npc)) {
+        match (i % 2, self.game.positions().is_friend(npc)) {
             (0, true) => Move::Unfriend(npc),
             (0, false) => Move::Befriend(npc),
             _ => Move::Denounce(npc),
@@ -645,15 +646,15 @@ fn list_reactions(visible: &[FeedPost], feed: &mut Vec<Move>) {
 /// Whether the game allows the candidate and it is sensible: a bot keeps the rent in hand
 /// and does not ask people who would refuse. Decides by position.
 fn worthy(game: &Game, actions: &Actions, candidate: Move) -> bool {
-    let s = game.state();
+    let (s, at) = (game.state(), game.positions());
     let take = match candidate {
-        Move::Buy(i) => game
+        Move::Buy(i) => at
             .purchasable(i)
             .is_some_and(|price| s.money - price >= s.rent.max(0)),
-        Move::Draft(i) => game.draftable(i),
-        Move::Befriend(i) => game.may(Some(ActionKind::Befriend)) && game.would_befriend(i),
-        Move::Unfriend(_) => game.may(Some(ActionKind::Unfriend)),
-        Move::Denounce(i) => game.may(Some(ActionKind::Report)) && game.reportable_at(i),
+        Move::Draft(i) => at.draftable(i),
+        Move::Befriend(i) => at.may(Some(ActionKind::Befriend)) && at.would_befriend(i),
+        Move::Unfriend(_) => at.may(Some(ActionKind::Unfriend)),
+        Move::Denounce(i) => at.may(Some(ActionKind::Report)) && at.reportable(i),
         _ => game.allows(&actions.named(candidate)),
     };
     debug_assert!(!take || game.allows(&actions.named(candidate)));

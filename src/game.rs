@@ -22,6 +22,7 @@ mod log;
 mod npcs;
 mod opening;
 pub mod outcome;
+mod positions;
 mod posts;
 mod predict;
 mod reading;
@@ -43,6 +44,7 @@ pub use action::{Action, Move};
 pub use level::Level;
 pub use opening::Opening;
 pub use outcome::{Outcome, Refusal};
+pub use positions::Positions;
 pub use predict::Prediction;
 pub use state::State;
 pub use summary::Summary;
@@ -51,7 +53,6 @@ pub use weigher::{Shift, Weigher};
 use action::{Step, Target};
 use held::Held;
 use index::Index;
-use level::ActionKind;
 use log::Log;
 use state::ConsentState;
 
@@ -113,6 +114,11 @@ fn resolve<T>(
         Target::At(at) if at < things.len() => Ok(at),
         Target::At(at) => Err(Refusal::NoSuchPlace { kind, at }),
     }
+}
+
+/// The position of the first of `things` with this id.
+fn position<T>(things: &[T], id: &str, id_of: impl Fn(&T) -> &String) -> Option<usize> {
+    things.iter().position(|t| id_of(t) == id)
 }
 
 impl Game {
@@ -258,87 +264,22 @@ impl Game {
         Ok(log.into_outcomes())
     }
 
-    /// A cheap test of whether `play` would accept the action (bots and menus use it).
+    /// A cheap test of whether `play` would accept the action (bots and menus use it): the
+    /// by-position questions ([`Positions`]) with the names looked up.
     pub fn allows(&self, action: &Action) -> bool {
-        if !self.may(action.kind()) {
-            return false;
-        }
-        let level = &self.level;
+        let (level, at) = (&self.level, self.positions());
         match action {
-            Action::Buy { item } => level
-                .item(item)
-                .is_some_and(|i| self.buyable_at(i).is_some()),
-            Action::Draft { topic } => (level.topics.iter())
-                .position(|t| &t.id == topic)
-                .is_some_and(|t| self.draftable(t)),
-            Action::Answer { event, choice } => (level.events.iter())
-                .position(|e| &e.id == event)
-                .and_then(|e| {
-                    let c = level.events[e]
-                        .choices
-                        .iter()
-                        .position(|c| &c.id == choice)?;
-                    Some((e, c))
-                })
-                .is_some_and(|(e, c)| self.answerable(e, c)),
-            Action::Denounce { npc } => self.reportable(npc),
-            _ => true,
+            Action::Buy { item } => (position(&level.items, item, |i| &i.id))
+                .is_some_and(|i| at.purchasable(i).is_some()),
+            Action::Draft { topic } => {
+                (position(&level.topics, topic, |t| &t.id)).is_some_and(|t| at.draftable(t))
+            }
+            Action::Answer { event, choice } => (position(&level.events, event, |e| &e.id))
+                .and_then(|e| Some((e, position(&level.events[e].choices, choice, |c| &c.id)?)))
+                .is_some_and(|(e, c)| at.answerable(e, c)),
+            Action::Denounce { npc } => self.may(action.kind()) && self.reportable(npc),
+            _ => self.may(action.kind()),
         }
-    }
-
-    /// What `allows` asks of any action of this kind (`None`: of no kind a sanction can
-    /// forbid): the game is on, no sanction forbids it, and a day's action is left if it
-    /// costs one.
-    pub fn may(&self, kind: Option<ActionKind>) -> bool {
-        !self.is_over()
-            && kind.is_none_or(|k| !self.held.standing.forbids(k))
-            && (!Action::kind_costs(kind) || self.state.actions_left > 0)
-    }
-
-    /// The price of the item at this position in the level, if `play` would let the player
-    /// buy it now: [`Game::allows`] for a purchase, asked by position (bots).
-    pub fn purchasable(&self, item: usize) -> Option<i64> {
-        if !self.may(Some(ActionKind::Buy)) {
-            return None;
-        }
-        let it = self.level.items.get(item)?;
-        let open = self.index.item_gates[item].open(&self.held);
-        debug_assert_eq!(open, self.tags_open(&it.tags));
-        let price = self.price(it);
-        (open && !self.item_out(item) && price <= self.state.money).then_some(price)
-    }
-
-    /// [`Game::allows`] a draft on the topic at this position in the level.
-    pub fn draftable(&self, topic: usize) -> bool {
-        let open = self
-            .index
-            .topic_gates
-            .get(topic)
-            .is_some_and(|g| g.open(&self.held));
-        debug_assert!(
-            topic >= self.level.topics.len()
-                || open == self.tags_open(&self.level.topics[topic].tags)
-        );
-        self.may(None)
-            && self.state.draft.is_none()
-            && !self.held.standing.forbids(ActionKind::Post)
-            && open
-            && !self.topic_out(topic)
-    }
-
-    /// [`Game::allows`] an answer: the event and its choice by position in the level.
-    pub fn answerable(&self, event: usize, choice: usize) -> bool {
-        let gate = self
-            .index
-            .choice_gates
-            .get(event)
-            .and_then(|cs| cs.get(choice));
-        let open = gate.is_some_and(|g| g.open(&self.held));
-        debug_assert!(
-            gate.is_none()
-                || open == self.tags_open(&self.level.events[event].choices[choice].tags)
-        );
-        self.may(None) && open
     }
 
     /// The person may be reported again: it is not too soon since the last report.
@@ -346,19 +287,9 @@ impl Game {
         self.may_report_again(self.state.denounced.get(npc).copied())
     }
 
-    /// [`Game::reportable`], for the person at this position in the level.
-    pub fn reportable_at(&self, npc: usize) -> bool {
-        self.may_report_again(self.held.denounced.get(npc).copied().flatten())
-    }
-
     /// Whether someone last reported on this day (if ever) may be reported today.
     fn may_report_again(&self, last: Option<u32>) -> bool {
         last.is_none_or(|day| self.state.day >= day + friends::REPORT_AGAIN_AFTER)
-    }
-
-    /// Whether the player counts the person at this position in the level as a friend.
-    pub fn is_friend(&self, npc: usize) -> bool {
-        self.held.friends.get(npc) == Some(&true)
     }
 
     /// The feed as the player can see it: a throttling sanction shows only the newest few.
@@ -375,22 +306,10 @@ impl Game {
         self.pending_at().map(|e| &self.level.events[e])
     }
 
-    /// Whether the event at this position in the level has arrived.
-    pub fn has_arrived(&self, event: usize) -> bool {
-        self.held.arrived.get(event) == Some(&true)
-    }
-
     /// The inbox, each entry with its event's position in the level (`None`: an event the
     /// level no longer has).
     pub fn inbox(&self) -> impl Iterator<Item = (&state::InboxEntry, Option<usize>)> {
         self.state.inbox.iter().zip(self.held.inbox.iter().copied())
-    }
-
-    /// [`Game::pending_events`] by position in the level.
-    pub fn pending_at(&self) -> impl Iterator<Item = usize> {
-        (self.state.inbox.iter().zip(&self.held.inbox))
-            .filter(|(entry, _)| entry.answer.is_none())
-            .filter_map(|(_, at)| *at)
     }
 
     /// The level's choice of ending once it is over.

@@ -3,6 +3,7 @@
 use std::fmt::Display;
 
 use super::action::Target;
+use super::gates::Obstacle;
 use super::journal::DecisionKind;
 use super::level::{Effect, RuleSetter, SanctionEffect};
 use super::predict::Act;
@@ -90,6 +91,13 @@ impl Game {
             .map(|s| s.id.clone())
     }
 
+    /// What keeps the player from the choice at `choice` of the event at `event` (positions
+    /// in the level): its tags are closed.
+    pub(super) fn choosing(&self, event: usize, choice: usize) -> Option<Obstacle<'_>> {
+        let gate = &self.index.choice_gates[event][choice];
+        gate.obstacle(&self.level, &self.held)
+    }
+
     pub(super) fn answer(
         &mut self,
         event: Target<'_>,
@@ -107,12 +115,12 @@ impl Game {
         let chosen = resolve(&event.choices, choice, "choice", |c| &c.id)?;
         let choice = &event.choices[chosen];
         let choice_id = &choice.id;
-        if !defaulted && !self.index.choice_gates[e][chosen].open(&self.held) {
-            self.check_tags(&choice.tags)?;
+        if !defaulted && let Some(obstacle) = self.choosing(e, chosen) {
+            return Err(obstacle.into());
         }
         // The journal lists the choices the player had: a locked or blocked one was none.
         let had: Vec<usize> = (0..event.choices.len())
-            .filter(|&c| c == chosen || self.index.choice_gates[e][c].open(&self.held))
+            .filter(|&c| c == chosen || self.choosing(e, c).is_none())
             .collect();
         let taken = had.iter().position(|&c| c == chosen).unwrap_or(0);
         let offers = || {

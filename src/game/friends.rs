@@ -11,7 +11,7 @@ use super::state::Accusation;
 use super::{Action, Game, Log, Outcome, Refusal, resolve};
 
 /// Why a person turns the player down.
-enum Reluctance {
+pub(super) enum Reluctance {
     Distrust,
     /// Their tolerance: they keep to people scoring this or more.
     Tolerance(i32),
@@ -43,16 +43,11 @@ impl Game {
         self.reluctance(id).map(Reluctance::words)
     }
 
-    /// [`Game::refuses_friendship`] without the words, for the person at this position.
-    pub fn would_befriend(&self, npc: usize) -> bool {
-        self.reluctance_of(npc).is_none()
-    }
-
     fn reluctance(&self, id: &str) -> Option<Reluctance> {
         self.reluctance_of(self.level.npcs.iter().position(|n| n.id == id)?)
     }
 
-    fn reluctance_of(&self, at: usize) -> Option<Reluctance> {
+    pub(super) fn reluctance_of(&self, at: usize) -> Option<Reluctance> {
         let npc = self.level.npcs.get(at)?;
         let state = self.state.npcs.at(self.held.npc_rank[at]?)?;
         if state.trust < 0 {

@@ -4,8 +4,8 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use super::held::Held;
-use super::level::{Behaviour, Level, Npc, Perk, PerkEffect, Persona, Sanction, SanctionEffect};
+use super::gates::Gate;
+use super::level::{Behaviour, Level, Npc, Persona};
 use super::reading::{Origin, Readings, origin_of};
 use super::roster::Roster;
 use super::score;
@@ -43,46 +43,6 @@ pub(super) struct Index {
     pub item_gates: Vec<Gate>,
     pub topic_gates: Vec<Gate>,
     pub choice_gates: Vec<Vec<Gate>>,
-}
-
-/// What could stand in the way of something with certain tags: the sanctions that block one
-/// of them, and for each tag that perks unlock, those perks (holding one opens the tag).
-#[derive(Debug)]
-pub(super) struct Gate {
-    blocks: Vec<usize>,
-    locks: Vec<Vec<usize>>,
-}
-
-impl Gate {
-    fn of(level: &Level, tags: &[String]) -> Gate {
-        let blocks = |s: &Sanction| {
-            (s.effects.iter()).any(|e| matches!(e, SanctionEffect::Block(t) if tags.contains(t)))
-        };
-        let unlockers = |tag: &String| -> Vec<usize> {
-            let unlocks = |p: &Perk| {
-                (p.effects.iter()).any(|e| matches!(e, PerkEffect::Unlock(t) if t == tag))
-            };
-            (level.perks.iter().enumerate())
-                .filter(|(_, p)| unlocks(p))
-                .map(|(i, _)| i)
-                .collect()
-        };
-        Gate {
-            blocks: (level.sanctions.iter().enumerate())
-                .filter(|(_, s)| blocks(s))
-                .map(|(i, _)| i)
-                .collect(),
-            locks: (tags.iter().map(unlockers))
-                .filter(|perks| !perks.is_empty())
-                .collect(),
-        }
-    }
-
-    /// Open with these perks and sanctions held (by position): [`super::Game::tags_open`].
-    pub fn open(&self, held: &Held) -> bool {
-        !self.blocks.iter().any(|&s| held.sanctions[s])
-            && (self.locks.iter()).all(|perks| perks.iter().any(|&p| held.perks[p]))
-    }
 }
 
 impl Index {

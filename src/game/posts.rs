@@ -4,7 +4,9 @@ use std::fmt::Display;
 use std::sync::Arc;
 
 use super::action::Target;
+use super::gates::Obstacle;
 use super::journal::DecisionKind;
+use super::level::ActionKind;
 use super::predict::Act;
 use super::reading::Origin;
 use super::state::{Author, Deed, Reaction};
@@ -14,25 +16,28 @@ impl Game {
     pub(super) fn draft(&mut self, topic: Target<'_>, log: &mut Log) -> Result<(), Refusal> {
         let level = self.level.clone();
         let at = resolve(&level.topics, topic, "topic", |t| &t.id)?;
-        let id = &level.topics[at].id;
-        if let Some(open) = &self.state.draft {
-            let name = level
-                .topic(open)
-                .map_or(open.to_string(), |t| t.name.clone());
-            return Err(Refusal::DraftOpen(name));
-        }
-        self.check_allowed(super::level::ActionKind::Post)?;
-        if self.topic_out(at) {
-            self.check_topic(&level.topics[at])?;
-        }
-        if !self.index.topic_gates[at].open(&self.held) {
-            self.check_tags(&level.topics[at].tags)?;
+        if let Some(obstacle) = self.drafting(at) {
+            return Err(obstacle.into());
         }
         self.set_draft(Some(at));
         log.push(|| Outcome::Drafted {
-            topic: id.to_string(),
+            topic: level.topics[at].id.to_string(),
         });
         Ok(())
+    }
+
+    /// What keeps the player from drafting on the topic at this position in the level: a
+    /// draft open already, a sanction forbidding posts, the topic closed or spent, its tags
+    /// closed.
+    pub(super) fn drafting(&self, at: usize) -> Option<Obstacle<'_>> {
+        let level = &self.level;
+        if let Some(open) = &self.state.draft {
+            let name = level.topic(open).map_or(&**open, |t| &t.name);
+            return Some(Obstacle::DraftOpen(name));
+        }
+        (self.forbidden(ActionKind::Post))
+            .or_else(|| self.topic_stock(&level.topics[at]))
+            .or_else(|| self.index.topic_gates[at].obstacle(level, &self.held))
     }
 
     pub(super) fn post(&mut self, log: &mut Log) -> Result<(), Refusal> {
@@ -46,10 +51,11 @@ impl Game {
     fn close_draft(&mut self, post: bool, defaulted: bool, log: &mut Log) -> Result<(), Refusal> {
         let level = self.level.clone();
         let draft = self.state.draft.as_deref().ok_or(Refusal::NoDraft)?;
-        let at = match self.held.draft {
-            Some(at) => at,
-            None => resolve(&level.topics, Target::Id(draft), "topic", |t| &t.id)?,
-        };
+        // An open draft on a topic the level no longer has (an old save) is no draft of it.
+        let at = self.held.draft.ok_or_else(|| Refusal::Unknown {
+            kind: "topic",
+            id: draft.to_string(),
+        })?;
         let topic = &level.topics[at];
         let id = &topic.id;
         let options = || {
