@@ -6,8 +6,7 @@ use std::collections::BTreeSet;
 use super::Checker;
 use super::known::{Known, sample};
 use crate::check::did_you_mean;
-use crate::game::level::ActionKind;
-use crate::game::level::{Condition, PerkEffect, RuleSetter, SanctionEffect};
+use crate::game::level::{ActionKind, Condition, PerkEffect, RuleSetter, SanctionEffect};
 
 impl Checker<'_> {
     /// One reference to check: where it sits, what it names, and what it may name.
