@@ -34,7 +34,7 @@ impl ClassEntry {
     pub fn shifts(&self) -> Vec<(String, f64, f64)> {
         match self {
             ClassEntry::Report(r) => r.shifts(),
-            ClassEntry::Code(s) => super::summary_shift(s),
+            ClassEntry::Code(s) => super::report::summary_shift(s),
         }
     }
 
