@@ -2,9 +2,11 @@
 //! Entries are checked (anyone can forge one), duplicates counted once, and results of another
 //! level, seed or persona kept in groups of their own: never averaged together.
 
+mod drift;
 mod entries;
 mod notes;
 mod output;
+mod roll;
 mod sections;
 mod shared;
 
