@@ -3,6 +3,7 @@
 //! [`Game::play`] (or [`Game::play_move`], the same for an action naming things by position).
 
 pub mod action;
+mod allowed;
 mod condition;
 mod conscience;
 mod consistency;
@@ -22,6 +23,7 @@ mod log;
 mod npcs;
 mod opening;
 pub mod outcome;
+mod play;
 mod positions;
 mod posts;
 mod predict;
@@ -37,7 +39,6 @@ mod summary;
 mod tally;
 mod weigher;
 
-use std::borrow::Borrow;
 use std::sync::Arc;
 
 pub use action::{Action, Move};
@@ -50,11 +51,9 @@ pub use state::State;
 pub use summary::Summary;
 pub use weigher::{Shift, Weigher};
 
-use action::{Step, Target};
 use held::Held;
 use index::Index;
 use log::Log;
-use state::ConsentState;
 
 #[derive(Debug, Clone, Copy)]
 struct Implied {
@@ -92,33 +91,6 @@ pub struct Game {
     /// A silent game that keeps its journal all the same ([`Opening::start_journaled`]): for
     /// bots' statistics computed from the decisions (the obedience index).
     journaled: bool,
-}
-
-/// The position of the thing the target names among `things`, or the refusal that says it
-/// is not there.
-fn resolve<T>(
-    things: &[T],
-    target: Target<'_>,
-    kind: &'static str,
-    id_of: impl Fn(&T) -> &str,
-) -> Result<usize, Refusal> {
-    match target {
-        Target::Id(id) => {
-            (things.iter())
-                .position(|t| id_of(t) == id)
-                .ok_or_else(|| Refusal::Unknown {
-                    kind,
-                    id: id.to_string(),
-                })
-        }
-        Target::At(at) if at < things.len() => Ok(at),
-        Target::At(at) => Err(Refusal::NoSuchPlace { kind, at }),
-    }
-}
-
-/// The position of the first of `things` with this id.
-fn position<T>(things: &[T], id: &str, id_of: impl Fn(&T) -> &String) -> Option<usize> {
-    things.iter().position(|t| id_of(t) == id)
 }
 
 impl Game {
@@ -193,103 +165,6 @@ impl Game {
 
     pub fn is_over(&self) -> bool {
         self.state.ending.is_some()
-    }
-
-    /// The way to change the game. Takes an action or a reference to one (the strategies
-    /// keep theirs made); [`Game::play_move`] is the same for an action naming things by
-    /// position.
-    pub fn play(&mut self, action: impl Borrow<Action>) -> Result<Vec<Outcome>, Refusal> {
-        self.perform(Step::from(action.borrow()))
-    }
-
-    /// [`Game::play`] for an action naming things by position: the same checks and effects,
-    /// without looking ids up (bots).
-    pub fn play_move(&mut self, m: Move) -> Result<Vec<Outcome>, Refusal> {
-        self.perform(Step::from(m))
-    }
-
-    fn perform(&mut self, step: Step<'_>) -> Result<Vec<Outcome>, Refusal> {
-        if self.is_over() {
-            return Err(Refusal::LevelOver);
-        }
-        let mut log = Log::new(self.silent);
-        if let Step::Consent(share) = step {
-            if self.state.consent != ConsentState::Pending {
-                return Err(Refusal::ConsentDone);
-            }
-            self.give_consent(share, false, &mut log);
-            self.check_mirror();
-            return Ok(log.into_outcomes());
-        }
-        if let Some(kind) = step.kind() {
-            self.check_allowed(kind)?;
-        }
-        if step.costs_action() && self.state.actions_left == 0 {
-            return Err(Refusal::NoActionsLeft);
-        }
-        // Doing anything else first leaves the consent box as it was: the dark pattern.
-        if self.state.consent == ConsentState::Pending && !matches!(step, Step::EndDay) {
-            let share = self.level.consent.as_ref().is_some_and(|c| c.pre_ticked);
-            self.give_consent(share, true, &mut log);
-        }
-        match step {
-            Step::Consent(_) => unreachable!("handled above"),
-            Step::Buy(item) => self.buy(item, &mut log)?,
-            Step::Draft(topic) => self.draft(topic, &mut log)?,
-            Step::Post => self.post(&mut log)?,
-            Step::CancelDraft => self.cancel_draft(false, &mut log)?,
-            Step::React(post, how) => self.react(post, how, &mut log)?,
-            Step::Befriend(npc) => self.befriend(npc, &mut log)?,
-            Step::Unfriend(npc) => self.unfriend(npc, &mut log)?,
-            Step::Denounce(npc) => self.denounce(npc, &mut log)?,
-            Step::Answer(event, choice) => self.answer(event, choice, false, &mut log)?,
-            Step::Appeal(row) => self.appeal(row, &mut log)?,
-            Step::Vote(proposal) => self.vote(proposal, &mut log)?,
-            Step::EndDay => {
-                if self.state.consent == ConsentState::Pending {
-                    let share = self.level.consent.as_ref().is_some_and(|c| c.pre_ticked);
-                    self.give_consent(share, true, &mut log);
-                }
-                self.end_day(&mut log);
-            }
-        }
-        if step.costs_action() {
-            self.state.actions_left -= 1;
-        }
-        if !self.is_over() {
-            // Reports and events can move people's scores, and with them the player's.
-            self.settle_if_immediate(&"Your friends' scores moved", &mut log);
-        }
-        self.check_mirror();
-        Ok(log.into_outcomes())
-    }
-
-    /// A cheap test of whether `play` would accept the action (bots and menus use it): the
-    /// by-position questions ([`Positions`]) with the names looked up.
-    pub fn allows(&self, action: &Action) -> bool {
-        let (level, at) = (&self.level, self.positions());
-        match action {
-            Action::Buy { item } => (position(&level.items, item, |i| &i.id))
-                .is_some_and(|i| at.purchasable(i).is_some()),
-            Action::Draft { topic } => {
-                (position(&level.topics, topic, |t| &t.id)).is_some_and(|t| at.draftable(t))
-            }
-            Action::Answer { event, choice } => (position(&level.events, event, |e| &e.id))
-                .and_then(|e| Some((e, position(&level.events[e].choices, choice, |c| &c.id)?)))
-                .is_some_and(|(e, c)| at.answerable(e, c)),
-            Action::Denounce { npc } => self.may(action.kind()) && self.reportable(npc),
-            _ => self.may(action.kind()),
-        }
-    }
-
-    /// The person may be reported again: it is not too soon since the last report.
-    pub fn reportable(&self, npc: &str) -> bool {
-        self.may_report_again(self.state.denounced.get(npc).copied())
-    }
-
-    /// Whether someone last reported on this day (if ever) may be reported today.
-    fn may_report_again(&self, last: Option<u32>) -> bool {
-        last.is_none_or(|day| self.state.day >= day + friends::REPORT_AGAIN_AFTER)
     }
 
     /// The feed as the player can see it: a throttling sanction shows only the newest few.

@@ -6,9 +6,10 @@ use super::action::Target;
 use super::gates::Obstacle;
 use super::journal::DecisionKind;
 use super::level::{Effect, RuleSetter, SanctionEffect};
+use super::play::resolve;
 use super::predict::Act;
 use super::state::{Answer, ConsentState};
-use super::{Action, Game, Log, Outcome, Refusal, resolve};
+use super::{Action, Game, Log, Outcome, Refusal};
 
 impl Game {
     pub(super) fn give_consent(&mut self, share: bool, defaulted: bool, log: &mut Log) {

@@ -6,9 +6,10 @@ use std::sync::Arc;
 use super::action::Target;
 use super::journal::DecisionKind;
 use super::level::DueProcess;
+use super::play::resolve;
 use super::predict::Act;
 use super::state::Accusation;
-use super::{Action, Game, Log, Outcome, Refusal, resolve};
+use super::{Action, Game, Log, Outcome, Refusal};
 
 /// Why a person turns the player down.
 pub(super) enum Reluctance {

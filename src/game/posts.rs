@@ -7,10 +7,11 @@ use super::action::Target;
 use super::gates::Obstacle;
 use super::journal::DecisionKind;
 use super::level::ActionKind;
+use super::play::resolve;
 use super::predict::Act;
 use super::reading::Origin;
 use super::state::{Author, Deed, Reaction};
-use super::{Action, Game, Log, Outcome, Refusal, resolve};
+use super::{Action, Game, Log, Outcome, Refusal};
 
 impl Game {
     pub(super) fn draft(&mut self, topic: Target<'_>, log: &mut Log) -> Result<(), Refusal> {

@@ -4,8 +4,9 @@ use super::action::Target;
 use super::gates::Obstacle;
 use super::journal::{DecisionKind, OptionRecord};
 use super::level::{Item, Level, PerkEffect, SanctionEffect};
+use super::play::resolve;
 use super::predict::Act;
-use super::{Action, Game, Log, Outcome, Refusal, resolve};
+use super::{Action, Game, Log, Outcome, Refusal};
 
 /// What prices come to, in percent, with the perks and sanctions held (by position).
 pub(super) fn price_percent(level: &Level, perks: &[bool], sanctions: &[bool]) -> i64 {
