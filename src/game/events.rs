@@ -5,7 +5,7 @@ use std::fmt::Display;
 use super::action::Target;
 use super::gates::Obstacle;
 use super::journal::DecisionKind;
-use super::level::{Effect, RuleSetter, SanctionEffect};
+use super::level::{Effect, RuleSetter};
 use super::play::resolve;
 use super::predict::Act;
 use super::state::{Answer, ConsentState};
@@ -51,7 +51,8 @@ impl Game {
             if event.day > self.state.day || self.held.arrived[at] || !self.holds(&event.when) {
                 continue;
             }
-            if let Some(sanction) = self.blocking_sanction(&event.tags) {
+            let blocking = self.index.event_gates[at].blocking(&level, &self.held);
+            if let Some(sanction) = blocking.map(|s| s.id.clone()) {
                 if self.state.withheld.insert(event.id.clone()) {
                     log.push(|| Outcome::EventWithheld {
                         event: event.id.clone(),
@@ -79,17 +80,6 @@ impl Game {
                 self.apply_effects(&event.effects, &event.title, log);
             }
         }
-    }
-
-    /// The id of an active sanction blocking any of these tags.
-    fn blocking_sanction(&self, tags: &[String]) -> Option<String> {
-        self.active_sanctions()
-            .find(|s| {
-                s.effects
-                    .iter()
-                    .any(|e| matches!(e, SanctionEffect::Block(t) if tags.contains(t)))
-            })
-            .map(|s| s.id.clone())
     }
 
     /// What keeps the player from the choice at `choice` of the event at `event` (positions

@@ -86,12 +86,18 @@ impl Gate {
         }
     }
 
+    /// The first active sanction (in the level's order) that blocks one of the tags.
+    pub fn blocking<'l>(&self, level: &'l Level, held: &Held) -> Option<&'l Sanction> {
+        let &s = self.blocks.iter().find(|&&s| held.sanctions[s])?;
+        Some(&level.sanctions[s])
+    }
+
     /// What stands in the way with these perks and sanctions held: the first active sanction
     /// (in the level's order) that blocks a tag, else for the first tag no held perk unlocks,
     /// the cheapest perk that would (the first of equals).
     pub fn obstacle<'l>(&self, level: &'l Level, held: &Held) -> Option<Obstacle<'l>> {
-        if let Some(&s) = self.blocks.iter().find(|&&s| held.sanctions[s]) {
-            return Some(Obstacle::Blocked(&level.sanctions[s]));
+        if let Some(sanction) = self.blocking(level, held) {
+            return Some(Obstacle::Blocked(sanction));
         }
         let locked = (self.locks.iter()).find(|perks| !perks.iter().any(|&p| held.perks[p]))?;
         let cheapest = (locked.iter().map(|&p| &level.perks[p])).min_by_key(|p| p.threshold);

@@ -41,6 +41,8 @@ pub(super) struct Index {
     pub informed_on: Vec<Vec<usize>>,
     /// What stands in the way of each item, each topic and each event's choices.
     pub item_gates: Vec<Gate>,
+    /// What keeps each event from arriving (only a sanction's block can).
+    pub event_gates: Vec<Gate>,
     pub topic_gates: Vec<Gate>,
     pub choice_gates: Vec<Vec<Gate>>,
 }
@@ -117,6 +119,7 @@ impl Index {
                 .collect(),
             item_gates: level.items.iter().map(|i| gates(&i.tags)).collect(),
             topic_gates: level.topics.iter().map(|t| gates(&t.tags)).collect(),
+            event_gates: level.events.iter().map(|e| gates(&e.tags)).collect(),
             choice_gates: (level.events.iter())
                 .map(|e| e.choices.iter().map(|c| gates(&c.tags)).collect())
                 .collect(),
