@@ -8,7 +8,6 @@ use std::fmt::Display;
 use std::sync::Arc;
 
 use super::level::{DimensionSource, Visibility};
-
 use super::state::LedgerRow;
 use super::{Game, Log, Outcome};
 
