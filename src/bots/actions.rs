@@ -1,13 +1,13 @@
-//! Every action that names something in a level, made once, for weighing and for watchers.
+//! Every action that names something in a level, made once, for watchers: bots play and weigh
+//! [`Move`]s, which name things by position; a watcher is shown the action by name.
 
 use std::borrow::Cow;
 
 use crate::game::level::{Choice, Level};
 use crate::game::{Action, Move};
 
-/// Every action that names something in a level, made once: the strategies weigh them (bots
-/// play [`Move`]s, which name things by position), so a run copies no names. Make one for
-/// all the runs of a level.
+/// Every action that names something in a level, made once, so that a watched run copies no
+/// names. Make one for all the runs of a level.
 pub struct Actions {
     pub(super) buy: Vec<Action>,
     pub(super) draft: Vec<Action>,
@@ -19,7 +19,7 @@ pub struct Actions {
 }
 
 impl Actions {
-    /// The move as the action it is, for weighing what it would do.
+    /// The move as the action it is, for a watcher.
     pub(super) fn named(&self, m: Move) -> Cow<'_, Action> {
         match m {
             Move::Buy(i) => Cow::Borrowed(&self.buy[i]),

@@ -5,7 +5,7 @@ use rand::Rng;
 use rand::rngs::ChaCha8Rng;
 
 use super::{STRAY_PERCENT, Strategy};
-use crate::game::{Action, Game};
+use crate::game::{Action, Game, Move, Shift};
 
 /// A random position in a list of `len`, if it has any.
 pub(super) fn pick(rng: &mut ChaCha8Rng, len: usize) -> Option<usize> {
@@ -31,14 +31,39 @@ pub(super) fn choose(
     rng: &mut ChaCha8Rng,
     need_appetite: bool,
 ) -> Option<usize> {
-    if strategy == Strategy::Random {
-        return pick(rng, options.len());
-    }
     let weigher = game.weigher();
+    let shift = |i: usize| weigher.shift(&options[i]);
+    best(strategy, options.len(), shift, rng, need_appetite)
+}
+
+/// [`choose`] among moves, which name things by position.
+pub(super) fn choose_move(
+    game: &Game,
+    strategy: Strategy,
+    options: &[Move],
+    rng: &mut ChaCha8Rng,
+    need_appetite: bool,
+) -> Option<usize> {
+    let weigher = game.weigher();
+    let shift = |i: usize| weigher.shift_move(options[i]);
+    best(strategy, options.len(), shift, rng, need_appetite)
+}
+
+/// The best of `n` options, each weighed by `shift`, for the strategy (first on ties; only
+/// one it has an appetite for if `need_appetite`), or for the random strategy a random one.
+fn best(
+    strategy: Strategy,
+    n: usize,
+    shift: impl Fn(usize) -> Option<Shift>,
+    rng: &mut ChaCha8Rng,
+    need_appetite: bool,
+) -> Option<usize> {
+    if strategy == Strategy::Random {
+        return pick(rng, n);
+    }
     let mut best: Option<(i32, usize)> = None;
-    for (i, a) in options.iter().enumerate() {
-        let p = weigher.shift(a).unwrap_or_default();
-        let want = strategy.appetite(p);
+    for i in 0..n {
+        let want = strategy.appetite(shift(i).unwrap_or_default());
         if need_appetite && want <= 0 {
             continue;
         }

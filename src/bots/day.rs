@@ -6,7 +6,7 @@ use std::mem;
 use rand::Rng;
 use rand::rngs::ChaCha8Rng;
 
-use super::choice::{choose, pick, stray};
+use super::choice::{choose, choose_move, pick, stray};
 use super::turn::{Turn, pick_allowed, worthy};
 use super::watch::{step, step_action};
 use super::{Actions, Mark, Strategy, Tally, Watch, take};
@@ -55,19 +55,20 @@ pub(super) fn play_day<W: Watch>(
     pending.clear();
     pending.extend(game.positions().pending());
     for &at in &pending {
-        let answers = &actions.answer[at];
+        let choices = game.level().events[at].choices.len();
         open.clear();
         let positions = game.positions();
-        open.extend((0..answers.len()).filter(|&c| positions.answerable(at, c)));
+        open.extend((0..choices).filter(|&c| positions.answerable(at, c)));
         let chosen = if strategy == Strategy::Random {
             pick(rng, open.len()).map(|i| open[i])
         } else {
-            let weighed: Vec<Action> = open.iter().map(|&c| answers[c].clone()).collect();
-            choose(game, strategy, &weighed, rng, false)
+            let answers: Vec<Move> = (open.iter())
+                .map(|&choice| Move::Answer { event: at, choice })
+                .collect();
+            choose_move(game, strategy, &answers, rng, false)
                 .map(|i| open[stray(strategy, rng, open.len(), i)])
         };
         if let Some(choice) = chosen {
-            debug_assert!(game.allows(&answers[choice]));
             let _ = step(game, actions, Move::Answer { event: at, choice }, watch);
         }
     }
@@ -78,14 +79,13 @@ pub(super) fn play_day<W: Watch>(
     while game.state().actions_left > 0 && !game.is_over() {
         let mut turn = Turn::of(game, options);
         let picked = if strategy == Strategy::Random {
-            pick_allowed(&mut turn, actions, rng)
+            pick_allowed(&mut turn, rng)
         } else {
-            let (candidates, weighed): (Vec<Move>, Vec<Action>) = (0..turn.len)
+            let candidates: Vec<Move> = (0..turn.len)
                 .map(|i| turn.natural(i))
-                .filter(|&c| worthy(game, actions, c))
-                .map(|c| (c, actions.named(c).into_owned()))
-                .unzip();
-            let best = choose(game, strategy, &weighed, rng, true);
+                .filter(|&c| worthy(game, c))
+                .collect();
+            let best = choose_move(game, strategy, &candidates, rng, true);
             // The day's end is one of the options too, the last: what the pure strategy does
             // when nothing appeals to it.
             let n = candidates.len();
@@ -138,14 +138,10 @@ fn censor_or_post<W: Watch>(
         return;
     }
     let weigher = game.weigher();
-    let best = (game.level().topics.iter().enumerate())
-        .filter(|&(at, _)| game.positions().topic_open(at))
-        .map(|(at, t)| {
-            let p = weigher
-                .shift(&Action::Draft {
-                    topic: t.id.clone(),
-                })
-                .unwrap_or_default();
+    let best = (0..game.level().topics.len())
+        .filter(|&at| game.positions().topic_open(at))
+        .map(|at| {
+            let p = weigher.shift_move(Move::Draft(at)).unwrap_or_default();
             (p.integrity, p.score, at)
         })
         .filter(|(i, _, _)| *i > 0)

@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use super::level::{DueProcess, Effect};
 use super::reading::{Origin, Parts, PostReadings, Reading, parts, post_readings};
 use super::state::{Author, Reaction};
-use super::{Action, Game};
+use super::{Action, Game, Move};
 
 /// The parts of an action that rules and values look at: its reading, looked up by position
 /// in the level, and the tags it stands for and against.
@@ -103,6 +103,31 @@ impl Game {
                 Act::Vote(level.proposals.iter().position(|p| &p.id == proposal)?)
             }
             Action::Appeal { .. } | Action::EndDay => return None,
+        })
+    }
+
+    /// The act a move is: [`Game::act_of`] for a move, which names things by position already;
+    /// `None` for the day's end and for a position the level's list does not have.
+    pub(super) fn act_of_move(&self, m: Move) -> Option<Act> {
+        let level = &self.level;
+        let within = |at: usize, len: usize| (at < len).then_some(at);
+        let draft = || self.held.draft;
+        Some(match m {
+            Move::Buy(i) => Act::Buy(within(i, level.items.len())?),
+            Move::Draft(t) => Act::Post(within(t, level.topics.len())?, true),
+            Move::Post => Act::Post(draft()?, true),
+            Move::CancelDraft => Act::Post(draft()?, false),
+            Move::Like(post) => Act::React(post, Reaction::Liked),
+            Move::Share(post) => Act::React(post, Reaction::Shared),
+            Move::Report(post) => Act::React(post, Reaction::Reported),
+            Move::Befriend(n) => Act::Befriend(within(n, level.npcs.len())?),
+            Move::Unfriend(n) => Act::Unfriend(within(n, level.npcs.len())?),
+            Move::Denounce(n) => Act::Denounce(within(n, level.npcs.len())?),
+            Move::Answer { event, choice } => {
+                let choices = level.events.get(event)?.choices.len();
+                Act::Answer(event, within(choice, choices)?)
+            }
+            Move::EndDay => return None,
         })
     }
 
