@@ -90,16 +90,35 @@ class Pty:
         self.out += os.read(self.fd, 65536)
         return took
 
-    def close(self):
-        """Ends the game with Ctrl-C; returns its peak resident memory in KB."""
+    def high_water_kb(self):
+        """The game's own peak resident memory so far (VmHWM), 0 once it has exited. Not
+        `ru_maxrss` from wait4: a child forked from Python starts with Python's high-water mark
+        (a hello-world reads 12.9 MB that way), and exec does not reset it."""
         try:
-            os.write(self.fd, b"\x03")
-            self.drain(0.2)
+            with open(f"/proc/{self.pid}/status") as f:
+                for line in f:
+                    if line.startswith("VmHWM:"):
+                        return int(line.split()[1])
         except OSError:
             pass
-        _, _, usage = os.wait4(self.pid, 0)
+        return 0
+
+    def close(self):
+        """Ends the game with Ctrl-C; returns its peak resident memory in KB."""
+        peak = self.high_water_kb()
+        try:
+            os.write(self.fd, b"\x03")
+            end = time.perf_counter() + 2.0
+            while time.perf_counter() < end:
+                peak = max(peak, self.high_water_kb())
+                ready, _, _ = select.select([self.fd], [], [], 0.01)
+                if ready and not os.read(self.fd, 65536):
+                    break
+        except OSError:
+            pass
+        os.wait4(self.pid, 0)
         os.close(self.fd)
-        return usage.ru_maxrss
+        return peak
 
     def cpu_ticks(self):
         with open(f"/proc/{self.pid}/stat") as f:
@@ -150,14 +169,18 @@ def peak_memory(cols, rows):
     while b"Day 1 of" not in p.out:  # the persona and intro screens, if any
         p.send(b"\r")
         p.drain(0.2)
-    for day in range(40):
+    import re
+    for _ in range(40):
         for key in [b"\r", b"j", b"\r", b"\t", b"\x1b", b"n", b"y", b"x", b"x"]:
             p.send(key)
-            p.drain(0.005)
+            p.drain(0.02)
     p.drain(0.3)
-    import re
-    days = re.findall(rb"Day (\d+) of", p.out)
-    return p.close(), int(days[-1]) if days else 0
+    kb = p.close()
+    # The day reached, from the save: the screen is redrawn by changed cells only, so a "Day N
+    # of" read from the output can be stale.
+    days = [int(d) for f in glob.glob(os.path.join(p.saves, "*.ron"))
+            for d in re.findall(r"^    day: (\d+),", open(f).read(), re.M)]
+    return kb, max(days, default=0)
 
 
 def class_reports(n=1000):

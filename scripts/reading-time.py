@@ -1,14 +1,17 @@
 #!/usr/bin/env python3
 """Estimates how long a first game of each level takes a first-time player (issue: tension).
 
-    cargo build --release && python3 scripts/reading-time.py [LEVEL ...]
+    cargo build --release && python3 scripts/reading-time.py [LEVEL ...]   (SEED=7 for another seed)
 
 Plays each level (default: every file in levels/) in line mode as a newcomer does: every day it
 reads the inbox and the feed, answers each waiting event, likes the newest post, shares the one
 before, drafts and posts its first topic, and ends the day; on day 1 it also reads the shop once.
 It counts the words the player sees for the first time: the intro, each event and post once,
-every outcome and overnight line, the end screen up to the debrief. Listings seen again, the
-status lines, the list of commands and the predicted-effect lines are not counted again.
+every outcome and overnight line, the end screen up to the debrief. The ids line mode shows
+(`answer EVENT CHOICE`, a shop row's id) are not counted: the full-screen game does not show
+them. Rows listed again (with
+new predictions or a [liked] flag), the status lines, the list of commands and the
+predicted-effect lines are not counted again.
 
 minutes = words / 200 (careful reading) + decisions * 8 s. Prints one line per level and exits 1
 if a level's estimate is over 15 minutes. The figure is a model, not a stopwatch on students.
@@ -21,19 +24,27 @@ from pathlib import Path
 
 ROOT = Path.cwd()
 BINARY = Path(os.environ.get("SCORED", ROOT / "target" / "release" / "scored"))
-WPM, SECONDS_PER_DECISION, LIMIT_MINUTES, SEED = 200, 8, 15.0, 2026
+WPM, SECONDS_PER_DECISION, LIMIT_MINUTES = 200, 8, 15.0
+SEED = int(os.environ.get("SEED", 2026))
 
 SKIP = [
     re.compile(r"^-- Day \d+ of \d+"),
-    re.compile(r"^\S.*: (not yet switched on|\d+)"),  # the score line of the status block
+    re.compile(r"^[^:]+: (not yet switched on|\d+( \([^)]*\))?)$"),  # the status block's score,
+    re.compile(r"^(Perks|Sanctions): "),  # and its perks and sanctions in force
     re.compile(r"^Self: \d+/100"),
     re.compile(r"^Waiting in your inbox:"),
-    re.compile(r"^\s+(like|share|report) \(self"),  # predicted effects of a post
+    re.compile(r"^\s+(like|share|report) \("),  # predicted effects of a post
+    re.compile(r"^(post|cancel) \("),  # predicted effects of a draft
+    re.compile(r"^Result code: "),  # a code to hand in, not to read
     re.compile(r"^\s+\w+ \(day \d+, answered"),
     re.compile(r"^Type `help`"),
     re.compile(r"^Shop \(you have"),
     re.compile(r"^unknown command"),
 ]
+
+
+# What a listing adds to a row it showed before: predictions, flags, numbers.
+NOISE = re.compile(r"\((?:self|score|money|default)[^)]*\)|\[(?:liked|shared|reported|locked|answered)[^\]]*\]")
 
 
 def words(line):
@@ -75,10 +86,15 @@ def play(level):
     for line in full.splitlines():
         text = line.strip()
         in_help = text == "Commands:" or (in_help and line.startswith("  "))
-        if in_help or not text or text in seen or any(p.search(line) for p in SKIP):
+        # Line mode names what to type; the full-screen game, where a newcomer plays, does not.
+        key = NOISE.sub("", text).strip()
+        key = re.sub(r"^answer \S+ \S+ — ", "", key)
+        if re.match(r"^  \S+\s{2,}\S", line):
+            key = key.split(None, 1)[-1]
+        if in_help or not key or key in seen or any(p.search(line) for p in SKIP):
             continue
-        seen.add(text)
-        total_words += words(text)
+        seen.add(key)
+        total_words += words(key)
     return total_words, decisions, day
 
 

@@ -2,6 +2,7 @@
 //! transcripts and screen readers use it. No escape codes, ever.
 
 pub mod command;
+mod resolve;
 mod view;
 
 use std::io::{self, BufRead, BufReader, Cursor, Read, Write};
@@ -186,6 +187,13 @@ pub fn execute(game: &mut Game, command: Command, out: &mut impl Write) -> io::R
         Command::Proposals => view::proposals(game, out)?,
         Command::Quit => {}
         Command::Play(action) => {
+            let action = match resolve::resolve(game, action) {
+                Ok(action) => action,
+                Err(why) => {
+                    writeln!(out, "{why}")?;
+                    return Ok(false);
+                }
+            };
             let ending_day = action == Action::EndDay;
             let drafting = matches!(action, Action::Draft { .. });
             match game.play(action) {
@@ -215,10 +223,8 @@ pub fn execute(game: &mut Game, command: Command, out: &mut impl Write) -> io::R
 }
 
 fn print_outcomes(game: &Game, outcomes: &[Outcome], out: &mut impl Write) -> io::Result<()> {
-    for o in outcomes {
-        if let Some(line) = crate::present::outcome_line(game, o) {
-            writeln!(out, "{line}")?;
-        }
+    for line in crate::present::outcome_lines(game, outcomes) {
+        writeln!(out, "{line}")?;
     }
     Ok(())
 }

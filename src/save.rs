@@ -205,6 +205,19 @@ impl SaveFile {
     }
 }
 
+/// The largest save a game of `level` can write: `check`'s estimate from above, with room for
+/// the parts it leaves out. A larger save was not written by the game, and playing on from it
+/// could outgrow what a save may be (16 MiB): twice the largest estimate and the room fit.
+pub fn most_bytes(level: &Level) -> u64 {
+    (crate::check::save_estimate(level) + SAVE_ROOM) as u64
+}
+
+const SAVE_ROOM: usize = 256 * 1024;
+const _: () = assert!(
+    2 * crate::check::MAX_SAVE_ESTIMATE + SAVE_ROOM <= MAX_SAVE_BYTES as usize,
+    "a save at the most, played on to the end, must still be readable"
+);
+
 /// A loaded save, with a warning when its level changed since it was written.
 pub struct Resumed {
     pub game: Game,
@@ -224,6 +237,13 @@ pub fn resume(path: &Path, levels: &Path) -> Result<Resumed, SaveError> {
     })?;
     let hash = level_hash(&level_path).map_err(SaveError::Io)?;
     let level_changed = hash != save.level_hash;
+    let size = std::fs::metadata(path).map_err(SaveError::Io)?.len();
+    let most = most_bytes(&level);
+    if size > most {
+        return Err(SaveError::Mismatch(format!(
+            "it is {size} bytes, more than any game of this level writes (at most {most})"
+        )));
+    }
     let game = save.into_game(Arc::new(level))?;
     Ok(Resumed {
         game,

@@ -234,7 +234,12 @@ fn a_class_folder_with_duplicates_another_seed_and_hostile_entries_is_summarised
         let n: usize = n.split_whitespace().next().unwrap().parse().unwrap();
         let counts: Vec<usize> = options
             .split("; ")
-            .map(|o| o.rsplit_once(' ').unwrap().1.parse().unwrap())
+            .map(|o| {
+                let count = o.rsplit_once(' ').map(|(_, n)| n.parse());
+                count
+                    .and_then(Result::ok)
+                    .unwrap_or_else(|| panic!("{o}: {l}"))
+            })
             .collect();
         assert_eq!(counts.iter().sum::<usize>(), n, "{l}");
         assert!(!l.contains('%'), "counts, not bare percentages: {l}");

@@ -163,3 +163,34 @@ fn a_level_beyond_the_products_is_refused_by_check() {
     assert!(all.iter().any(|d| d.contains("rules ×")), "{all:?}");
     assert!(all.iter().any(|d| d.contains("beyond ±1000")), "{all:?}");
 }
+
+/// A save larger than any game of its level writes was not written by the game, and playing on
+/// from it could outgrow what a save may be: `resume` refuses it and leaves it as it was.
+#[test]
+fn a_save_larger_than_its_level_allows_is_refused_and_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = Path::new("levels/mandatory.ron");
+    let level = Arc::new(level("levels/mandatory.ron"));
+    let game = bots::play(level.clone(), None, 3, Strategy::Conformist);
+    let text = SaveFile::of(&game, path, save::level_hash(path).unwrap()).to_ron();
+    let most = save::most_bytes(&level) as usize;
+    assert!(text.len() < most, "a real save ({}) fits", text.len());
+
+    let real = dir.path().join("real.ron");
+    std::fs::write(&real, &text).unwrap();
+    assert!(save::resume(&real, Path::new("levels")).is_ok());
+
+    let padded = format!("{text}\n// {}\n", "x".repeat(most - text.len()));
+    let big = dir.path().join("big.ron");
+    std::fs::write(&big, &padded).unwrap();
+    assert!(SaveFile::parse(&padded).is_ok(), "the padding is a comment");
+    let why = save::resume(&big, Path::new("levels"))
+        .err()
+        .unwrap()
+        .to_string();
+    assert!(
+        why.contains("more than any game of this level writes"),
+        "{why}"
+    );
+    assert_eq!(std::fs::read_to_string(&big).unwrap(), padded, "kept");
+}

@@ -83,9 +83,9 @@ impl Game {
             let step = gap * c.pull.min(100) as i32 / 100;
             let step = if step == 0 { gap.signum() } else { step };
             let why: &dyn Display = if step > 0 {
-                &"A night's sleep: you feel more like yourself"
+                &"Overnight, you feel more like yourself"
             } else {
-                &"Overnight, the day's resolve settles back toward who you usually are"
+                &"Overnight, your resolve settles"
             };
             self.change_integrity(step, why, log);
         }

@@ -130,11 +130,10 @@ pub fn shop(game: &Game, out: &mut impl Write) -> R {
         };
         writeln!(
             out,
-            "  {:<16} {:>6}  {} — {}{note}",
+            "  {:<16} {:>6}  {}{note}",
             item.id,
             game.price(item),
-            item.name,
-            item.description
+            crate::present::named(&item.name, &item.description)
         )?;
     }
     Ok(())
@@ -152,7 +151,8 @@ pub fn topics(game: &Game, out: &mut impl Write) -> R {
                 },
             ),
         };
-        writeln!(out, "  {:<16} {} — {}{note}", t.id, t.name, t.description)?;
+        let named = crate::present::named(&t.name, &t.description);
+        writeln!(out, "  {:<16} {named}{note}", t.id)?;
     }
     Ok(())
 }
@@ -418,7 +418,8 @@ pub fn proposals(game: &Game, out: &mut impl Write) -> R {
         } else {
             ""
         };
-        writeln!(out, "  {:<16} {} — {}{mine}", p.id, p.name, p.description)?;
+        let named = crate::present::named(&p.name, &p.description);
+        writeln!(out, "  {:<16} {named}{mine}", p.id)?;
     }
     Ok(())
 }

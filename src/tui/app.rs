@@ -190,10 +190,7 @@ const LOADING_STEPS: u8 = 4;
 
 impl Play {
     pub fn new(game: Game, opening: &[Outcome], origin: Origin) -> Play {
-        let toasts = opening
-            .iter()
-            .filter_map(|o| present::outcome_line(&game, o))
-            .collect();
+        let toasts = present::outcome_lines(&game, opening);
         let day_start = game.state().score;
         Play {
             game,
@@ -234,10 +231,7 @@ impl Play {
         match self.game.play(action.clone()) {
             Ok(outcomes) => {
                 self.history.push(action);
-                let lines: Vec<String> = outcomes
-                    .iter()
-                    .filter_map(|o| present::outcome_line(&self.game, o))
-                    .collect();
+                let lines = present::outcome_lines(&self.game, &outcomes);
                 if ending_day {
                     self.summary = Some(lines.clone());
                     self.day_start = self.game.state().score;

@@ -3,6 +3,7 @@
 use crate::game::level::ActionKind;
 use crate::game::state::{Author, Reaction};
 use crate::game::{Action, Game, Prediction};
+use crate::present;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Then {
@@ -76,7 +77,7 @@ pub fn topics(game: &Game) -> Menu {
                 Ok(()) => None,
             };
             Choice {
-                label: format!("{} — {}", t.name, t.description),
+                label: present::named(&t.name, &t.description),
                 effect: game.predict(&draft),
                 lock,
                 then: Then::Draft(t.id.clone()),
@@ -223,7 +224,7 @@ pub fn ballot(game: &Game) -> Menu {
         .map(|p| {
             choice(
                 game,
-                format!("{} — {}", p.name, p.description),
+                present::named(&p.name, &p.description),
                 Action::Vote {
                     proposal: p.id.clone(),
                 },

@@ -17,9 +17,10 @@ pub const MAX_DAY_WORK: usize = 20_000;
 pub const MAX_EFFECTS: usize = 5_000;
 /// Posts that can reach the feed on one day: people with posts, the day's news, `Publish`.
 pub const MAX_POSTS_PER_DAY: usize = 500;
-/// The largest save a game of the level may need, estimated from above; half the size a save
-/// may have when read (16 MiB), so that what the estimate leaves out has room.
-pub const MAX_SAVE_ESTIMATE: usize = 8 * 1024 * 1024;
+/// The largest save a game of the level may need, estimated from above: 7.5 MiB, so that a save
+/// as large as any the game writes, played on to the end, still fits the 16 MiB a save may have
+/// when read (`save::most_bytes` refuses larger saves).
+pub const MAX_SAVE_ESTIMATE: usize = 15 * 512 * 1024;
 
 /// Every product beyond its cap, as (place, message).
 pub fn problems(level: &Level) -> Vec<(String, String)> {
@@ -82,13 +83,17 @@ pub fn problems(level: &Level) -> Vec<(String, String)> {
         found.push((
             "rules".into(),
             format!(
-                "a game of this level may need a save of {} MiB; at most {} MiB (fewer rules firing a day, `per_day` or `once` on rules, fewer or shorter posts)",
-                estimate.div_ceil(1024 * 1024),
-                MAX_SAVE_ESTIMATE / 1024 / 1024
+                "a game of this level may need a save of {:.1} MiB; at most {:.1} MiB (fewer rules firing a day, `per_day` or `once` on rules, fewer or shorter posts)",
+                mib(estimate),
+                mib(MAX_SAVE_ESTIMATE)
             ),
         ));
     }
     found
+}
+
+fn mib(bytes: usize) -> f64 {
+    bytes as f64 / (1024.0 * 1024.0)
 }
 
 fn all_effects(level: &Level) -> Vec<&Effect> {

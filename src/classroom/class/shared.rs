@@ -39,7 +39,11 @@ impl Shared {
         let options: Vec<String> = self
             .options
             .iter()
-            .map(|(label, c)| format!("{} {c}", label.trim_end_matches(['.', ' '])))
+            // A label's own "; " would read as the end of an option.
+            .map(|(label, c)| {
+                let label = label.trim_end_matches(['.', ' ']).replace("; ", ", ");
+                format!("{label} {c}")
+            })
             .collect();
         format!(
             "  {} (day {}) — n={}{of}: {}",
@@ -163,5 +167,30 @@ impl Class {
             out.push((format!("Shared decisions in {level} · seed {seed}"), lines));
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Shared;
+
+    #[test]
+    fn a_label_with_a_semicolon_stays_one_option() {
+        let shared = Shared {
+            title: "Mei's sensor".into(),
+            day: 3,
+            n: 5,
+            of: 5,
+            options: vec![
+                ("Say yes; tell the committee.".into(), 3),
+                ("No.".into(), 2),
+            ],
+        };
+        let line = shared.line();
+        let options = line.split_once(": ").unwrap().1;
+        assert_eq!(
+            options.split("; ").collect::<Vec<_>>(),
+            ["Say yes, tell the committee 3", "No 2"]
+        );
     }
 }
