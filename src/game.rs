@@ -3,6 +3,7 @@
 //! [`Game::play`] (or [`Game::play_move`], the same for an action naming things by position).
 
 pub mod action;
+mod allowed;
 mod condition;
 mod conscience;
 mod consistency;
@@ -22,6 +23,8 @@ mod log;
 mod npcs;
 mod opening;
 pub mod outcome;
+mod play;
+mod positions;
 mod posts;
 mod predict;
 mod reading;
@@ -37,24 +40,21 @@ mod summary;
 mod tally;
 mod weigher;
 
-use std::borrow::Borrow;
 use std::sync::Arc;
 
 pub use action::{Action, Move};
 pub use level::Level;
 pub use opening::Opening;
 pub use outcome::{Outcome, Refusal};
+pub use positions::Positions;
 pub use predict::Prediction;
 pub use state::State;
 pub use summary::Summary;
 pub use weigher::{Shift, Weigher};
 
-use action::{Step, Target};
 use held::Held;
 use index::Index;
-use level::ActionKind;
 use log::Log;
-use state::ConsentState;
 
 #[derive(Debug, Clone, Copy)]
 struct Implied {
@@ -92,28 +92,6 @@ pub struct Game {
     /// A silent game that keeps its journal all the same ([`Opening::start_journaled`]): for
     /// bots' statistics computed from the decisions (the obedience index).
     journaled: bool,
-}
-
-/// The position of the thing the target names among `things`, or the refusal that says it
-/// is not there.
-fn resolve<T>(
-    things: &[T],
-    target: Target<'_>,
-    kind: &'static str,
-    id_of: impl Fn(&T) -> &str,
-) -> Result<usize, Refusal> {
-    match target {
-        Target::Id(id) => {
-            (things.iter())
-                .position(|t| id_of(t) == id)
-                .ok_or_else(|| Refusal::Unknown {
-                    kind,
-                    id: id.to_string(),
-                })
-        }
-        Target::At(at) if at < things.len() => Ok(at),
-        Target::At(at) => Err(Refusal::NoSuchPlace { kind, at }),
-    }
 }
 
 impl Game {
@@ -190,178 +168,6 @@ impl Game {
         self.state.ending.is_some()
     }
 
-    /// The way to change the game. Takes an action or a reference to one (the strategies
-    /// keep theirs made); [`Game::play_move`] is the same for an action naming things by
-    /// position.
-    pub fn play(&mut self, action: impl Borrow<Action>) -> Result<Vec<Outcome>, Refusal> {
-        self.perform(Step::from(action.borrow()))
-    }
-
-    /// [`Game::play`] for an action naming things by position: the same checks and effects,
-    /// without looking ids up (bots).
-    pub fn play_move(&mut self, m: Move) -> Result<Vec<Outcome>, Refusal> {
-        self.perform(Step::from(m))
-    }
-
-    fn perform(&mut self, step: Step<'_>) -> Result<Vec<Outcome>, Refusal> {
-        if self.is_over() {
-            return Err(Refusal::LevelOver);
-        }
-        let mut log = Log::new(self.silent);
-        if let Step::Consent(share) = step {
-            if self.state.consent != ConsentState::Pending {
-                return Err(Refusal::ConsentDone);
-            }
-            self.give_consent(share, false, &mut log);
-            self.check_mirror();
-            return Ok(log.into_outcomes());
-        }
-        if let Some(kind) = step.kind() {
-            self.check_allowed(kind)?;
-        }
-        if step.costs_action() && self.state.actions_left == 0 {
-            return Err(Refusal::NoActionsLeft);
-        }
-        // Doing anything else first leaves the consent box as it was: the dark pattern.
-        if self.state.consent == ConsentState::Pending && !matches!(step, Step::EndDay) {
-            let share = self.level.consent.as_ref().is_some_and(|c| c.pre_ticked);
-            self.give_consent(share, true, &mut log);
-        }
-        match step {
-            Step::Consent(_) => unreachable!("handled above"),
-            Step::Buy(item) => self.buy(item, &mut log)?,
-            Step::Draft(topic) => self.draft(topic, &mut log)?,
-            Step::Post => self.post(&mut log)?,
-            Step::CancelDraft => self.cancel_draft(false, &mut log)?,
-            Step::React(post, how) => self.react(post, how, &mut log)?,
-            Step::Befriend(npc) => self.befriend(npc, &mut log)?,
-            Step::Unfriend(npc) => self.unfriend(npc, &mut log)?,
-            Step::Denounce(npc) => self.denounce(npc, &mut log)?,
-            Step::Answer(event, choice) => self.answer(event, choice, false, &mut log)?,
-            Step::Appeal(row) => self.appeal(row, &mut log)?,
-            Step::Vote(proposal) => self.vote(proposal, &mut log)?,
-            Step::EndDay => {
-                if self.state.consent == ConsentState::Pending {
-                    let share = self.level.consent.as_ref().is_some_and(|c| c.pre_ticked);
-                    self.give_consent(share, true, &mut log);
-                }
-                self.end_day(&mut log);
-            }
-        }
-        if step.costs_action() {
-            self.state.actions_left -= 1;
-        }
-        if !self.is_over() {
-            // Reports and events can move people's scores, and with them the player's.
-            self.settle_if_immediate(&"Your friends' scores moved", &mut log);
-        }
-        self.check_mirror();
-        Ok(log.into_outcomes())
-    }
-
-    /// A cheap test of whether `play` would accept the action (bots and menus use it).
-    pub fn allows(&self, action: &Action) -> bool {
-        if !self.may(action.kind()) {
-            return false;
-        }
-        let level = &self.level;
-        match action {
-            Action::Buy { item } => level
-                .item(item)
-                .is_some_and(|i| self.buyable_at(i).is_some()),
-            Action::Draft { topic } => (level.topics.iter())
-                .position(|t| &t.id == topic)
-                .is_some_and(|t| self.draftable(t)),
-            Action::Answer { event, choice } => (level.events.iter())
-                .position(|e| &e.id == event)
-                .and_then(|e| {
-                    let c = level.events[e]
-                        .choices
-                        .iter()
-                        .position(|c| &c.id == choice)?;
-                    Some((e, c))
-                })
-                .is_some_and(|(e, c)| self.answerable(e, c)),
-            Action::Denounce { npc } => self.reportable(npc),
-            _ => true,
-        }
-    }
-
-    /// What `allows` asks of any action of this kind (`None`: of no kind a sanction can
-    /// forbid): the game is on, no sanction forbids it, and a day's action is left if it
-    /// costs one.
-    pub fn may(&self, kind: Option<ActionKind>) -> bool {
-        !self.is_over()
-            && kind.is_none_or(|k| !self.held.standing.forbids(k))
-            && (!Action::kind_costs(kind) || self.state.actions_left > 0)
-    }
-
-    /// The price of the item at this position in the level, if `play` would let the player
-    /// buy it now: [`Game::allows`] for a purchase, asked by position (bots).
-    pub fn purchasable(&self, item: usize) -> Option<i64> {
-        if !self.may(Some(ActionKind::Buy)) {
-            return None;
-        }
-        let it = self.level.items.get(item)?;
-        let open = self.index.item_gates[item].open(&self.held);
-        debug_assert_eq!(open, self.tags_open(&it.tags));
-        let price = self.price(it);
-        (open && !self.item_out(item) && price <= self.state.money).then_some(price)
-    }
-
-    /// [`Game::allows`] a draft on the topic at this position in the level.
-    pub fn draftable(&self, topic: usize) -> bool {
-        let open = self
-            .index
-            .topic_gates
-            .get(topic)
-            .is_some_and(|g| g.open(&self.held));
-        debug_assert!(
-            topic >= self.level.topics.len()
-                || open == self.tags_open(&self.level.topics[topic].tags)
-        );
-        self.may(None)
-            && self.state.draft.is_none()
-            && !self.held.standing.forbids(ActionKind::Post)
-            && open
-            && !self.topic_out(topic)
-    }
-
-    /// [`Game::allows`] an answer: the event and its choice by position in the level.
-    pub fn answerable(&self, event: usize, choice: usize) -> bool {
-        let gate = self
-            .index
-            .choice_gates
-            .get(event)
-            .and_then(|cs| cs.get(choice));
-        let open = gate.is_some_and(|g| g.open(&self.held));
-        debug_assert!(
-            gate.is_none()
-                || open == self.tags_open(&self.level.events[event].choices[choice].tags)
-        );
-        self.may(None) && open
-    }
-
-    /// The person may be reported again: it is not too soon since the last report.
-    pub fn reportable(&self, npc: &str) -> bool {
-        self.may_report_again(self.state.denounced.get(npc).copied())
-    }
-
-    /// [`Game::reportable`], for the person at this position in the level.
-    pub fn reportable_at(&self, npc: usize) -> bool {
-        self.may_report_again(self.held.denounced.get(npc).copied().flatten())
-    }
-
-    /// Whether someone last reported on this day (if ever) may be reported today.
-    fn may_report_again(&self, last: Option<u32>) -> bool {
-        last.is_none_or(|day| self.state.day >= day + friends::REPORT_AGAIN_AFTER)
-    }
-
-    /// Whether the player counts the person at this position in the level as a friend.
-    pub fn is_friend(&self, npc: usize) -> bool {
-        self.held.friends.get(npc) == Some(&true)
-    }
-
     /// The feed as the player can see it: a throttling sanction shows only the newest few.
     pub fn visible_feed(&self) -> &[state::FeedPost] {
         let feed = &self.state.feed;
@@ -376,22 +182,10 @@ impl Game {
         self.pending_at().map(|e| &self.level.events[e])
     }
 
-    /// Whether the event at this position in the level has arrived.
-    pub fn has_arrived(&self, event: usize) -> bool {
-        self.held.arrived.get(event) == Some(&true)
-    }
-
     /// The inbox, each entry with its event's position in the level (`None`: an event the
     /// level no longer has).
     pub fn inbox(&self) -> impl Iterator<Item = (&state::InboxEntry, Option<usize>)> {
         self.state.inbox.iter().zip(self.held.inbox.iter().copied())
-    }
-
-    /// [`Game::pending_events`] by position in the level.
-    pub fn pending_at(&self) -> impl Iterator<Item = usize> {
-        (self.state.inbox.iter().zip(&self.held.inbox))
-            .filter(|(entry, _)| entry.answer.is_none())
-            .filter_map(|(_, at)| *at)
     }
 
     /// The level's choice of ending once it is over.

@@ -942,7 +942,7 @@ fn a_move_plays_exactly_as_the_action_that_names_it() {
                     resumed += 1;
                 }
                 let posts = by_move.state().feed.len() + 1;
-                let pending: Vec<usize> = by_move.pending_at().collect();
+                let pending: Vec<usize> = by_move.positions().pending().collect();
                 let event = match pending.is_empty() {
                     false if next(4) > 0 => Some(pending[next(pending.len())]),
                     _ => Some(next(level.events.len())).filter(|_| !level.events.is_empty()),
@@ -1006,7 +1006,7 @@ fn a_move_past_the_end_of_a_list_is_refused_and_changes_nothing() {
         beyond("item", 99).unwrap_err().to_string(),
         "the level has no item number 99"
     );
-    let waiting = |g: &Game| g.pending_at().next();
+    let waiting = |g: &Game| g.positions().pending().next();
     while waiting(&game).is_none() && !game.is_over() {
         next_day(&mut game);
     }

@@ -6,11 +6,15 @@ use std::fs;
 /// Field names (`pub name:`) and enum variants (`Name,` `Name(` `Name {`) of the format's types.
 fn format_names() -> Vec<String> {
     let mut names = Vec::new();
-    for file in [
-        "src/game/level.rs",
-        "src/game/level/condition.rs",
-        "src/game/level/effect.rs",
-    ] {
+    // The format is `level.rs` and every file of `level/`.
+    let mut files = vec![std::path::PathBuf::from("src/game/level.rs")];
+    let mut parts: Vec<_> = (fs::read_dir("src/game/level").unwrap())
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "rs"))
+        .collect();
+    parts.sort();
+    files.extend(parts);
+    for file in files {
         let text = fs::read_to_string(file).unwrap();
         let mut in_enum = false;
         for line in text.lines() {

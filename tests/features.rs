@@ -71,7 +71,7 @@ fn a_once_only_item_is_sold_once_then_refused_and_shown_as_such() {
         "Nappies is sold only once, and you bought it"
     );
     assert!(!game.allows(&buy("nappies")));
-    assert_eq!(game.purchasable(at), None);
+    assert_eq!(game.positions().purchasable(at), None);
     let nappies = &game.level().items[at];
     assert!(game.item_listed(nappies), "still listed, as sold");
     assert_eq!(game.can_buy(nappies), Err(refusal.clone()));
@@ -95,7 +95,7 @@ fn a_once_only_topic_is_posted_once_but_a_deleted_draft_does_not_use_it_up() {
     game.play(Action::Post).unwrap();
     let refusal = game.play(draft("praise")).unwrap_err();
     assert_eq!(refusal, Refusal::PostedOnce("Praise".into()));
-    assert!(!game.draftable(at));
+    assert!(!game.positions().draftable(at));
     assert!(!game.allows(&draft("praise")));
     assert!(game.allows(&draft("story")));
 }
@@ -155,7 +155,7 @@ fn hidden_things_open_and_close_by_effects() {
         Err(Refusal::TopicClosed("A story".into()))
     );
     assert!(!game.item_listed(&game.level().items[nappies]));
-    assert!(!game.draftable(story));
+    assert!(!game.positions().draftable(story));
     next_day(&mut game);
     let outcomes = next_day(&mut game);
     assert_eq!(game.state().day, 3);

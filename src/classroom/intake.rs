@@ -4,8 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::Handed;
-use super::{ClassEntry, Report, codes_in};
+use super::{ClassEntry, Handed, Report, codes_in};
 
 /// Files larger than this are not a report or a list of codes.
 const MAX_BYTES: u64 = 4 * 1024 * 1024;

@@ -59,6 +59,13 @@ pub enum Move {
     EndDay,
 }
 
+impl Move {
+    /// The kind a sanction may forbid (`None`: of no kind), as [`Action::kind`].
+    pub fn kind(self) -> Option<ActionKind> {
+        Step::from(self).kind()
+    }
+}
+
 /// What an action names: an id, as players and files give it, or a position in the level.
 #[derive(Debug, Clone, Copy)]
 pub(super) enum Target<'a> {

@@ -1,17 +1,18 @@
 //! Friendships: making them, ending them, reporting people, and being dropped.
 
+mod reports;
+
 use std::fmt::Display;
 use std::sync::Arc;
 
 use super::action::Target;
 use super::journal::DecisionKind;
-use super::level::DueProcess;
+use super::play::resolve;
 use super::predict::Act;
-use super::state::Accusation;
-use super::{Action, Game, Log, Outcome, Refusal, resolve};
+use super::{Action, Game, Log, Outcome, Refusal};
 
 /// Why a person turns the player down.
-enum Reluctance {
+pub(super) enum Reluctance {
     Distrust,
     /// Their tolerance: they keep to people scoring this or more.
     Tolerance(i32),
@@ -43,16 +44,11 @@ impl Game {
         self.reluctance(id).map(Reluctance::words)
     }
 
-    /// [`Game::refuses_friendship`] without the words, for the person at this position.
-    pub fn would_befriend(&self, npc: usize) -> bool {
-        self.reluctance_of(npc).is_none()
-    }
-
     fn reluctance(&self, id: &str) -> Option<Reluctance> {
         self.reluctance_of(self.level.npcs.iter().position(|n| n.id == id)?)
     }
 
-    fn reluctance_of(&self, at: usize) -> Option<Reluctance> {
+    pub(super) fn reluctance_of(&self, at: usize) -> Option<Reluctance> {
         let npc = self.level.npcs.get(at)?;
         let state = self.state.npcs.at(self.held.npc_rank[at]?)?;
         if state.trust < 0 {
@@ -125,76 +121,6 @@ impl Game {
         });
         self.settle_if_immediate(&format_args!("Unfriended {name}"), log);
         Ok(())
-    }
-
-    pub(super) fn denounce(&mut self, npc: Target<'_>, log: &mut Log) -> Result<(), Refusal> {
-        let (at, id, name) = self.npc_named(npc)?;
-        let id = &*id;
-        if let Some(day) = self.held.denounced[at]
-            && !self.may_report_again(Some(day))
-        {
-            let name = self.level.npcs[at].name.clone();
-            return Err(Refusal::AlreadyReported { name, day });
-        }
-        self.note_report(at);
-        let offers = || {
-            vec![
-                ("leave".into(), format!("Leave {name} alone"), None),
-                (
-                    "report".into(),
-                    format!("Report {name}"),
-                    Some(Action::Denounce { npc: id.into() }),
-                ),
-            ]
-        };
-        self.record(DecisionKind::Friend, id, offers, 1, false);
-        if self.is_friend(at) {
-            self.note_ended(DecisionKind::Friend, id, id);
-        }
-        self.act(Act::Denounce(at), &format_args!("Reported {name}"), log);
-        super::consistency::bump(&mut self.state.reports_filed);
-        if let Some(n) = self.npc_state(at) {
-            n.trust -= 3;
-        }
-        if self.set_friend_at(at, false) {
-            log.push(|| Outcome::Unfriended {
-                npc: id.to_string(),
-            });
-        }
-        log.push(|| Outcome::Denounced {
-            npc: id.to_string(),
-        });
-        self.accuse(at);
-        self.settle_if_immediate(&format_args!("Reported {name}"), log);
-        Ok(())
-    }
-
-    /// A report against the person at this position in the level: the penalty lands now, or
-    /// after their defence window.
-    pub(super) fn accuse(&mut self, npc: usize) {
-        match self.level.reporting.due_process {
-            DueProcess::None => self.nudge_npc(npc, -self.level.reporting.penalty),
-            DueProcess::Window { .. } => {
-                let level = self.level.clone();
-                self.file_accusation(&level.npcs[npc].id);
-            }
-        }
-    }
-
-    /// Files the accusation, if the level gives people a window to answer one.
-    pub(super) fn file_accusation(&mut self, id: &str) {
-        if let DueProcess::Window { days } = self.level.reporting.due_process {
-            self.state.accusations.push(Accusation {
-                npc: id.to_string(),
-                due: self.state.day + days.max(1),
-            });
-        }
-    }
-
-    pub(super) fn penalise(&mut self, id: &str) {
-        if let Some(i) = self.level.npcs.iter().position(|n| n.id == id) {
-            self.nudge_npc(i, -self.level.reporting.penalty);
-        }
     }
 
     /// Friendship changes move a transparent score at once; elsewhere at the next recomputation.

@@ -4,15 +4,21 @@
 //! `refresh_thresholds` in score.rs changes. Debug builds check after every action that the
 //! mirror still matches the state.
 
+mod arrivals;
+mod people;
+mod points;
+mod rules;
+mod standing;
+
 use std::sync::Arc;
 
 use super::idset::IdSet;
-use super::level::{ActionKind, DimensionSource, Level, PerkEffect, SanctionEffect};
+use super::level::Level;
 use super::reading::{Origin, origin_of};
 use super::score;
-use super::shop::price_percent;
-use super::state::{Answer, FeedPost, InboxEntry, NpcState};
-use super::{Game, Implied, State};
+use super::{Game, State};
+
+pub(super) use standing::Standing;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(super) struct Held {
@@ -47,64 +53,6 @@ pub(super) struct Held {
     /// begun from one opening until one changes them.
     pub weights: Arc<[u32]>,
     pub total_weight: i64,
-}
-
-/// What the perks and sanctions held do to play, worked out again whenever they change.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub(super) struct Standing {
-    /// What prices come to, in percent.
-    pub price_percent: i64,
-    /// The kinds of action a sanction forbids, a bit for each.
-    forbidden: u32,
-    /// How many of the newest feed posts a throttling sanction leaves visible.
-    pub throttle: Option<usize>,
-    /// What the perks add to the daily income, and the sanctions' daily fines.
-    pub bonus: i64,
-    pub fines: i64,
-}
-
-impl Standing {
-    pub fn of(level: &Level, perks: &[bool], sanctions: &[bool]) -> Standing {
-        let effects = || {
-            (level.sanctions.iter().zip(sanctions))
-                .filter(|(_, h)| **h)
-                .flat_map(|(s, _)| &s.effects)
-        };
-        let perk_effects = (level.perks.iter().zip(perks))
-            .filter(|(_, h)| **h)
-            .flat_map(|(p, _)| &p.effects);
-        Standing {
-            price_percent: price_percent(level, perks, sanctions),
-            forbidden: (effects())
-                .filter_map(|e| match e {
-                    SanctionEffect::Forbid(kind) => Some(1 << *kind as u32),
-                    _ => None,
-                })
-                .fold(0, |all, bit| all | bit),
-            throttle: (effects())
-                .filter_map(|e| match e {
-                    SanctionEffect::Throttle(n) => Some(*n as usize),
-                    _ => None,
-                })
-                .min(),
-            bonus: (perk_effects)
-                .filter_map(|e| match e {
-                    PerkEffect::Income(i) => Some(*i),
-                    _ => None,
-                })
-                .sum(),
-            fines: (effects())
-                .filter_map(|e| match e {
-                    SanctionEffect::Fine(f) => Some(*f),
-                    _ => None,
-                })
-                .sum(),
-        }
-    }
-
-    pub fn forbids(&self, kind: ActionKind) -> bool {
-        self.forbidden & (1 << kind as u32) != 0
-    }
 }
 
 impl Held {
@@ -183,197 +131,16 @@ impl Game {
             debug_assert!(memo.band.is_none_or(|(lo, hi)| lo <= score && score < hi));
         }
     }
-
-    /// [`Game::implied_score`], kept until the points, the friends or their scores change.
-    pub(super) fn implied(&mut self) -> i32 {
-        if let Some(implied) = self.memo.implied {
-            return implied.score;
-        }
-        let level = &self.level;
-        let mut friends = None;
-        let weighted = (level.score.dimensions.iter().enumerate())
-            .map(|(i, d)| {
-                let mean = || *friends.get_or_insert_with(|| self.friends_mean(None));
-                let weight = self.held.weights[i];
-                score::weighed(level, d, weight, self.held.points[i].unwrap_or(0), mean)
-            })
-            .sum();
-        let score = score::scaled(level, self.held.total_weight, weighted);
-        self.memo.implied = Some(Implied { score, weighted });
-        score
-    }
-
-    /// Sets a dimension's points: by position if the level has it and the state has points
-    /// for it, else under the name `dimension` gives.
-    pub(super) fn set_points(
-        &mut self,
-        at: Option<usize>,
-        value: i32,
-        dimension: impl FnOnce(&Game) -> String,
-    ) {
-        let rank = at.and_then(|i| self.held.point_rank[i]);
-        match rank.and_then(|r| self.state.points.at_mut(r)) {
-            Some(v) => *v = value,
-            None => {
-                let name = dimension(self);
-                self.state.points.insert(name, value);
-                self.held.point_rank = point_ranks(&self.level, &self.state);
-            }
-        }
-        let level = &self.level;
-        // A rules dimension moves the kept score by its own part alone.
-        match (at, &mut self.memo.implied) {
-            (Some(i), Some(implied))
-                if level.score.dimensions[i].source == DimensionSource::Rules =>
-            {
-                let (d, w) = (&level.score.dimensions[i], self.held.weights[i]);
-                let before = score::weighed(level, d, w, self.held.points[i].unwrap_or(0), || None);
-                implied.weighted += score::weighed(level, d, w, value, || None) - before;
-                implied.score = score::scaled(level, self.held.total_weight, implied.weighted);
-            }
-            _ => self.memo.implied = None,
-        }
-        if let Some(i) = at {
-            self.held.points[i] = Some(value);
-        }
-    }
-
-    /// Makes (`true`) or ends a friendship; whether anything changed.
-    pub(super) fn set_friend(&mut self, npc: &str, friends: bool) -> bool {
-        match self.level.npcs.iter().position(|n| n.id == npc) {
-            Some(at) => self.set_friend_at(at, friends),
-            // Someone the level does not have counts in no score, but among the friends.
-            None => {
-                self.forget_friends();
-                toggle(&mut self.state.friends, npc, friends)
-            }
-        }
-    }
-
-    /// [`Game::set_friend`] with the person at this position in the level.
-    pub(super) fn set_friend_at(&mut self, npc: usize, friends: bool) -> bool {
-        if self.held.friends[npc] == friends {
-            return false;
-        }
-        put(&mut self.state.friends, &self.index.npc_ids[npc], friends);
-        self.held.friends[npc] = friends;
-        self.forget_friends();
-        true
-    }
-
-    /// The record of the person at this position in the level, for what the mirror does not
-    /// hold (trust, the next post): a score changes only through [`Game::nudge_npc`].
-    pub(super) fn npc_state(&mut self, npc: usize) -> Option<&mut NpcState> {
-        let rank = self.held.npc_rank[npc]?;
-        self.state.npcs.at_mut(rank)
-    }
-
-    /// Moves the score of the person at this position in the level, within the level's range.
-    pub(super) fn nudge_npc(&mut self, npc: usize, delta: i32) {
-        let (min, max) = (self.level.score.min, self.level.score.max);
-        if let Some(s) = self.npc_state(npc) {
-            s.score = s.score.saturating_add(delta).clamp(min, max);
-            let score = s.score;
-            self.held.npc_scores[npc] = Some(score);
-        }
-        // Only friends' scores count in the player's.
-        if self.held.friends[npc] {
-            self.forget_friends();
-        }
-    }
-
-    /// The friends or their scores changed: what was worked out from them is stale.
-    fn forget_friends(&mut self) {
-        self.memo.implied = None;
-    }
-
-    /// Switches a rule on or off, by name; whether anything changed.
-    pub(super) fn set_rule(&mut self, rule: &str, active: bool) -> bool {
-        let Some(&i) = self.index.rule_at.get(rule) else {
-            return toggle(&mut self.state.active_rules, rule, active);
-        };
-        if self.held.rules[i] == active {
-            return false;
-        }
-        put(
-            &mut self.state.active_rules,
-            &self.index.rule_ids[i],
-            active,
-        );
-        self.held.rules[i] = active;
-        true
-    }
-
-    /// Counts a firing of the rule at this position for today's limit.
-    pub(super) fn count_firing(&mut self, rule: usize) {
-        super::consistency::bump(&mut self.held.fired[rule]);
-        let id = &self.index.rule_ids[rule];
-        super::consistency::bump(self.state.fired_today.entry(id, || id.clone(), 0));
-    }
-
-    pub(super) fn new_day_of_firings(&mut self) {
-        self.state.fired_today.clear();
-        self.held.fired.iter_mut().for_each(|n| *n = 0);
-    }
-
-    /// Adds a post to the feed; returns its id.
-    pub(super) fn add_to_feed(&mut self, mut post: FeedPost, origin: Origin) -> usize {
-        let id = self.state.feed.len();
-        post.id = id;
-        self.state.feed.push(post);
-        self.held.feed.push(Some(origin));
-        id
-    }
-
-    /// Puts the event at this position in the inbox, answered already if `answer` says so.
-    pub(super) fn add_to_inbox(&mut self, event: usize, answer: Option<Answer>) {
-        self.state.inbox.push(InboxEntry {
-            event: self.index.event_ids[event].clone(),
-            day: self.state.day,
-            answer,
-        });
-        self.held.inbox.push(Some(event));
-    }
-
-    /// Opens a draft on the topic at this position, or (`None`) closes the open one.
-    pub(super) fn set_draft(&mut self, topic: Option<usize>) {
-        self.state.draft = topic.map(|at| self.index.topic_ids[at].clone());
-        self.held.draft = topic;
-    }
-
-    /// Notes that the player reported the person at this position today.
-    pub(super) fn note_report(&mut self, npc: usize) {
-        let day = self.state.day;
-        (self.state.denounced).insert(self.level.npcs[npc].id.clone(), day);
-        self.held.denounced[npc] = Some(day);
-    }
-
-    /// Sets the weight of the dimension at this position in the player's score.
-    pub(super) fn set_weight(&mut self, at: usize, weight: u32) {
-        let id = &self.level.score.dimensions[at].id;
-        self.state.weights.insert(id.clone(), weight);
-        let mut weights = self.held.weights.to_vec();
-        weights[at] = weight;
-        self.held.weights = weights.into();
-        self.held.total_weight = score::total_weight(&self.held.weights);
-        self.memo.implied = None;
-    }
-
-    /// Notes that the event at this position has arrived.
-    pub(super) fn mark_arrived(&mut self, event: usize) {
-        self.state.arrived.insert(&self.index.event_ids[event]);
-        self.held.arrived[event] = true;
-    }
 }
 
-fn point_ranks(level: &Level, state: &State) -> Vec<Option<usize>> {
+pub(super) fn point_ranks(level: &Level, state: &State) -> Vec<Option<usize>> {
     (level.score.dimensions.iter())
         .map(|d| state.points.rank(&d.id))
         .collect()
 }
 
 /// Puts a name the level lacks in the set or takes it out; whether that changed the set.
-fn toggle(set: &mut IdSet, id: &str, member: bool) -> bool {
+pub(super) fn toggle(set: &mut IdSet, id: &str, member: bool) -> bool {
     if member {
         set.insert(&Arc::from(id))
     } else {
@@ -383,7 +150,7 @@ fn toggle(set: &mut IdSet, id: &str, member: bool) -> bool {
 
 /// Puts one of the index's ids in the set or takes it out, the mirror having said that the
 /// set changes.
-fn put(set: &mut IdSet, id: &Arc<str>, member: bool) {
+pub(super) fn put(set: &mut IdSet, id: &Arc<str>, member: bool) {
     if member {
         set.insert(id);
     } else {

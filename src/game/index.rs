@@ -4,8 +4,8 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use super::held::Held;
-use super::level::{Behaviour, Level, Npc, Perk, PerkEffect, Persona, Sanction, SanctionEffect};
+use super::gates::Gate;
+use super::level::{Behaviour, Level, Npc, Persona};
 use super::reading::{Origin, Readings, origin_of};
 use super::roster::Roster;
 use super::score;
@@ -41,48 +41,10 @@ pub(super) struct Index {
     pub informed_on: Vec<Vec<usize>>,
     /// What stands in the way of each item, each topic and each event's choices.
     pub item_gates: Vec<Gate>,
+    /// What keeps each event from arriving (only a sanction's block can).
+    pub event_gates: Vec<Gate>,
     pub topic_gates: Vec<Gate>,
     pub choice_gates: Vec<Vec<Gate>>,
-}
-
-/// What could stand in the way of something with certain tags: the sanctions that block one
-/// of them, and for each tag that perks unlock, those perks (holding one opens the tag).
-#[derive(Debug)]
-pub(super) struct Gate {
-    blocks: Vec<usize>,
-    locks: Vec<Vec<usize>>,
-}
-
-impl Gate {
-    fn of(level: &Level, tags: &[String]) -> Gate {
-        let blocks = |s: &Sanction| {
-            (s.effects.iter()).any(|e| matches!(e, SanctionEffect::Block(t) if tags.contains(t)))
-        };
-        let unlockers = |tag: &String| -> Vec<usize> {
-            let unlocks = |p: &Perk| {
-                (p.effects.iter()).any(|e| matches!(e, PerkEffect::Unlock(t) if t == tag))
-            };
-            (level.perks.iter().enumerate())
-                .filter(|(_, p)| unlocks(p))
-                .map(|(i, _)| i)
-                .collect()
-        };
-        Gate {
-            blocks: (level.sanctions.iter().enumerate())
-                .filter(|(_, s)| blocks(s))
-                .map(|(i, _)| i)
-                .collect(),
-            locks: (tags.iter().map(unlockers))
-                .filter(|perks| !perks.is_empty())
-                .collect(),
-        }
-    }
-
-    /// Open with these perks and sanctions held (by position): [`super::Game::tags_open`].
-    pub fn open(&self, held: &Held) -> bool {
-        !self.blocks.iter().any(|&s| held.sanctions[s])
-            && (self.locks.iter()).all(|perks| perks.iter().any(|&p| held.perks[p]))
-    }
 }
 
 impl Index {
@@ -157,6 +119,7 @@ impl Index {
                 .collect(),
             item_gates: level.items.iter().map(|i| gates(&i.tags)).collect(),
             topic_gates: level.topics.iter().map(|t| gates(&t.tags)).collect(),
+            event_gates: level.events.iter().map(|e| gates(&e.tags)).collect(),
             choice_gates: (level.events.iter())
                 .map(|e| e.choices.iter().map(|c| gates(&c.tags)).collect())
                 .collect(),

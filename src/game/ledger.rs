@@ -1,12 +1,15 @@
 //! The inference ledger: every score change, why, and the appeals against it.
 
+mod appeals;
+mod settle;
+mod weights;
+
 use std::fmt::Display;
 use std::sync::Arc;
 
 use super::level::{DimensionSource, Visibility};
-use super::rng::{Dice, Stream};
-use super::state::{Appeal, LedgerRow, Verdict};
-use super::{Game, Log, Outcome, Refusal};
+use super::state::LedgerRow;
+use super::{Game, Log, Outcome};
 
 /// A dimension by name, and by position when the level has it.
 #[derive(Debug, Clone, Copy)]
@@ -172,196 +175,5 @@ impl Game {
         row.delta = delta;
         row.applied = true;
         delta
-    }
-
-    /// Sets a dimension's weight (by position) in the player's score. A transparent score moves
-    /// at once, with a ledger row on that dimension for the change; elsewhere the change shows
-    /// at the next recomputation.
-    pub(super) fn reweigh(&mut self, at: usize, weight: u32, did: &dyn Display, log: &mut Log) {
-        let before = self.implied();
-        self.set_weight(at, weight);
-        let delta = self.implied() - before;
-        if !self.scored() || !self.immediate() || delta == 0 {
-            return;
-        }
-        let level = Arc::clone(&self.level);
-        let dimension = Dim {
-            name: &level.score.dimensions[at].id,
-            at: Some(at),
-        };
-        let inference = "The weight of what counts was changed";
-        let id = self.push_row(dimension, did, inference, 0, None);
-        let row = &mut self.state.ledger[id];
-        row.delta = delta;
-        row.applied = true;
-        if self.memo.settled == id {
-            self.memo.settled = id + 1;
-        }
-        self.state.score = Some(self.state.score.unwrap_or(0) + delta);
-        log.push(|| Outcome::ScoreChanged {
-            delta,
-            dimension: level.score.dimensions[at].id.clone(),
-            reason: format!("{did} ({inference})"),
-        });
-        self.refresh_thresholds(log);
-    }
-
-    /// A dimension's weight in the player's score now (the level's, unless an effect set it).
-    pub fn dimension_weight(&self, id: &str) -> u32 {
-        let at = self.level.score.dimensions.iter().position(|d| d.id == id);
-        at.map_or(0, |i| self.held.weights[i])
-    }
-
-    /// The share of the score, in percent, of the dimension at this position.
-    pub(super) fn weight_percent(&self, at: usize) -> u32 {
-        let total = self.held.total_weight.max(1);
-        (i64::from(self.held.weights[at]) * 100 / total) as u32
-    }
-
-    /// Brings the score up to date: a row for whatever the friends' scores moved, then every
-    /// queued row in order. `did` and `inference` word the friends row.
-    pub(super) fn settle(&mut self, did: &dyn Display, inference: &str, log: &mut Log) {
-        let Some(old) = self.state.score else {
-            return;
-        };
-        let memo = &self.memo;
-        let nothing_new = memo.settled == self.state.ledger.len() && memo.refreshed == Some(old);
-        if nothing_new && memo.implied.is_some_and(|i| i.score == old) && self.immediate() {
-            // Nothing moved since the score was last brought up to date.
-            return;
-        }
-        let implied = self.implied();
-        let drift = implied - old;
-        let queued: Vec<usize> = self.state.ledger[self.memo.settled..]
-            .iter()
-            .filter(|r| !r.applied)
-            .map(|r| r.id)
-            .collect();
-        if drift != 0 {
-            let level = self.level.clone();
-            let dims = &level.score.dimensions;
-            let at = dims
-                .iter()
-                .position(|d| matches!(d.source, DimensionSource::Friends { .. }));
-            let dimension = at.map_or("", |i| &dims[i].id);
-            let id = self.push_row(
-                Dim {
-                    name: dimension,
-                    at,
-                },
-                did,
-                inference,
-                0,
-                None,
-            );
-            let row = &mut self.state.ledger[id];
-            row.delta = drift;
-            row.applied = true;
-            if self.immediate() {
-                log.push(|| Outcome::ScoreChanged {
-                    delta: drift,
-                    dimension: dimension.to_string(),
-                    reason: format!("{did} ({inference})"),
-                });
-            }
-        }
-        let new = if queued.is_empty() {
-            implied
-        } else {
-            for &id in &queued {
-                let at = self.dim(&self.state.ledger[id].dimension).at;
-                self.apply_row(id, at, log);
-            }
-            self.implied()
-        };
-        self.memo.settled = self.state.ledger.len();
-        self.state.score = Some(new);
-        if !self.immediate() {
-            log.push(|| Outcome::Recomputed {
-                score: new,
-                delta: new - old,
-            });
-        }
-        self.refresh_thresholds(log);
-    }
-
-    pub(super) fn appeal(&mut self, row: usize, log: &mut Log) -> Result<(), Refusal> {
-        let Some(rules) = &self.level.appeals else {
-            return Err(Refusal::NoAppeals);
-        };
-        if !self.rules_visible() {
-            return Err(Refusal::LedgerHidden);
-        }
-        let days = rules.days;
-        match self.state.ledger.get(row) {
-            Some(r) if r.applied && !r.appealed && r.rule.is_some() => {}
-            _ => return Err(Refusal::NotAppealable(row)),
-        }
-        self.state.ledger[row].appealed = true;
-        let due = self.state.day + days.max(1);
-        self.state.appeals.push(Appeal {
-            row,
-            filed: self.state.day,
-            due,
-            verdict: None,
-        });
-        log.push(|| Outcome::AppealFiled { row, due });
-        Ok(())
-    }
-
-    /// Answers the appeals that fall due today. Few are upheld in full.
-    pub(super) fn resolve_appeals(&mut self, log: &mut Log) {
-        let Some((full, partial)) = self.level.appeals.as_ref().map(|a| (a.full, a.partial)) else {
-            return;
-        };
-        let day = self.state.day;
-        let due = |a: &Appeal| a.verdict.is_none() && a.due <= day;
-        if !self.state.appeals.iter().any(due) {
-            return;
-        }
-        let mut dice = Dice::new(self.state.seed, day, Stream::Appeals);
-        for i in 0..self.state.appeals.len() {
-            let appeal = &self.state.appeals[i];
-            if appeal.verdict.is_some() || appeal.due > day {
-                continue;
-            }
-            let row = self.state.ledger[appeal.row].clone();
-            let roll = dice.below(100);
-            let (verdict, undo) = if roll < full {
-                (Verdict::Upheld, -row.points)
-            } else if roll < full + partial {
-                (Verdict::Partial, -row.points / 2)
-            } else {
-                (Verdict::Denied, 0)
-            };
-            self.state.appeals[i].verdict = Some(verdict);
-            // The verdict is told first, with what the correction actually gave back.
-            let (at, correction) = (log.len(), self.state.ledger.len());
-            let did = format_args!("Appeal on row {}", row.id);
-            self.add_points(
-                self.dim(&row.dimension),
-                undo,
-                &did,
-                "Correction after review",
-                None,
-                log,
-            );
-            // Points move back exactly (unless the dimension is at its limit); the score, a
-            // rounded sum, moves by what it moves, and that is the figure told.
-            let (points, delta) = match self.state.ledger.get(correction) {
-                Some(c) if c.applied => (c.points, Some(c.delta)),
-                Some(c) => (c.points, None),
-                None => (0, Some(0)),
-            };
-            log.insert(at, || Outcome::AppealResolved {
-                row: row.id,
-                verdict,
-                dimension: row.dimension.to_string(),
-                points,
-                of: row.points,
-                delta,
-                took: row.delta,
-            });
-        }
     }
 }

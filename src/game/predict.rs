@@ -1,12 +1,16 @@
 //! What an action would do to the score and the self, worked out without doing it. The
 //! handlers use the same anatomy, so a prediction and the real effect cannot disagree on rules.
 
+mod act;
+
 use std::borrow::Cow;
 
 use super::level::{DueProcess, Effect};
 use super::reading::{Origin, Parts, PostReadings, Reading, parts, post_readings};
 use super::state::{Author, Reaction};
 use super::{Action, Game};
+
+pub(super) use act::Act;
 
 /// The parts of an action that rules and values look at: its reading, looked up by position
 /// in the level, and the tags it stands for and against.
@@ -55,57 +59,7 @@ pub struct Prediction {
     pub money: i64,
 }
 
-/// An act with its names looked up: what it is done to, by position in the level (a feed
-/// post by its id). Handlers look a name up once and act by position from then on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Act {
-    Consent {
-        share: bool,
-    },
-    Buy(usize),
-    /// A topic posted on (`true`) or a draft on it deleted.
-    Post(usize, bool),
-    React(usize, Reaction),
-    Befriend(usize),
-    Unfriend(usize),
-    Denounce(usize),
-    Answer(usize, usize),
-    Vote(usize),
-}
-
 impl Game {
-    /// The act an action is, its names looked up; `None` for actions that are no act (ending
-    /// the day, appeals) or that name nothing that exists.
-    pub(super) fn act_of(&self, action: &Action) -> Option<Act> {
-        let level = &self.level;
-        let npc = |id: &str| level.npcs.iter().position(|n| n.id == id);
-        let topic = |id: &str| level.topics.iter().position(|t| t.id == id);
-        Some(match action {
-            Action::Consent { share } => Act::Consent { share: *share },
-            Action::Buy { item } => Act::Buy(level.items.iter().position(|i| &i.id == item)?),
-            Action::Draft { topic: t } => Act::Post(topic(t)?, true),
-            Action::Post | Action::CancelDraft => Act::Post(
-                topic(self.state.draft.as_deref()?)?,
-                *action == Action::Post,
-            ),
-            Action::Like { post } => Act::React(*post, Reaction::Liked),
-            Action::Share { post } => Act::React(*post, Reaction::Shared),
-            Action::Report { post } => Act::React(*post, Reaction::Reported),
-            Action::Befriend { npc: n } => Act::Befriend(npc(n)?),
-            Action::Unfriend { npc: n } => Act::Unfriend(npc(n)?),
-            Action::Denounce { npc: n } => Act::Denounce(npc(n)?),
-            Action::Answer { event, choice } => {
-                let e = level.events.iter().position(|e| &e.id == event)?;
-                let c = (level.events[e].choices.iter()).position(|c| &c.id == choice)?;
-                Act::Answer(e, c)
-            }
-            Action::Vote { proposal } => {
-                Act::Vote(level.proposals.iter().position(|p| &p.id == proposal)?)
-            }
-            Action::Appeal { .. } | Action::EndDay => return None,
-        })
-    }
-
     pub(super) fn anatomy(&self, action: &Action) -> Option<Anatomy<'_>> {
         self.anatomy_of(self.act_of(action)?)
     }

@@ -1,12 +1,12 @@
 //! The score: dimensions, their weights, and the perks and sanctions that follow it.
 
-use std::collections::BTreeMap;
-use std::fmt::Display;
+mod meters;
+mod thresholds;
 
-use super::held::Standing;
-use super::level::{Dimension, DimensionSource, Level, RuleSetter};
-use super::state::{Deed, Milestone, MilestoneKind};
-use super::{Game, Log, Outcome};
+use super::Game;
+use super::level::{Dimension, DimensionSource, Level};
+
+pub use meters::verdict;
 
 /// The score from dimension points and the friends' scores, each dimension counting with its
 /// weight in `weights` (by position: the level's, or as a `Weight` effect set them); integer
@@ -154,159 +154,5 @@ impl Game {
     /// The score is live: past the baseline days.
     pub fn scored(&self) -> bool {
         self.state.score.is_some()
-    }
-
-    /// Opens and closes perks and sanctions to match the score.
-    pub(super) fn refresh_thresholds(&mut self, log: &mut Log) {
-        let Some(score) = self.state.score else {
-            return;
-        };
-        // Only the score moves perks and sanctions, and only this does.
-        self.memo.refreshed = Some(score);
-        if self
-            .memo
-            .band
-            .is_some_and(|(lo, hi)| lo <= score && score < hi)
-        {
-            return;
-        }
-        let thresholds = (self.level.perks.iter().map(|p| p.threshold))
-            .chain(self.level.sanctions.iter().map(|s| s.below));
-        let (lo, hi) = thresholds.fold((i32::MIN, i32::MAX), |(lo, hi), t| {
-            if t <= score {
-                (lo.max(t), hi)
-            } else {
-                (lo, hi.min(t))
-            }
-        });
-        self.memo.band = Some((lo, hi));
-        let day = self.state.day;
-        let mut changed = false;
-        for (i, p) in self.level.perks.iter().enumerate() {
-            let open = score >= p.threshold;
-            if open && !self.held.perks[i] {
-                self.state.perks.insert(&self.index.perk_ids[i]);
-                self.held.perks[i] = true;
-                changed = true;
-                log.push(|| Outcome::PerkOpened { perk: p.id.clone() });
-                self.state
-                    .milestones
-                    .push(milestone(day, &p.id, MilestoneKind::PerkOpened));
-            } else if !open && self.held.perks[i] {
-                self.state.perks.remove(&p.id);
-                self.held.perks[i] = false;
-                changed = true;
-                log.push(|| Outcome::PerkClosed { perk: p.id.clone() });
-                self.state
-                    .milestones
-                    .push(milestone(day, &p.id, MilestoneKind::PerkClosed));
-            }
-        }
-        for (i, s) in self.level.sanctions.iter().enumerate() {
-            let on = score < s.below;
-            if on && !self.held.sanctions[i] {
-                self.state.sanctions.insert(&self.index.sanction_ids[i]);
-                self.held.sanctions[i] = true;
-                changed = true;
-                log.push(|| Outcome::SanctionImposed {
-                    sanction: s.id.clone(),
-                });
-                self.state
-                    .milestones
-                    .push(milestone(day, &s.id, MilestoneKind::SanctionImposed));
-            } else if !on && self.held.sanctions[i] {
-                self.state.sanctions.remove(&s.id);
-                self.held.sanctions[i] = false;
-                changed = true;
-                log.push(|| Outcome::SanctionLifted {
-                    sanction: s.id.clone(),
-                });
-                self.state
-                    .milestones
-                    .push(milestone(day, &s.id, MilestoneKind::SanctionLifted));
-            }
-        }
-        if changed {
-            let held = &self.held;
-            self.held.standing = Standing::of(&self.level, &held.perks, &held.sanctions);
-        }
-    }
-
-    pub(super) fn change_integrity(&mut self, delta: i32, reason: &dyn Display, log: &mut Log) {
-        let old = self.state.integrity;
-        self.state.integrity = (old + delta).clamp(0, 100);
-        let actual = self.state.integrity - old;
-        if actual != 0 {
-            log.push(|| Outcome::IntegrityChanged {
-                delta: actual,
-                reason: reason.to_string(),
-            });
-        }
-    }
-
-    pub(super) fn change_money(&mut self, delta: i64, reason: &dyn Display, log: &mut Log) {
-        let old = self.state.money;
-        self.state.money = super::consistency::add_money(old, delta);
-        // What actually moved: money saturates, so every state a game reaches saves.
-        let delta = self.state.money - old;
-        if delta == 0 {
-            return;
-        }
-        log.push(|| Outcome::MoneyChanged {
-            delta,
-            reason: reason.to_string(),
-        });
-    }
-
-    /// The persona's verdict on acting for some tags and against others.
-    pub fn conscience(&self, affirms: &[String], betrays: &[String]) -> i32 {
-        verdict(&self.persona().values, affirms, betrays)
-    }
-
-    /// Applies the persona's verdict to the self meter and remembers the deed for peer raters.
-    pub(super) fn judge(
-        &mut self,
-        affirms: &[String],
-        betrays: &[String],
-        what: &dyn Display,
-        log: &mut Log,
-    ) {
-        let verdict = self.conscience(affirms, betrays);
-        let deed = self.remembers_deeds().then(|| Deed {
-            affirms: affirms.to_vec(),
-            betrays: betrays.to_vec(),
-        });
-        self.apply_verdict(verdict, deed, what, log);
-    }
-
-    /// [`Game::judge`] with the verdict already reached and the deed, if kept, already written.
-    pub(super) fn apply_verdict(
-        &mut self,
-        verdict: i32,
-        deed: Option<Deed>,
-        what: &dyn Display,
-        log: &mut Log,
-    ) {
-        self.change_integrity(verdict, what, log);
-        self.state.today.extend(deed);
-    }
-
-    /// Only peers judge the day's deeds; no other system needs them kept.
-    pub(super) fn remembers_deeds(&self) -> bool {
-        matches!(self.level.rule_setter, RuleSetter::Peers { .. })
-    }
-}
-
-/// What values make of acting for some tags and against others.
-pub fn verdict(values: &BTreeMap<String, i32>, affirms: &[String], betrays: &[String]) -> i32 {
-    let weigh = |tags: &[String]| -> i32 { tags.iter().filter_map(|t| values.get(t)).sum() };
-    weigh(affirms) - weigh(betrays)
-}
-
-fn milestone(day: u32, id: &str, kind: MilestoneKind) -> Milestone {
-    Milestone {
-        day,
-        id: id.to_string(),
-        kind,
     }
 }

@@ -1,10 +1,12 @@
 //! Buying things, and what perks and sanctions do to prices.
 
 use super::action::Target;
+use super::gates::Obstacle;
 use super::journal::{DecisionKind, OptionRecord};
 use super::level::{Item, Level, PerkEffect, SanctionEffect};
+use super::play::resolve;
 use super::predict::Act;
-use super::{Action, Game, Log, Outcome, Refusal, resolve};
+use super::{Action, Game, Log, Outcome, Refusal};
 
 /// What prices come to, in percent, with the perks and sanctions held (by position).
 pub(super) fn price_percent(level: &Level, perks: &[bool], sanctions: &[bool]) -> i64 {
@@ -36,24 +38,30 @@ impl Game {
 
     /// Whether the player could buy this item now, and if not, why.
     pub fn can_buy(&self, item: &Item) -> Result<i64, Refusal> {
-        self.check_item(item)?;
-        self.check_tags(&item.tags)?;
-        let price = self.price(item);
-        if price > self.state.money {
-            return Err(Refusal::NotEnoughMoney {
-                what: item.name.clone(),
-                price,
-                have: self.state.money,
-            });
+        match self.level.items.iter().position(|i| i.id == item.id) {
+            Some(at) => Ok(self.purchase(at)?),
+            None => Err(Refusal::Unknown {
+                kind: "item",
+                id: item.id.clone(),
+            }),
         }
-        Ok(price)
     }
 
-    /// The price, if the player could buy the item now ([`Game::can_buy`] without the why).
-    pub fn buyable_at(&self, item: &Item) -> Option<i64> {
-        let price = self.price(item);
-        let open = self.tags_open(&item.tags) && self.check_item(item).is_ok();
-        (open && price <= self.state.money).then_some(price)
+    /// The price of the item at this position in the level, or what keeps the player from
+    /// buying it now: it is off sale or sold, its tags are closed, or the money is short.
+    pub(super) fn purchase(&self, at: usize) -> Result<i64, Obstacle<'_>> {
+        let item = &self.level.items[at];
+        if let Some(obstacle) = self.item_stock(item) {
+            return Err(obstacle);
+        }
+        if let Some(obstacle) = self.index.item_gates[at].obstacle(&self.level, &self.held) {
+            return Err(obstacle);
+        }
+        let (price, have) = (self.price(item), self.state.money);
+        if price > have {
+            return Err(Obstacle::NotEnoughMoney { item, price, have });
+        }
+        Ok(price)
     }
 
     pub(super) fn buy(&mut self, item: Target<'_>, log: &mut Log) -> Result<(), Refusal> {
@@ -61,10 +69,7 @@ impl Game {
         let at = resolve(&level.items, item, "item", |i| &i.id)?;
         let item = &level.items[at];
         let id = &item.id;
-        let price = match self.purchasable(at) {
-            Some(price) => price,
-            None => self.can_buy(item)?,
-        };
+        let price = self.purchase(at)?;
         if self.journals() {
             let action = Action::Buy {
                 item: id.to_string(),
@@ -87,7 +92,7 @@ impl Game {
         let weigher = self.weigher();
         let mut moves = Vec::new();
         let options: Vec<OptionRecord> = (level.items.iter().enumerate())
-            .filter(|(_, i)| i.id == id || self.buyable_at(i).is_some())
+            .filter(|&(at, i)| i.id == id || self.purchase(at).is_ok())
             .map(|(at, i)| {
                 let shift = weigher.shift_of_item(at, &mut moves);
                 OptionRecord {

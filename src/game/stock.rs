@@ -3,6 +3,7 @@
 //! or a rule). The state keeps it by name; a level without any of it asks only whether the
 //! state's sets are empty.
 
+use super::gates::Obstacle;
 use super::level::{Item, Topic};
 use super::{Game, Refusal};
 
@@ -17,27 +18,6 @@ impl Game {
         !self.state.closed_topics.contains(&topic.id)
     }
 
-    /// The item at this position is off sale, or sold once and bought ([`Game::check_item`]
-    /// without the words).
-    pub(super) fn item_out(&self, at: usize) -> bool {
-        let s = &self.state;
-        if s.closed_items.is_empty() && s.bought_once.is_empty() {
-            return false;
-        }
-        let id = &self.level.items[at].id;
-        s.closed_items.contains(id) || s.bought_once.contains(id)
-    }
-
-    /// The topic at this position is closed, or posted once already when it may be posted once.
-    pub(super) fn topic_out(&self, at: usize) -> bool {
-        let s = &self.state;
-        if s.closed_topics.is_empty() && s.posted_once.is_empty() {
-            return false;
-        }
-        let id = &self.level.topics[at].id;
-        s.closed_topics.contains(id) || s.posted_once.contains(id)
-    }
-
     /// The rule at this position may fire once and has.
     pub(super) fn rule_spent(&self, rule: usize) -> bool {
         let r = &self.level.rules[rule];
@@ -46,23 +26,40 @@ impl Game {
 
     /// Refuses an item that is off sale, or sold once and already bought.
     pub fn check_item(&self, item: &Item) -> Result<(), Refusal> {
-        if !self.item_listed(item) {
-            Err(Refusal::NotOnSale(item.name.clone()))
-        } else if self.state.bought_once.contains(&item.id) {
-            Err(Refusal::SoldOnce(item.name.clone()))
-        } else {
-            Ok(())
-        }
+        self.item_stock(item).map_or(Ok(()), |o| Err(o.into()))
     }
 
     /// Refuses a topic that is closed, or posted once already when it may be posted once.
     pub fn check_topic(&self, topic: &Topic) -> Result<(), Refusal> {
-        if !self.topic_listed(topic) {
-            Err(Refusal::TopicClosed(topic.name.clone()))
-        } else if self.state.posted_once.contains(&topic.id) {
-            Err(Refusal::PostedOnce(topic.name.clone()))
+        self.topic_stock(topic).map_or(Ok(()), |o| Err(o.into()))
+    }
+
+    /// What keeps the item from the player: it is off sale, or sold once and bought.
+    pub(super) fn item_stock<'a>(&self, item: &'a Item) -> Option<Obstacle<'a>> {
+        let s = &self.state;
+        if s.closed_items.is_empty() && s.bought_once.is_empty() {
+            None
+        } else if !self.item_listed(item) {
+            Some(Obstacle::NotOnSale(item))
+        } else if s.bought_once.contains(&item.id) {
+            Some(Obstacle::SoldOnce(item))
         } else {
-            Ok(())
+            None
+        }
+    }
+
+    /// What keeps the topic from the player: it is closed, or posted on once already when it
+    /// may be posted on once.
+    pub(super) fn topic_stock<'a>(&self, topic: &'a Topic) -> Option<Obstacle<'a>> {
+        let s = &self.state;
+        if s.closed_topics.is_empty() && s.posted_once.is_empty() {
+            None
+        } else if !self.topic_listed(topic) {
+            Some(Obstacle::TopicClosed(topic))
+        } else if s.posted_once.contains(&topic.id) {
+            Some(Obstacle::PostedOnce(topic))
+        } else {
+            None
         }
     }
 

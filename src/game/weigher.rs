@@ -4,7 +4,7 @@
 
 use super::predict::{Act, Anatomy};
 use super::reading::Reading;
-use super::{Action, Game, score};
+use super::{Action, Game, Move, score};
 
 /// What an option would change: the score and the self meter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -60,6 +60,17 @@ impl Weigher<'_> {
         }
         let a = self.game.anatomy(action)?;
         Some(self.shift_of(&a, &mut Vec::new()))
+    }
+
+    /// [`Weigher::shift`] for a move, which names things by position (bots).
+    pub fn shift_move(&self, m: Move) -> Option<Shift> {
+        match self.game.act_of_move(m)? {
+            Act::Buy(at) => Some(self.shift_of_item(at, &mut Vec::new())),
+            act => {
+                let a = self.game.anatomy_of(act)?;
+                Some(self.shift_of(&a, &mut Vec::new()))
+            }
+        }
     }
 
     /// Works out the shift; leaves in `moves` the points each dimension (by its position in

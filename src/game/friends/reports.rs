@@ -1,0 +1,85 @@
+//! Reports against people: the report itself, the accusation it files, and the penalty that
+//! lands now or after a defence window.
+
+use crate::game::friends::Target;
+use crate::game::journal::DecisionKind;
+use crate::game::level::DueProcess;
+use crate::game::predict::Act;
+use crate::game::state::Accusation;
+use crate::game::{Action, Game, Log, Outcome, Refusal, consistency};
+
+impl Game {
+    pub(in crate::game) fn denounce(
+        &mut self,
+        npc: Target<'_>,
+        log: &mut Log,
+    ) -> Result<(), Refusal> {
+        let (at, id, name) = self.npc_named(npc)?;
+        let id = &*id;
+        if let Some(day) = self.held.denounced[at]
+            && !self.may_report_again(Some(day))
+        {
+            let name = self.level.npcs[at].name.clone();
+            return Err(Refusal::AlreadyReported { name, day });
+        }
+        self.note_report(at);
+        let offers = || {
+            vec![
+                ("leave".into(), format!("Leave {name} alone"), None),
+                (
+                    "report".into(),
+                    format!("Report {name}"),
+                    Some(Action::Denounce { npc: id.into() }),
+                ),
+            ]
+        };
+        self.record(DecisionKind::Friend, id, offers, 1, false);
+        if self.is_friend(at) {
+            self.note_ended(DecisionKind::Friend, id, id);
+        }
+        self.act(Act::Denounce(at), &format_args!("Reported {name}"), log);
+        consistency::bump(&mut self.state.reports_filed);
+        if let Some(n) = self.npc_state(at) {
+            n.trust -= 3;
+        }
+        if self.set_friend_at(at, false) {
+            log.push(|| Outcome::Unfriended {
+                npc: id.to_string(),
+            });
+        }
+        log.push(|| Outcome::Denounced {
+            npc: id.to_string(),
+        });
+        self.accuse(at);
+        self.settle_if_immediate(&format_args!("Reported {name}"), log);
+        Ok(())
+    }
+
+    /// A report against the person at this position in the level: the penalty lands now, or
+    /// after their defence window.
+    pub(in crate::game) fn accuse(&mut self, npc: usize) {
+        match self.level.reporting.due_process {
+            DueProcess::None => self.nudge_npc(npc, -self.level.reporting.penalty),
+            DueProcess::Window { .. } => {
+                let level = self.level.clone();
+                self.file_accusation(&level.npcs[npc].id);
+            }
+        }
+    }
+
+    /// Files the accusation, if the level gives people a window to answer one.
+    pub(in crate::game) fn file_accusation(&mut self, id: &str) {
+        if let DueProcess::Window { days } = self.level.reporting.due_process {
+            self.state.accusations.push(Accusation {
+                npc: id.to_string(),
+                due: self.state.day + days.max(1),
+            });
+        }
+    }
+
+    pub(in crate::game) fn penalise(&mut self, id: &str) {
+        if let Some(i) = self.level.npcs.iter().position(|n| n.id == id) {
+            self.nudge_npc(i, -self.level.reporting.penalty);
+        }
+    }
+}
