@@ -105,6 +105,28 @@ impl Game {
         change: Option<(usize, bool)>,
         nudge: Option<(usize, i32)>,
     ) -> Option<i32> {
+        self.friends_mean_from(self.friends_sum(), change, nudge)
+    }
+
+    /// The sum of the friends' scores now (a friend with no score counts 0).
+    pub(super) fn friends_sum(&self) -> i64 {
+        let held = &self.held;
+        (0..held.friends.len())
+            .filter(|&i| held.friends[i])
+            .filter_map(|i| held.npc_scores[i])
+            .map(i64::from)
+            .sum()
+    }
+
+    /// [`Game::friends_mean_after`] from the sum of the friends' scores now: only the person
+    /// befriended or dropped and the person nudged can change it, so a weigher asking about
+    /// every person in turn does not add up every friend each time.
+    pub(super) fn friends_mean_from(
+        &self,
+        sum_now: i64,
+        change: Option<(usize, bool)>,
+        nudge: Option<(usize, i32)>,
+    ) -> Option<i32> {
         let mut count = self.state.friends.len();
         let mut toggled = None;
         if let Some((npc, add)) = change
@@ -118,15 +140,26 @@ impl Game {
         }
         let held = &self.held;
         let (min, max) = (self.level.score.min, self.level.score.max);
-        let score = |i: usize| match nudge {
-            Some((at, delta)) if at == i => held.npc_scores[i].map(|s| (s + delta).clamp(min, max)),
-            _ => held.npc_scores[i],
+        let now = |i: usize| held.npc_scores[i].map_or(0, i64::from);
+        let after = |i: usize| {
+            let score = match nudge {
+                Some((at, delta)) if at == i => {
+                    held.npc_scores[i].map(|s| (s + delta).clamp(min, max))
+                }
+                _ => held.npc_scores[i],
+            };
+            score.map_or(0, i64::from)
         };
-        let sum: i64 = (0..held.friends.len())
-            .filter(|&i| held.friends[i] != (toggled == Some(i)))
-            .filter_map(score)
-            .map(i64::from)
-            .sum();
+        let nudged = nudge.map(|(at, _)| at).filter(|at| Some(*at) != toggled);
+        let mut sum = sum_now;
+        for i in [toggled, nudged].into_iter().flatten() {
+            if held.friends[i] {
+                sum -= now(i);
+            }
+            if held.friends[i] != (toggled == Some(i)) {
+                sum += after(i);
+            }
+        }
         Some((sum / count as i64) as i32)
     }
 

@@ -25,8 +25,9 @@ pub struct Weigher<'g> {
     now: i32,
     /// Each dimension's points now, in the level's order.
     points: Vec<Option<i32>>,
-    /// The mean score of the player's friends now.
+    /// The mean score of the player's friends now, and the sum it is the mean of.
     friends: Option<i32>,
+    friends_sum: i64,
 }
 
 impl Game {
@@ -46,6 +47,7 @@ impl Game {
             now,
             points,
             friends,
+            friends_sum: self.friends_sum(),
         }
     }
 }
@@ -122,7 +124,7 @@ impl Weigher<'_> {
         };
         let after = score::compute(&game.level, &game.held.weights, points, || match people {
             (None, None) => self.friends,
-            (friend, nudge) => game.friends_mean_after(friend, nudge),
+            (friend, nudge) => game.friends_mean_from(self.friends_sum, friend, nudge),
         });
         Shift {
             score: after - self.now,
