@@ -194,3 +194,32 @@ fn a_save_larger_than_its_level_allows_is_refused_and_kept() {
     );
     assert_eq!(std::fs::read_to_string(&big).unwrap(), padded, "kept");
 }
+
+/// Rules × (people + actions) × days is capped too (C024): a level within the day's budget
+/// but long enough to make every bot game slow is refused at its `days`.
+#[test]
+fn the_work_of_a_whole_game_is_capped() {
+    let mut level = at_the_limits();
+    let day_work = level.rules.len() * (level.npcs.len() + level.actions_per_day as usize);
+    assert!(day_work <= check::MAX_DAY_WORK);
+    level.days = (check::MAX_GAME_WORK / day_work) as u32 + 1;
+    let (_, found) = check::load_str("long.ron", &ron_of(&level));
+    let errors: Vec<String> = found
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| d.headline())
+        .collect();
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.contains("C024") && e.contains("at most 600000")),
+        "{errors:?}"
+    );
+    level.days -= 1;
+    let (_, found) = check::load_str("long.ron", &ron_of(&level));
+    assert!(
+        !found
+            .iter()
+            .any(|d| d.is_error() && d.headline().contains("rule checks a day"))
+    );
+}

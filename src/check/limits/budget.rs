@@ -13,6 +13,10 @@ use crate::game::level::{Effect, Trigger};
 pub const MAX_VALUE: i32 = 1_000;
 /// Rules × (people + the day's actions): the rules a day can ask about.
 pub const MAX_DAY_WORK: usize = 20_000;
+/// The same over the whole game (× days): what a bot's game costs, so that `simulate`'s
+/// default runs stay within seconds on any level that passes (a 30-day level with 100 rules
+/// and 30 people is 99 000; the shipped levels under 10 000).
+pub const MAX_GAME_WORK: usize = 600_000;
 /// Effects in all events, choices, perks and sanctions together.
 pub const MAX_EFFECTS: usize = 5_000;
 /// Posts that can reach the feed on one day: people with posts, the day's news, `Publish`.
@@ -47,6 +51,18 @@ pub fn problems(level: &Level) -> Vec<(String, String)> {
                 "{} rules × ({} people + {actions} actions a day) is {work}; at most {MAX_DAY_WORK}",
                 level.rules.len(),
                 level.npcs.len()
+            ),
+        ));
+    }
+    let game_work = work.saturating_mul(level.days as usize);
+    if work <= MAX_DAY_WORK && game_work > MAX_GAME_WORK {
+        found.push((
+            "days".into(),
+            format!(
+                "{work} rule checks a day ({} rules × ({} people + {actions} actions)) × {} days is {game_work}; at most {MAX_GAME_WORK} (fewer days, rules or people)",
+                level.rules.len(),
+                level.npcs.len(),
+                level.days
             ),
         ));
     }
