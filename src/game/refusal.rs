@@ -126,10 +126,12 @@ impl Game {
         }
     }
 
-    fn react_refusal(&self, post: usize, how: Reaction) -> Result<(), Refusal> {
+    /// Why reacting to this post would be refused; `react` asks it before reacting.
+    pub(super) fn react_refusal(&self, post: usize, how: Reaction) -> Result<(), Refusal> {
         // A post's id is its place in the feed; the visible feed is its newest posts.
         let feed = self.state.feed.len();
         let visible = (feed - self.visible_feed().len()..feed).contains(&post);
+        debug_assert_eq!(visible, self.visible_feed().iter().any(|p| p.id == post));
         let p = match self.state.feed.get(post) {
             Some(p) if visible => p,
             _ => return Err(Refusal::NoSuchPost(post)),

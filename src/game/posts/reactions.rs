@@ -13,20 +13,8 @@ impl Game {
         how: Reaction,
         log: &mut Log,
     ) -> Result<(), Refusal> {
-        // A post's id is its place in the feed; the visible feed is its newest posts.
-        let feed = self.state.feed.len();
-        let visible = (feed - self.visible_feed().len()..feed).contains(&post);
-        debug_assert_eq!(visible, self.visible_feed().iter().any(|p| p.id == post));
-        let p = match self.state.feed.get(post) {
-            Some(p) if visible => p,
-            _ => return Err(Refusal::NoSuchPost(post)),
-        };
-        if p.reactions.contains(&how) {
-            return Err(Refusal::AlreadyReacted);
-        }
-        if how == Reaction::Reported && matches!(p.author, Author::News(_)) {
-            return Err(Refusal::NoAuthor);
-        }
+        self.react_refusal(post, how)?;
+        let p = &self.state.feed[post];
         let actions = [
             ("like", Action::Like { post }),
             ("share", Action::Share { post }),
