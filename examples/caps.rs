@@ -223,7 +223,10 @@ fn main() {
     d.id = "caps_save".into();
 
     d.actions_per_day = 20;
-    let people = work / d.rules.len() - d.actions_per_day as usize;
+    // As many people as ten days of 20 actions leave room for among the options bots weigh.
+    let options = check::MAX_WEIGHED / 10 / d.actions_per_day as usize;
+    let people = (work / d.rules.len() - d.actions_per_day as usize)
+        .min((options - d.items.len() - d.topics.len()) / 2);
     people_to(&mut d, people, None);
     for per_day in (1..=20).rev() {
         for r in &mut d.rules {

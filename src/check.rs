@@ -3,7 +3,7 @@
 
 mod diagnostic;
 mod limits;
-pub use limits::{MAX_DAY_WORK, MAX_GAME_WORK, MAX_SAVE_ESTIMATE, save_estimate};
+pub use limits::{MAX_DAY_WORK, MAX_GAME_WORK, MAX_SAVE_ESTIMATE, MAX_WEIGHED, save_estimate};
 mod locate;
 mod parse_error;
 mod reach;

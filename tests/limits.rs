@@ -223,3 +223,45 @@ fn the_work_of_a_whole_game_is_capped() {
             .any(|d| d.is_error() && d.headline().contains("rule checks a day"))
     );
 }
+
+/// The options a bot weighs in a game are capped (C024): actions a day × (2 × people + items +
+/// topics) × days, so that `simulate --report` stays within seconds however a level is drawn.
+#[test]
+fn the_options_a_bot_weighs_are_capped() {
+    let mut busy = level("levels/mandatory.ron");
+    busy.actions_per_day = 20;
+    let options = 2 * busy.npcs.len() + busy.items.len() + busy.topics.len();
+    let day = 20 * options;
+    busy.days = (check::MAX_WEIGHED / day) as u32;
+    let headlines = |level: &Level| -> Vec<String> {
+        let (_, found) = check::load_str("busy.ron", &ron_of(level));
+        (found.iter())
+            .filter(|d| d.is_error())
+            .map(|d| d.headline())
+            .collect()
+    };
+    let weighed = |e: &String| e.contains("C024") && e.contains("options weighed in a game");
+    let at_cap = headlines(&busy);
+    assert!(!at_cap.iter().any(weighed), "{at_cap:?}");
+    busy.days += 1;
+    let over = headlines(&busy);
+    assert!(
+        over.iter()
+            .any(|e| weighed(e) && e.contains(&format!("at most {}", check::MAX_WEIGHED))),
+        "{over:?}"
+    );
+    for f in std::fs::read_dir("levels").unwrap() {
+        let path = f.unwrap().path();
+        if path.extension().is_none_or(|e| e != "ron") {
+            continue;
+        }
+        let shipped = level(path.to_str().unwrap());
+        let options = 2 * shipped.npcs.len() + shipped.items.len() + shipped.topics.len();
+        let weighed = shipped.actions_per_day as usize * options * shipped.days as usize;
+        assert!(
+            weighed < check::MAX_WEIGHED / 20,
+            "{}: {weighed}",
+            shipped.id
+        );
+    }
+}

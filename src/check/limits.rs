@@ -5,7 +5,7 @@
 mod budget;
 pub(super) mod walk;
 
-pub use budget::{MAX_DAY_WORK, MAX_GAME_WORK, MAX_SAVE_ESTIMATE, save_estimate};
+pub use budget::{MAX_DAY_WORK, MAX_GAME_WORK, MAX_SAVE_ESTIMATE, MAX_WEIGHED, save_estimate};
 
 use super::{Found, at, locate};
 use crate::game::Level;

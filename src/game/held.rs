@@ -38,6 +38,8 @@ pub(super) struct Held {
     pub rules: Vec<bool>,
     /// How often each rule has fired for the player today.
     pub fired: Vec<u32>,
+    /// Which once-only rules have fired and are spent.
+    pub spent: Vec<bool>,
     pub arrived: Vec<bool>,
     /// The event of each inbox entry, by position (`None`: one the level no longer has).
     pub inbox: Vec<Option<usize>>,
@@ -89,6 +91,9 @@ impl Held {
             ),
             fired: (level.rules.iter())
                 .map(|r| state.fired_today.get(r.id.as_str()).copied().unwrap_or(0))
+                .collect(),
+            spent: (level.rules.iter())
+                .map(|r| r.once && state.fired_once.contains(&r.id))
                 .collect(),
             arrived: flags(level.events.iter().map(|e| &e.id).collect(), &state.arrived),
             inbox: (state.inbox.iter())

@@ -20,8 +20,7 @@ impl Game {
 
     /// The rule at this position may fire once and has.
     pub(super) fn rule_spent(&self, rule: usize) -> bool {
-        let r = &self.level.rules[rule];
-        r.once && self.state.fired_once.contains(&r.id)
+        self.held.spent[rule]
     }
 
     /// Refuses an item that is off sale, or sold once and already bought.
@@ -84,6 +83,7 @@ impl Game {
         let r = &self.level.rules[rule];
         if r.once {
             self.state.fired_once.insert(r.id.clone());
+            self.held.spent[rule] = true;
         }
     }
 

@@ -2,6 +2,8 @@
 //! options of one decision share (the score now, the friends' mean, the persona) done once.
 //! Bots and the journal weigh every option of every decision, so this is the hottest path.
 
+use std::cell::Cell;
+
 use super::predict::{Act, Anatomy};
 use super::reading::Reading;
 use super::{Action, Game, Move, score};
@@ -28,6 +30,16 @@ pub struct Weigher<'g> {
     /// The mean score of the player's friends now, and the sum it is the mean of.
     friends: Option<i32>,
     friends_sum: i64,
+    /// What each rule would add if it fired now, asked once a decision: a rule sits in many
+    /// options' readings, and asking means looking up its habits by name.
+    rules: Vec<Cell<RuleNow>>,
+}
+
+#[derive(Clone, Copy)]
+enum RuleNow {
+    Unasked,
+    Silent,
+    Points(i32),
 }
 
 impl Game {
@@ -48,6 +60,7 @@ impl Game {
             points,
             friends,
             friends_sum: self.friends_sum(),
+            rules: vec![Cell::new(RuleNow::Unasked); self.level.rules.len()],
         }
     }
 }
@@ -97,11 +110,32 @@ impl Weigher<'_> {
         let game = self.game;
         moves.clear();
         moves.extend_from_slice(&reading.points);
-        let rules = game.counting(&reading.rules);
-        moves.extend(
-            rules.filter_map(|i| Some((game.index.rule_dimension[i]?, game.rule_points(i)))),
-        );
+        for &i in reading.rules.iter() {
+            if let (Some(d), Some(points)) = (game.index.rule_dimension[i], self.rule_now(i)) {
+                moves.push((d, points));
+            }
+        }
         self.shift_by(game.felt(act, reading) + reading.integrity, people, moves)
+    }
+
+    /// The points the rule at this position would add now, `None` if it would not count.
+    fn rule_now(&self, i: usize) -> Option<i32> {
+        let now = match self.rules[i].get() {
+            RuleNow::Unasked => {
+                let game = self.game;
+                let now = match game.counting(&[i]).next() {
+                    Some(_) => RuleNow::Points(game.rule_points(i)),
+                    None => RuleNow::Silent,
+                };
+                self.rules[i].set(now);
+                now
+            }
+            known => known,
+        };
+        match now {
+            RuleNow::Points(p) => Some(p),
+            _ => None,
+        }
     }
 
     /// The shift of these moves, what the act does to people, and the self's verdict.

@@ -17,6 +17,11 @@ pub const MAX_DAY_WORK: usize = 20_000;
 /// default runs stay within seconds on any level that passes (a 30-day level with 100 rules
 /// and 30 people is 99 000; the shipped levels under 10 000).
 pub const MAX_GAME_WORK: usize = 600_000;
+/// Actions a day × (2 × people + items + topics) × days: the options a bot weighs in a game,
+/// each against the rules it would fire (a friendship made or ended and a report for each
+/// person, a purchase, a draft). The shipped levels are under 2 000; a 30-day level with 5
+/// actions a day, 40 people, 40 items and 30 topics is 22 500.
+pub const MAX_WEIGHED: usize = 50_000;
 /// Effects in all events, choices, perks and sanctions together.
 pub const MAX_EFFECTS: usize = 5_000;
 /// Posts that can reach the feed on one day: people with posts, the day's news, `Publish`.
@@ -62,6 +67,20 @@ pub fn problems(level: &Level) -> Vec<(String, String)> {
                 "{work} rule checks a day ({} rules × ({} people + {actions} actions)) × {} days is {game_work}; at most {MAX_GAME_WORK} (fewer days, rules or people)",
                 level.rules.len(),
                 level.npcs.len(),
+                level.days
+            ),
+        ));
+    }
+    let options = 2 * level.npcs.len() + level.items.len() + level.topics.len();
+    let weighed = (actions.saturating_mul(options)).saturating_mul(level.days as usize);
+    if weighed > MAX_WEIGHED {
+        found.push((
+            "actions_per_day".into(),
+            format!(
+                "{actions} actions a day × ({} people × 2 + {} items + {} topics) × {} days is {weighed} options weighed in a game; at most {MAX_WEIGHED} (fewer days, actions a day, people, items or topics)",
+                level.npcs.len(),
+                level.items.len(),
+                level.topics.len(),
                 level.days
             ),
         ));
