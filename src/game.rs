@@ -45,7 +45,7 @@ use std::sync::Arc;
 pub use action::{Action, Move};
 pub use level::Level;
 pub use opening::Opening;
-pub use outcome::{Outcome, Refusal};
+pub use outcome::{Ballot, Outcome, Rating, Refusal, Voter};
 pub use positions::Positions;
 pub use predict::Prediction;
 pub use state::State;

@@ -5,6 +5,7 @@
 //! core ([`crate::game::Game::refusal`]). No terminal, no I/O.
 
 pub mod confirm;
+mod count;
 pub mod effect;
 pub mod feed;
 pub mod inbox;
@@ -15,6 +16,7 @@ pub mod names;
 mod outcome;
 pub mod people;
 pub mod perks;
+mod ratings;
 pub mod row;
 pub mod rules;
 pub mod shop;

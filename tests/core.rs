@@ -6,7 +6,7 @@ use std::sync::Arc;
 use scored::check;
 use scored::game::level::{Level, RuleSetter, Visibility};
 use scored::game::state::{ConsentState, Verdict};
-use scored::game::{Action, Game, Move, Opening, Outcome, Refusal};
+use scored::game::{Action, Ballot, Game, Move, Opening, Outcome, Refusal, Voter};
 
 fn mini() -> Level {
     check::load_file(Path::new("tests/fixtures/mini.ron")).expect("the test level is valid")
@@ -564,7 +564,10 @@ fn appeals_resolve_days_later() {
 #[test]
 fn votes_change_the_rules() {
     let mut level = mini();
-    level.rule_setter = RuleSetter::Vote { every: 2 };
+    level.rule_setter = RuleSetter::Vote {
+        every: 2,
+        board: false,
+    };
     let mut game = start(level, "student");
     game.play(Action::Vote {
         proposal: "mercy".into(),
@@ -573,12 +576,80 @@ fn votes_change_the_rules() {
     let mut outcomes = next_day(&mut game);
     outcomes.extend(next_day(&mut game));
     let winner = outcomes.iter().find_map(|o| match o {
-        Outcome::VoteHeld { winner, votes, of } => Some((winner.clone(), *votes, *of)),
+        Outcome::VoteHeld {
+            winner,
+            votes,
+            of,
+            tally,
+            yours,
+            home,
+            board,
+        } => Some((
+            (winner.clone(), *votes, *of),
+            (tally.clone(), yours.clone(), *home, board.len()),
+        )),
         _ => None,
     });
     // Jo cares for neither and stays home; Max values games (mercy), Pan loyalty (order).
-    assert_eq!(winner, Some(("mercy".to_string(), 2, 3)));
+    let tally = vec![("mercy".to_string(), 2), ("order".to_string(), 1)];
+    assert_eq!(
+        winner,
+        Some((
+            ("mercy".to_string(), 2, 3),
+            (tally, Some("mercy".to_string()), 1, 0)
+        ))
+    );
     assert!(!game.state().active_rules.contains("buy_games"));
+}
+
+/// The count on a public board: every person by name with their vote (or none), and the
+/// player's unless they withheld consent; a tie goes to the proposal listed first.
+#[test]
+fn a_public_board_names_every_voter_and_the_player_only_with_consent() {
+    let board_of = |share: bool, vote: &str| {
+        let mut level = mini();
+        level.rule_setter = RuleSetter::Vote {
+            every: 2,
+            board: true,
+        };
+        let mut game = start(level, "student");
+        game.play(Action::Consent { share }).unwrap();
+        game.play(Action::Vote {
+            proposal: vote.into(),
+        })
+        .unwrap();
+        let mut outcomes = next_day(&mut game);
+        outcomes.extend(next_day(&mut game));
+        outcomes
+            .into_iter()
+            .find_map(|o| match o {
+                Outcome::VoteHeld { winner, board, .. } => Some((winner, board)),
+                _ => None,
+            })
+            .expect("a count")
+    };
+    let ballot = |voter: Voter, proposal: Option<&str>| Ballot {
+        voter,
+        proposal: proposal.map(str::to_string),
+    };
+    let person = |id: &str| Voter::Person(id.to_string());
+    let (winner, board) = board_of(true, "order");
+    // Order 2 (Pan, you) against Mercy 1 (Max).
+    assert_eq!(winner, "order");
+    assert_eq!(
+        board,
+        vec![
+            ballot(Voter::You, Some("order")),
+            ballot(person("jo"), None),
+            ballot(person("max"), Some("mercy")),
+            ballot(person("pan"), Some("order")),
+        ]
+    );
+    let (winner, board) = board_of(false, "order");
+    // Your vote still counts; it is only kept off the board.
+    assert_eq!(winner, "order");
+    assert!(!board.iter().any(|b| b.voter == Voter::You), "{board:?}");
+    assert_eq!(board.len(), 3);
 }
 
 #[test]
@@ -1014,4 +1085,53 @@ fn a_move_past_the_end_of_a_list_is_refused_and_changes_nothing() {
     let before = game.state().clone();
     assert_eq!(game.play_move(answer(event, 99)), beyond("choice", 99));
     assert_eq!(game.state(), &before);
+}
+
+/// Peer ratings say who approved or disapproved, at what score, and which of the day's deeds
+/// weighed most with each.
+#[test]
+fn peer_ratings_name_each_rater_and_the_deed_that_moved_them() {
+    let mut level = mini();
+    level.rule_setter = RuleSetter::Peers {
+        dimension: "behaviour".into(),
+        strength: 30,
+    };
+    let mut game = start(level, "student");
+    game.play(Action::Consent { share: true }).unwrap();
+    next_day(&mut game);
+    assert!(game.state().score.is_some(), "rated once the score is on");
+    game.play(Action::Buy {
+        item: "game".into(),
+    })
+    .unwrap();
+    game.play(Action::Draft {
+        topic: "praise".into(),
+    })
+    .unwrap();
+    game.play(Action::Post).unwrap();
+    let pan_before = game.state().npcs.get("pan").unwrap().score;
+    let outcomes = next_day(&mut game);
+    let (deeds, ratings) = outcomes
+        .iter()
+        .find_map(|o| match o {
+            Outcome::PeersRated { deeds, ratings, .. } => Some((deeds.clone(), ratings.clone())),
+            _ => None,
+        })
+        .expect("the neighbours rated the day");
+    let bought = deeds.iter().position(|d| d.starts_with("Bought Game"));
+    let posted = deeds.iter().position(|d| d.starts_with("Posted"));
+    assert!(bought.is_some() && posted.is_some(), "{deeds:?}");
+    let of = |id: &str| ratings.iter().find(|r| r.npc == id).cloned();
+    // Max values games, Pan loyalty; Jo, for the press, cares for neither but minds being
+    // reported, the default answer to the day's invitation.
+    let max = of("max").expect("Max rated");
+    assert!(max.approved);
+    assert_eq!(Some(max.because), bought);
+    let pan = of("pan").expect("Pan rated");
+    assert!(pan.approved);
+    assert_eq!(Some(pan.because), posted);
+    assert_eq!(pan.score, pan_before, "the score the thumb counted by");
+    let jo = of("jo").expect("Jo rated");
+    assert!(!jo.approved);
+    assert!(deeds[jo.because].contains("Report Jo"), "{deeds:?}");
 }

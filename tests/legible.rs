@@ -309,3 +309,146 @@ fn a_long_night_scrolls_and_shows_the_vote_count() {
         assert!(app.playing_mut().unwrap().summary.is_none());
     }
 }
+
+/// Scrolls the night's summary until a line starting with `start` is on screen; the screen.
+fn scroll_to(app: &mut App, w: u16, h: u16, start: &str) -> String {
+    let lines = app.playing_mut().unwrap().summary.clone().unwrap();
+    for _ in 0..lines.len() + 2 {
+        let screen = text(app, w, h);
+        if screen.contains(start) {
+            return screen;
+        }
+        app.update(Msg::Down);
+    }
+    panic!("{w}x{h}: `{start}` never on screen");
+}
+
+/// After a count, the night shows every proposal's votes (the player's marked) and, where the
+/// level puts the count on a public board, who voted for what by name.
+#[test]
+fn after_a_count_the_night_shows_the_tally_and_the_board() {
+    for (w, h) in SIZES {
+        let mut app = playing("levels/peoples-ledger.ron");
+        let game = &mut app.playing_mut().unwrap().game;
+        game.play(Action::Vote {
+            proposal: "fair_shares".into(),
+        })
+        .unwrap();
+        let level = game.level().clone();
+        for _ in 0..3 {
+            for m in [Msg::EndDay, Msg::Yes] {
+                app.update(m);
+            }
+            if app.playing_mut().unwrap().game.state().day < 4 {
+                app.update(Msg::Other);
+            }
+        }
+        let lines = app.playing_mut().unwrap().summary.clone().unwrap();
+        let at = lines
+            .iter()
+            .position(|l| l == "The count:")
+            .expect("a tally");
+        let rows: Vec<(u32, &str)> = lines[at + 1..]
+            .iter()
+            .take(level.proposals.len())
+            .map(|l| {
+                let (n, name) = l.trim_start().split_once("  ").unwrap();
+                (n.parse().unwrap(), name)
+            })
+            .collect();
+        for (p, (_, name)) in level.proposals.iter().zip(&rows) {
+            assert!(name.starts_with(&p.name), "{name} for {}", p.name);
+        }
+        let fair = level
+            .proposals
+            .iter()
+            .position(|p| p.id == "fair_shares")
+            .unwrap();
+        assert!(rows[fair].1.ends_with("(your vote)"), "{rows:?}");
+        let headline = lines
+            .iter()
+            .find(|l| l.starts_with("The vote is in"))
+            .unwrap();
+        let of: u32 = rows.iter().map(|(n, _)| n).sum();
+        assert!(headline.contains(&format!(" of {of} votes")), "{headline}");
+        let board = lines
+            .iter()
+            .position(|l| l.starts_with("On the public board"))
+            .unwrap();
+        let named = lines[board..].join("\n");
+        for npc in &level.npcs {
+            assert_eq!(
+                named.matches(&npc.name).count(),
+                1,
+                "{} on the board once",
+                npc.name
+            );
+        }
+        let fair_name = &level.proposals[fair].name;
+        assert!(named.contains(&format!("  {fair_name}: you")), "{named}");
+        let screen = scroll_to(&mut app, w, h, "The count:");
+        assert!(screen.contains("(your vote)"), "{w}x{h}:\n{screen}");
+        insta::assert_snapshot!(format!("count_{w}x{h}"), draw(&app, w, h).backend());
+        scroll_to(&mut app, w, h, "On the public board");
+        insta::assert_snapshot!(format!("board_{w}x{h}"), draw(&app, w, h).backend());
+    }
+}
+
+/// Peer ratings: the night names who approved and who disapproved, at what score, beside the
+/// thing the player did that weighed most with them.
+#[test]
+fn peer_ratings_show_who_rated_and_for_what() {
+    'sizes: for (w, h) in SIZES {
+        let mut app = playing("levels/peer-prestige.ron");
+        for _ in 0..2 {
+            let game = &mut app.playing_mut().unwrap().game;
+            for item in ["skewers", "garden_fund"] {
+                let _ = game.play(Action::Buy { item: item.into() });
+            }
+            for m in [Msg::EndDay, Msg::Yes] {
+                app.update(m);
+            }
+            let lines = app.playing_mut().unwrap().summary.clone().unwrap();
+            if !lines.iter().any(|l| l.contains("weighed most with each")) {
+                app.update(Msg::Other);
+                continue;
+            }
+            let game = &app.playing_mut().unwrap().game;
+            let level = game.level();
+            let deeds: Vec<&String> = lines.iter().filter(|l| l.starts_with("  Bought")).collect();
+            assert!(!deeds.is_empty(), "{lines:?}");
+            for deed in &deeds {
+                assert!(
+                    deed.starts_with("  Bought Gate skewers: ")
+                        || deed.starts_with("  Bought Garden Fund donation: "),
+                    "{deed}"
+                );
+                assert!(deed.contains("approved by "), "{deed}");
+            }
+            let named = level
+                .npcs
+                .iter()
+                .filter(|n| deeds.iter().any(|d| d.contains(&n.name)));
+            assert!(named.count() >= 2, "{deeds:?}");
+            let screen = scroll_to(&mut app, w, h, "  Bought Gate skewers: ");
+            assert!(screen.contains("approved by"), "{w}x{h}:\n{screen}");
+            insta::assert_snapshot!(format!("ratings_{w}x{h}"), draw(&app, w, h).backend());
+            continue 'sizes;
+        }
+        panic!("{w}x{h}: no night showed who rated the day");
+    }
+}
+
+/// Before the score is switched on, the header still says so at 80 columns: a long score name
+/// loses its bracket, not the words after it.
+#[test]
+fn the_header_says_the_score_is_not_yet_on_at_every_size() {
+    let app = playing("levels/mandatory.ron");
+    for (w, h) in SIZES {
+        let screen = text(&app, w, h);
+        let first = screen.lines().next().unwrap();
+        assert!(first.contains("Lantern Credit"), "{first}");
+        assert!(first.contains("not yet switched on"), "{w}x{h}: {first}");
+        insta::assert_snapshot!(format!("header_off_{w}x{h}"), draw(&app, w, h).backend());
+    }
+}

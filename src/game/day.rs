@@ -2,7 +2,7 @@
 
 use super::level::{RuleSetter, Visibility};
 use super::state::{ConsentState, DayMark};
-use super::{Game, Log, Outcome};
+use super::{Ballot, Game, Log, Outcome, Voter};
 
 impl Game {
     pub(super) fn end_day(&mut self, log: &mut Log) {
@@ -53,10 +53,10 @@ impl Game {
                 && let ConsentState::Given { share, .. } = self.state.consent
             {
                 let index = self.index.clone();
-                let (reading, did) = if share {
-                    (&index.readings.share_data, "Shared your data")
-                } else {
-                    (&index.readings.withhold_data, "Withheld your data")
+                let did = self.consent_did(share);
+                let reading = match share {
+                    true => &index.readings.share_data,
+                    false => &index.readings.withhold_data,
                 };
                 self.fire_rules(&reading.rules, &did, log);
             }
@@ -80,7 +80,7 @@ impl Game {
         }
         self.resolve_appeals(log);
         self.hear_defences(log);
-        if let RuleSetter::Vote { every } = self.level.rule_setter
+        if let RuleSetter::Vote { every, .. } = self.level.rule_setter
             && day > 1
             && (day - 1) % every.max(1) == 0
         {
@@ -154,24 +154,28 @@ impl Game {
             return;
         }
         let mut tally = vec![0u32; level.proposals.len()];
-        for npc in &level.npcs {
-            let mut best = 0;
-            let mut best_value = i32::MIN;
-            for (i, p) in level.proposals.iter().enumerate() {
-                let value: i32 = p.tags.iter().filter_map(|t| npc.values.get(t)).sum();
-                if value > best_value {
-                    best = i;
-                    best_value = value;
+        // Each person's choice by position, `None` for those who stay home.
+        let choices: Vec<Option<usize>> = (level.npcs.iter())
+            .map(|npc| {
+                let mut best = 0;
+                let mut best_value = i32::MIN;
+                for (i, p) in level.proposals.iter().enumerate() {
+                    let value: i32 = p.tags.iter().filter_map(|t| npc.values.get(t)).sum();
+                    if value > best_value {
+                        best = i;
+                        best_value = value;
+                    }
                 }
-            }
-            // People with no stake in any proposal stay home.
-            if best_value > 0 {
-                tally[best] += 1;
-            }
+                // People with no stake in any proposal stay home.
+                (best_value > 0).then_some(best)
+            })
+            .collect();
+        for &i in choices.iter().flatten() {
+            tally[i] += 1;
         }
-        if let Some(v) = self.state.vote.take()
-            && let Some(i) = level.proposals.iter().position(|p| p.id == v)
-        {
+        let mine =
+            (self.state.vote.take()).and_then(|v| level.proposals.iter().position(|p| p.id == v));
+        if let Some(i) = mine {
             tally[i] += 1;
         }
         let mut winner = 0;
@@ -184,10 +188,30 @@ impl Game {
             return;
         }
         let proposal = &level.proposals[winner];
-        log.push(|| Outcome::VoteHeld {
-            winner: proposal.id.clone(),
-            votes: tally[winner],
-            of: tally.iter().sum(),
+        log.push(|| {
+            let id = |i: usize| level.proposals[i].id.clone();
+            let public = matches!(level.rule_setter, RuleSetter::Vote { board: true, .. });
+            let published = !matches!(self.state.consent, ConsentState::Given { share: false, .. });
+            let you = (public && published).then(|| Ballot {
+                voter: Voter::You,
+                proposal: mine.map(id),
+            });
+            let people = (level.npcs.iter().zip(&choices)).map(|(npc, choice)| Ballot {
+                voter: Voter::Person(npc.id.clone()),
+                proposal: choice.map(id),
+            });
+            Outcome::VoteHeld {
+                winner: proposal.id.clone(),
+                votes: tally[winner],
+                of: tally.iter().sum(),
+                tally: (0..tally.len()).map(|i| (id(i), tally[i])).collect(),
+                yours: mine.map(id),
+                home: choices.iter().filter(|c| c.is_none()).count() as u32,
+                board: match public {
+                    true => you.into_iter().chain(people).collect(),
+                    false => Vec::new(),
+                },
+            }
         });
         for r in &proposal.disables {
             if self.set_rule(r, false) {

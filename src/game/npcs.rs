@@ -1,10 +1,10 @@
 //! The other people: what they post, how their scores move, who they report.
 
 use super::index::Index;
-use super::level::{Behaviour, Level};
+use super::level::{Behaviour, Level, Npc};
 use super::rng::{Dice, Stream};
-use super::state::{Author, FeedPost};
-use super::{Game, Log, Outcome};
+use super::state::{Author, Deed, FeedPost};
+use super::{Game, Log, Outcome, Rating};
 
 impl Game {
     /// Morning: the day's news and people's posts reach the feed. A friend's post can cost
@@ -159,18 +159,10 @@ impl Game {
         let mut weights: i64 = 0;
         let mut approve = 0;
         let mut disapprove = 0;
-        for npc in &level.npcs {
-            let opinion: i32 = self
-                .state
-                .today
-                .iter()
-                .map(|d| {
-                    let w = |tags: &[String]| -> i32 {
-                        tags.iter().filter_map(|t| npc.values.get(t)).sum()
-                    };
-                    w(&d.affirms) - w(&d.betrays)
-                })
-                .sum();
+        let opinions: Vec<i32> = (level.npcs.iter())
+            .map(|npc| self.state.today.iter().map(|d| leaning(npc, d)).sum())
+            .collect();
+        for (npc, opinion) in level.npcs.iter().zip(&opinions) {
             let weight = i64::from(
                 self.state
                     .npcs
@@ -196,5 +188,39 @@ impl Game {
             None,
             log,
         );
+        if !self.scored() || approve + disapprove == 0 {
+            return;
+        }
+        let today = &self.state.today;
+        log.push(|| Outcome::PeersRated {
+            deeds: today.iter().map(|d| d.what.clone()).collect(),
+            ratings: (level.npcs.iter().zip(&opinions))
+                .filter(|(_, o)| **o != 0)
+                .map(|(npc, &opinion)| {
+                    // The deed that moved them most the way they leaned (the first, on ties).
+                    let because = (today.iter().enumerate())
+                        .map(|(i, d)| (i, leaning(npc, d) * opinion.signum()))
+                        .fold(
+                            (0, i32::MIN),
+                            |best, (i, w)| if w > best.1 { (i, w) } else { best },
+                        )
+                        .0;
+                    Rating {
+                        npc: npc.id.clone(),
+                        score: self.state.npcs.get(&npc.id).map_or(0, |s| s.score),
+                        approved: opinion > 0,
+                        because,
+                    }
+                })
+                .collect(),
+            points,
+        });
     }
+}
+
+/// What a person makes of one deed: their values for what it stood for, less those for what
+/// it went against.
+fn leaning(npc: &Npc, deed: &Deed) -> i32 {
+    let weigh = |tags: &[String]| -> i32 { tags.iter().filter_map(|t| npc.values.get(t)).sum() };
+    weigh(&deed.affirms) - weigh(&deed.betrays)
 }

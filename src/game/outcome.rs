@@ -9,6 +9,31 @@ use super::state::Verdict;
 
 pub use refusals::Refusal;
 
+/// One line of a public vote board: a voter and the proposal they chose (`None`: stayed
+/// home, or the player did not vote).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Ballot {
+    pub voter: Voter,
+    pub proposal: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Voter {
+    You,
+    Person(String),
+}
+
+/// One person's verdict on the player's day, and the deed (its place in the day's deeds) that
+/// weighed most with them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Rating {
+    pub npc: String,
+    /// The rater's own score, which their thumb counts by.
+    pub score: i32,
+    pub approved: bool,
+    pub because: usize,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Outcome {
     DayStarted {
@@ -167,10 +192,30 @@ pub enum Outcome {
     Voted {
         proposal: String,
     },
+    /// The neighbours' verdicts on the day (peer ratings): the day's deeds, and each person
+    /// who approved or disapproved with the deed that weighed most with them.
+    PeersRated {
+        deeds: Vec<String>,
+        ratings: Vec<Rating>,
+        /// What the verdicts came to, in points of the peers' dimension.
+        points: i32,
+    },
     VoteHeld {
         winner: String,
         votes: u32,
         of: u32,
+        /// Every proposal's votes, in the order of the ballot.
+        #[serde(default)]
+        tally: Vec<(String, u32)>,
+        /// The player's vote, if they cast one.
+        #[serde(default)]
+        yours: Option<String>,
+        /// The people who stayed home, with no stake in any proposal.
+        #[serde(default)]
+        home: u32,
+        /// Who voted for what, where the level puts the count on a public board.
+        #[serde(default)]
+        board: Vec<Ballot>,
     },
     LevelEnded {
         ending: String,

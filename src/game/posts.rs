@@ -107,7 +107,11 @@ impl Game {
         let worn = verdict < a.reading.verdict;
         let deed = self.remembers_deeds().then(|| {
             let (affirms, betrays) = a.deed();
-            Deed { affirms, betrays }
+            Deed {
+                affirms,
+                betrays,
+                what: did.to_string(),
+            }
         });
         let gained = a.reading.gain > 0;
         self.fire_rules(&rules, did, log);

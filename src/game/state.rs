@@ -212,6 +212,9 @@ pub struct Accusation {
 pub struct Deed {
     pub affirms: Vec<String>,
     pub betrays: Vec<String>,
+    /// What the player did, as the ledger words it ("Bought Kerb dumplings").
+    #[serde(default)]
+    pub what: String,
 }
 
 /// The state at the end of a day (after its night; the last day's after the last

@@ -1,7 +1,9 @@
 //! The lines for what a step did: an act with its effects on one line, a night's effects
 //! grouped by reason, new rules listed together.
 
+use super::count::count_lines;
 use super::outcome_line;
+use super::ratings::rating_lines;
 use crate::game::{Game, Outcome};
 
 /// The lines for what one step did. An act's line carries its effects ("Liked Kiki Chen's
@@ -96,6 +98,10 @@ pub fn outcome_lines(game: &Game, outcomes: &[Outcome]) -> Vec<String> {
             act_line = Some(entries.len());
         }
         entries.push(Entry::Line(line));
+        let details = count_lines(game, o)
+            .into_iter()
+            .chain(rating_lines(game, o));
+        entries.extend(details.map(Entry::Line));
     }
     let effects_of = |line: usize| -> Vec<&Group> {
         (groups.iter().enumerate())

@@ -13,7 +13,7 @@ pub fn setter(game: &Game) -> String {
             "Who sets the rules: your neighbours. Each night every person rates your day by their own values; their verdict moves {}.",
             names::dimension(game.level(), dimension)
         ),
-        RuleSetter::Vote { every } => match every.max(&1) {
+        RuleSetter::Vote { every, .. } => match every.max(&1) {
             1 => "Who sets the rules: citizens, by a vote on the proposals every day.".into(),
             n => {
                 format!("Who sets the rules: citizens, by a vote on the proposals every {n} days.")

@@ -43,7 +43,7 @@ pub fn help(frame: &mut Frame, area: Rect, app: &App) {
         theme.dim(),
     ));
     if let Screen::Play(p) | Screen::End(p) = &app.screen
-        && let crate::game::level::RuleSetter::Vote { every } = p.game.level().rule_setter
+        && let crate::game::level::RuleSetter::Vote { every, .. } = p.game.level().rule_setter
     {
         lines.push(Line::styled(voting(every), theme.dim()));
     }

@@ -110,10 +110,12 @@ fn header_lines(frame: &mut Frame, area: Rect, theme: Theme, play: &Play, score_
             let name = super::text::abbreviate(&level.score.name, room);
             first.push(Span::styled(format!(" · {name}"), theme.dim()));
         }
-        None => first.push(Span::styled(
-            format!("{}: not yet switched on", level.score.name),
-            theme.dim(),
-        )),
+        None => {
+            let tail = ": not yet switched on";
+            let room = usize::from(left.width).saturating_sub(tail.len());
+            let name = super::text::abbreviate(&level.score.name, room);
+            first.push(Span::styled(format!("{name}{tail}"), theme.dim()));
+        }
     }
     frame.render_widget(Paragraph::new(Line::from(first)), left);
     let waiting = game.pending_events().count();

@@ -14,14 +14,15 @@ pub fn render(frame: &mut Frame, area: Rect, theme: Theme, play: &Play, lines: &
     let width = area.width.saturating_sub(2).min(100);
     let mut text: Vec<Line> = lines
         .iter()
+        .flat_map(|l| super::text::hanging(l, usize::from(width.saturating_sub(2))))
         .map(|l| {
             // Coloured by the sign of the change, whether of the score, the self or money.
-            let style = match l.strip_prefix("score ").unwrap_or(l).chars().next() {
+            let style = match l.strip_prefix("score ").unwrap_or(&l).chars().next() {
                 Some('+') => theme.good(),
                 Some('-') => theme.bad(),
                 _ => theme.text(),
             };
-            Line::styled(l.clone(), style)
+            Line::styled(l, style)
         })
         .collect();
     if text.is_empty() {

@@ -67,6 +67,31 @@ pub fn abbreviate(s: &str, cols: usize) -> String {
     truncate(s, cols)
 }
 
+/// An indented line wrapped to `cols` with a hanging indent: the lines after the first begin
+/// two columns further in, so a wrapped list row stays visibly one row. A line that is not
+/// indented is left for the paragraph to wrap.
+pub fn hanging(line: &str, cols: usize) -> Vec<String> {
+    let indent = line.len() - line.trim_start_matches(' ').len();
+    if indent == 0 || line.width() <= cols {
+        return vec![line.to_string()];
+    }
+    let more = " ".repeat(indent + 2);
+    let mut out = vec![" ".repeat(indent)];
+    for word in line.split_whitespace() {
+        let last = out.last_mut().expect("one line at least");
+        let fresh = last.trim().is_empty();
+        if !fresh && last.width() + 1 + word.width() > cols {
+            out.push(format!("{more}{word}"));
+        } else {
+            if !fresh {
+                last.push(' ');
+            }
+            last.push_str(word);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -81,6 +106,16 @@ mod tests {
             abbreviate("Lantern Credit (Citizen Edition)", 26),
             "Lantern Credit"
         );
+    }
+
+    #[test]
+    fn indented_lines_wrap_with_a_hanging_indent() {
+        assert_eq!(
+            hanging("  Quiet Lane: Wen Guolin, Hua Lan, Kong Wei.", 24),
+            vec!["  Quiet Lane: Wen", "    Guolin, Hua Lan,", "    Kong Wei."]
+        );
+        assert_eq!(hanging("Not indented, not wrapped here.", 10).len(), 1);
+        assert_eq!(hanging("  Short.", 24), vec!["  Short."]);
     }
 
     #[test]

@@ -94,7 +94,7 @@ impl Checker<'_> {
                 Some("use 1 or more".into()),
             );
         }
-        if let RuleSetter::Vote { every: 0 } = l.rule_setter {
+        if let RuleSetter::Vote { every: 0, .. } = l.rule_setter {
             let at = self.field("rule_setter", "", "every");
             self.error(
                 at,

@@ -28,13 +28,23 @@ impl Game {
             usize::from(!share),
             defaulted,
         );
-        let what = if share {
-            "Shared your data"
-        } else {
-            "Withheld your data"
-        };
+        let what = self.consent_did(share);
         self.act(Act::Consent { share }, &what, log);
         self.state.consent = ConsentState::Given { share, defaulted };
         log.push(|| Outcome::ConsentGiven { share, defaulted });
+    }
+
+    /// The consent box as the ledger words it: "Ticked “Share all my data”", in the level's
+    /// words, since a box may share data, publish votes or link a bank.
+    pub(in crate::game) fn consent_did(&self, share: bool) -> String {
+        let box_ = self
+            .level
+            .consent
+            .as_ref()
+            .map_or("the box", |c| &c.checkbox);
+        match share {
+            true => format!("Ticked “{box_}”"),
+            false => format!("Unticked “{box_}”"),
+        }
     }
 }

@@ -23,7 +23,13 @@ pub enum RuleSetter {
     /// Every person rates the player's day by their own values, weighted by their own score.
     Peers { dimension: String, strength: u32 },
     /// Every `every` days citizens vote on one of the level's proposals.
-    Vote { every: u32 },
+    /// With `board`, the count goes up on a public board: every resident's vote by name, and
+    /// the player's unless they withheld consent.
+    Vote {
+        every: u32,
+        #[serde(default)]
+        board: bool,
+    },
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]

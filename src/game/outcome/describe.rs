@@ -43,11 +43,14 @@ impl Outcome {
             Outcome::ScoreSwitchedOn { score } => {
                 format!("The score is switched on. Yours is {score}.")
             }
-            Outcome::ConsentGiven { share, defaulted } => match (share, defaulted) {
-                (true, true) => "You left the box ticked: your data is shared.".into(),
-                (true, false) => "You agreed to share your data.".into(),
-                (false, _) => "You unticked the box: your data stays yours.".into(),
-            },
+            Outcome::ConsentGiven { share, defaulted } => {
+                let box_ = level.consent.as_ref().map_or("the box", |c| &c.checkbox);
+                match (share, defaulted) {
+                    (true, true) => format!("You left “{box_}” ticked."),
+                    (true, false) => format!("You ticked “{box_}”."),
+                    (false, _) => format!("You unticked “{box_}”."),
+                }
+            }
             Outcome::Bought { item: i, price } => format!("Bought {} for {price}.", item(i)),
             Outcome::Drafted { topic: t } => format!("Drafted a post on {}.", topic(t)),
             Outcome::Posted { topic: t } => format!("Posted on {}.", topic(t)),
@@ -174,12 +177,44 @@ impl Outcome {
                     .proposal(proposal)
                     .map_or(proposal.as_str(), |p| p.name.as_str())
             ),
-            Outcome::VoteHeld { winner, votes, of } => format!(
-                "The vote is in: {} won with {votes} of {of} votes.",
-                level
-                    .proposal(winner)
-                    .map_or(winner.as_str(), |p| p.name.as_str())
-            ),
+            Outcome::VoteHeld {
+                winner,
+                votes,
+                of,
+                tally,
+                ..
+            } => {
+                let name = |id: &String| level.proposal(id).map_or(id.clone(), |p| p.name.clone());
+                let tied: Vec<String> = (tally.iter())
+                    .filter(|(id, n)| n == votes && id != winner)
+                    .map(|(id, _)| name(id))
+                    .collect();
+                let mut line = format!(
+                    "The vote is in: {} won with {votes} of {of} votes",
+                    name(winner)
+                );
+                if !tied.is_empty() {
+                    line.push_str(&format!(
+                        ", tied with {}; a tie goes to the proposal listed first",
+                        tied.join(" and ")
+                    ));
+                }
+                line.push('.');
+                line
+            }
+            Outcome::PeersRated {
+                ratings, points, ..
+            } => {
+                if *points == 0 {
+                    let up = ratings.iter().filter(|r| r.approved).count();
+                    let down = ratings.len() - up;
+                    format!(
+                        "Rated by your neighbours: {up} approved, {down} disapproved; weighed by their scores, that came to less than a point. What weighed most with each (a thumb counts by the rater's score):"
+                    )
+                } else {
+                    "Who rated your day, and what weighed most with each (a thumb counts by the rater's score):".to_string()
+                }
+            }
             Outcome::LevelEnded { ending } => format!(
                 "The level is over: {}.",
                 level
