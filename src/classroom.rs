@@ -3,15 +3,14 @@
 
 mod class;
 mod code;
-mod debrief_sections;
 mod handin;
 mod intake;
 mod markdown;
 mod report;
 
+pub use crate::present::debrief::debrief_sections;
 pub use class::{Class, ClassEntry, Handed, SHOWN_SKIPPED};
 pub use code::{codes_in, decode, encode};
-pub use debrief_sections::debrief_sections;
 pub use handin::{MAX_NAME, clean_name, parse_name, untrusted};
 pub use intake::{Intake, MAX_TOTAL_BYTES, read_class};
 pub use markdown::{debrief, debrief_text, markdown, write_report};

@@ -1,11 +1,13 @@
 //! What every front end shows, as plain data: the listings of the main screen (shop, feed,
 //! people, inbox, perks, ledger) as rows with their facts, the menus of choices, predicted
-//! effects and outcome lines. The terminal UI draws these, the headless mode prints them:
-//! layout is theirs, facts are decided here, and whether something is allowed is asked of the
-//! core ([`crate::game::Game::refusal`]). No terminal, no I/O.
+//! effects, outcome lines and the debrief's sections. The terminal UI draws these, the
+//! headless mode prints them, the report writes them: layout is theirs, facts are decided
+//! here, and whether something is allowed is asked of the core
+//! ([`crate::game::Game::refusal`]). No terminal, no I/O.
 
 pub mod confirm;
 mod count;
+pub mod debrief;
 pub mod effect;
 pub mod feed;
 pub mod inbox;

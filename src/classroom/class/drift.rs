@@ -56,7 +56,7 @@ impl Class {
                 "Shifts once the score switched on (each student's largest three), and how many of the {of} had each:"
             )];
             for x in had.iter().take(10) {
-                let avg = |sum: f64| super::super::debrief_sections::rate(sum / x.n as f64);
+                let avg = |sum: f64| crate::present::debrief::rate(sum / x.n as f64);
                 lines.push(format!(
                     "  {}: {} of {of} (the largest for {}); {} a day before, {} after, on average",
                     x.what,

@@ -1,16 +1,9 @@
-//! The debrief as titled sections of plain lines, for the report and for line mode.
+//! The debrief as titled sections of plain lines: the TUI's pages, line mode's parts and the
+//! report's sections, from this one place.
 
+use super::names::source;
 use crate::game::Game;
 use crate::game::debrief::{Debrief, Ghost};
-use crate::game::level::Source;
-
-fn source(s: Source) -> &'static str {
-    match s {
-        Source::Real => "Real",
-        Source::Reported => "Reported",
-        Source::Fiction => "Fiction",
-    }
-}
 
 /// The debrief as plain lines: the end of headless play, the report, the UI's pages.
 pub fn debrief_sections(
@@ -235,7 +228,7 @@ fn ledger_lines(game: &Game) -> Vec<String> {
 }
 
 /// A rate a day: one decimal, two below 1 (one report in 27 days is 0.04, not 0.0).
-pub(super) fn rate(x: f64) -> String {
+pub(crate) fn rate(x: f64) -> String {
     if x > 0.0 && x < 1.0 {
         format!("{x:.2}")
     } else {
