@@ -265,3 +265,36 @@ fn the_options_a_bot_weighs_are_capped() {
         );
     }
 }
+
+/// A consent box's words are quoted in the ledger rows it sets off: a long box on many rules
+/// still gives saves within the estimate, and each resumes.
+#[test]
+fn a_long_consent_box_quoted_in_many_rows_stays_within_the_estimate() {
+    let mut level = level("tests/fixtures/mini.ron");
+    level.consent.as_mut().unwrap().checkbox = "李".repeat(4000);
+    let data = level.rules.iter().find(|r| r.id == "data").unwrap().clone();
+    for k in 0..300 {
+        let mut r = data.clone();
+        r.id = format!("data_{k}");
+        level.rules.push(r);
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("box.ron");
+    std::fs::write(&path, ron_of(&level)).unwrap();
+    let level = Arc::new(check::load_file(&path).expect("passes check"));
+    let hash = save::level_hash(&path).unwrap();
+    for strategy in [Strategy::Conformist, Strategy::Rebel] {
+        let game = bots::play(level.clone(), None, 3, strategy);
+        let text = SaveFile::of(&game, &path, hash.clone()).to_ron();
+        assert!(
+            text.len() <= check::save_estimate(&level),
+            "{strategy:?}: {} bytes, estimate {}",
+            text.len(),
+            check::save_estimate(&level)
+        );
+        let file = dir.path().join("box-save.ron");
+        std::fs::write(&file, &text).unwrap();
+        let shelf = scored::levels::Shelf::of_folder(dir.path());
+        save::resume_on(&file, &shelf).expect("the game's own save resumes");
+    }
+}

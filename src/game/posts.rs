@@ -110,7 +110,7 @@ impl Game {
             Deed {
                 affirms,
                 betrays,
-                what: did.to_string(),
+                what: self.words(|| did.to_string()),
             }
         });
         let gained = a.reading.gain > 0;

@@ -108,6 +108,9 @@ impl State {
             row.did.clear();
             row.inference.clear();
         }
+        for deed in &mut state.today {
+            deed.what.clear();
+        }
         state
     }
 }

@@ -18,7 +18,8 @@ pub fn outcome_lines(game: &Game, outcomes: &[Outcome]) -> Vec<String> {
     let mut groups: Vec<Group> = Vec::new();
     // The step's act (one action's own outcome), and its effects.
     let (mut act_line, mut act_group) = (None, None);
-    // A line just written for a choice made by default: the effects that follow are its own.
+    // A line just written for a choice made by default: the effects that follow with its
+    // reason are its own (an answer's choice, or the consent box's words in quotes).
     let mut defaulted: Option<usize> = None;
     for o in outcomes {
         if let Some((reason, effect)) = effect_of(game, o) {
@@ -40,8 +41,12 @@ pub fn outcome_lines(game: &Game, outcomes: &[Outcome]) -> Vec<String> {
             // "Co-host tonight?: Co-host the stream." belongs to "Co-host tonight?: no answer
             // given, so: Co-host the stream."
             let choice = reason.rsplit(": ").next().unwrap_or_default();
+            let quoted = reason.split_once('“').map(|(_, q)| q);
             let owns = |at: &usize| match &entries[*at] {
-                Entry::Line(line) => line.contains(choice.trim_end_matches('.')),
+                Entry::Line(line) => {
+                    line.contains(choice.trim_end_matches('.'))
+                        || quoted.is_some_and(|q| line.contains(q))
+                }
                 Entry::Group(_) => false,
             };
             let owner = match defaulted.take().filter(owns) {
@@ -92,8 +97,7 @@ pub fn outcome_lines(game: &Game, outcomes: &[Outcome]) -> Vec<String> {
                 ..
             }
         );
-        let answered = matches!(o, Outcome::Answered { .. });
-        defaulted = (by_default && answered).then_some(entries.len());
+        defaulted = by_default.then_some(entries.len());
         if !night && !by_default && act_line.is_none() && is_act(o) {
             act_line = Some(entries.len());
         }

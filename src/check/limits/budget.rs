@@ -151,13 +151,15 @@ pub fn save_estimate(level: &Level) -> usize {
         .filter(|e| matches!(e, Effect::Publish { .. }))
         .count();
     let len = |s: &str| s.len();
-    // What a ledger row's `did` can say: an event's title and a choice, or a name.
+    // What a ledger row's `did` can say: an event's title and a choice, a name, or the
+    // consent box quoted.
     let did = (level.events.iter())
         .map(|e| len(&e.title) + e.choices.iter().map(|c| len(&c.text)).max().unwrap_or(0))
         .chain(level.npcs.iter().map(|n| len(&n.name)))
         .chain(level.items.iter().map(|i| len(&i.name)))
         .chain(level.topics.iter().map(|t| len(&t.name)))
         .chain(level.proposals.iter().map(|p| len(&p.name)))
+        .chain(level.consent.iter().map(|c| len(&c.checkbox)))
         .max()
         .unwrap_or(0)
         + 100;
@@ -231,7 +233,20 @@ pub fn save_estimate(level: &Level) -> usize {
     let decisions = days * (actions + 2) + level.events.len();
     let journal = decisions.saturating_mul(400 + did + options);
     let marks = days * (200 + level.npcs.len() * 40);
+    // The day's deeds, kept for peer raters until the night: what was done and its tags.
+    let tagged = |tags: &[String]| tags.iter().map(|t| len(t) + 4).sum::<usize>();
+    let tags = (level.items.iter().map(|i| tagged(&i.tags)))
+        .chain(level.topics.iter().map(|t| tagged(&t.tags)))
+        .chain(level.npcs.iter().flat_map(|n| n.posts.iter().map(|p| tagged(&p.tags))))
+        .chain(level.news.iter().map(|n| tagged(&n.tags)))
+        .chain(level.events.iter().flat_map(|e| {
+            (e.choices.iter()).map(|c| tagged(&c.tags) + tagged(&c.betrays))
+        }))
+        .max()
+        .unwrap_or(0);
+    let today = (actions + level.events.len()).saturating_mul(100 + did + tags);
     ledger
+        .saturating_add(today)
         .saturating_add(feed)
         .saturating_add(journal)
         .saturating_add(marks)

@@ -28,10 +28,11 @@ impl Game {
             usize::from(!share),
             defaulted,
         );
+        // Told before its effects, as an answer is: a box left ticked is not the act it came with.
+        log.push(|| Outcome::ConsentGiven { share, defaulted });
         let what = self.consent_did(share);
         self.act(Act::Consent { share }, &what, log);
         self.state.consent = ConsentState::Given { share, defaulted };
-        log.push(|| Outcome::ConsentGiven { share, defaulted });
     }
 
     /// The consent box as the ledger words it: "Ticked “Share all my data”", in the level's

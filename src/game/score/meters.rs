@@ -62,7 +62,7 @@ impl Game {
         let deed = self.remembers_deeds().then(|| Deed {
             affirms: affirms.to_vec(),
             betrays: betrays.to_vec(),
-            what: what.to_string(),
+            what: self.words(|| what.to_string()),
         });
         self.apply_verdict(verdict, deed, what, log);
     }
