@@ -178,16 +178,20 @@ impl App {
                     Msg::Down => intro.scroll = intro.scroll.saturating_add(1),
                     Msg::Space if has_consent => intro.ticked = !intro.ticked,
                     Msg::Choose => {
-                        let mut opening = std::mem::take(&mut intro.opening);
+                        let opening = std::mem::take(&mut intro.opening);
+                        let mut consented = Vec::new();
                         if has_consent
                             && let Ok(more) = intro.game.play(Action::Consent {
                                 share: intro.ticked,
                             })
                         {
-                            opening.extend(more);
+                            consented = more;
                         }
                         let origin = std::mem::take(&mut intro.origin);
                         let mut play = Play::new(intro.game, &opening, origin);
+                        // The box is the player's first act: its line carries its effects.
+                        let lines = crate::present::outcome_lines(&play.game, &consented);
+                        play.toasts.extend(lines);
                         if has_consent {
                             play.history.push(Action::Consent {
                                 share: intro.ticked,
