@@ -584,9 +584,11 @@ fn votes_change_the_rules() {
             yours,
             home,
             board,
+            barred,
         } => Some((
             (winner.clone(), *votes, *of),
             (tally.clone(), yours.clone(), *home, board.len()),
+            barred.clone(),
         )),
         _ => None,
     });
@@ -596,7 +598,8 @@ fn votes_change_the_rules() {
         winner,
         Some((
             ("mercy".to_string(), 2, 3),
-            (tally, Some("mercy".to_string()), 1, 0)
+            (tally, Some("mercy".to_string()), 1, 0),
+            None
         ))
     );
     assert!(!game.state().active_rules.contains("buy_games"));
@@ -1134,4 +1137,60 @@ fn peer_ratings_name_each_rater_and_the_deed_that_moved_them() {
     let jo = of("jo").expect("Jo rated");
     assert!(!jo.approved);
     assert!(deeds[jo.because].contains("Report Jo"), "{deeds:?}");
+}
+
+/// A vote cast before a sanction takes the right to vote away is not counted, and the count
+/// says why; on the board the player did not vote.
+#[test]
+fn a_vote_cast_before_a_sanction_forbids_voting_is_not_counted() {
+    use scored::game::level::{ActionKind, SanctionEffect};
+    let mut level = mini();
+    level.rule_setter = RuleSetter::Vote {
+        every: 2,
+        board: true,
+    };
+    let mut ban = level.sanctions[0].clone();
+    ban.id = "no_vote".into();
+    ban.name = "Vote suspended".into();
+    ban.below = 2_000;
+    ban.effects = vec![SanctionEffect::Forbid(ActionKind::Vote)];
+    level.sanctions.push(ban);
+    let mut game = start(level, "student");
+    // Day 1: no score yet, so no sanction; the vote is cast.
+    game.play(Action::Vote {
+        proposal: "order".into(),
+    })
+    .unwrap();
+    let mut outcomes = next_day(&mut game);
+    assert!(
+        game.check_allowed(ActionKind::Vote).is_err(),
+        "suspended on day 2"
+    );
+    outcomes.extend(next_day(&mut game));
+    let (winner, tally, yours, barred, board) = outcomes
+        .into_iter()
+        .find_map(|o| match o {
+            Outcome::VoteHeld {
+                winner,
+                tally,
+                yours,
+                barred,
+                board,
+                ..
+            } => Some((winner, tally, yours, barred, board)),
+            _ => None,
+        })
+        .expect("a count");
+    // Max for mercy, Pan for order: 1-1 without you, and the tie goes to mercy.
+    assert_eq!(
+        tally,
+        vec![("mercy".to_string(), 1), ("order".to_string(), 1)]
+    );
+    assert_eq!(winner, "mercy");
+    assert_eq!(yours.as_deref(), Some("order"));
+    assert!(barred.is_some_and(|why| why.contains("Vote suspended")));
+    assert!(board.contains(&Ballot {
+        voter: Voter::You,
+        proposal: None
+    }));
 }

@@ -419,8 +419,8 @@ fn peer_ratings_show_who_rated_and_for_what() {
             assert!(!deeds.is_empty(), "{lines:?}");
             for deed in &deeds {
                 assert!(
-                    deed.starts_with("  Bought Gate skewers: ")
-                        || deed.starts_with("  Bought Garden Fund donation: "),
+                    deed.starts_with("  Bought Gate skewers — ")
+                        || deed.starts_with("  Bought Garden Fund donation — "),
                     "{deed}"
                 );
                 assert!(deed.contains("approved by "), "{deed}");
@@ -430,7 +430,7 @@ fn peer_ratings_show_who_rated_and_for_what() {
                 .iter()
                 .filter(|n| deeds.iter().any(|d| d.contains(&n.name)));
             assert!(named.count() >= 2, "{deeds:?}");
-            let screen = scroll_to(&mut app, w, h, "  Bought Gate skewers: ");
+            let screen = scroll_to(&mut app, w, h, "  Bought Gate skewers — ");
             assert!(screen.contains("approved by"), "{w}x{h}:\n{screen}");
             insta::assert_snapshot!(format!("ratings_{w}x{h}"), draw(&app, w, h).backend());
             continue 'sizes;

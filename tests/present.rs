@@ -193,3 +193,51 @@ fn a_row_locked_by_money_is_locked_in_both() {
     assert!(lock.contains("not enough money"), "{lock}");
     assert!(headless_text(&game, Listing::Shop).contains(&format!("[{lock}]")));
 }
+
+/// The count's lines in the night: a tie named as a tie, the player among those who did not
+/// vote, and a vote kept off the board said to be the one unnamed vote the count still shows.
+#[test]
+fn the_count_names_ties_absences_and_the_unnamed_vote() {
+    use scored::game::level::RuleSetter;
+    let count = |share: bool, vote: Option<&str>| -> Vec<String> {
+        let mut level = check::load_file(Path::new("tests/fixtures/mini.ron")).unwrap();
+        level.rule_setter = RuleSetter::Vote {
+            every: 2,
+            board: true,
+        };
+        let (mut game, _) = Game::new(Arc::new(level), Some("student"), 7).unwrap();
+        game.play(Action::Consent { share }).unwrap();
+        if let Some(p) = vote {
+            game.play(Action::Vote { proposal: p.into() }).unwrap();
+        }
+        game.play(Action::EndDay).unwrap();
+        let outcomes = game.play(Action::EndDay).unwrap();
+        present::outcome_lines(&game, &outcomes)
+    };
+    // Max for Mercy, Pan for Order, Jo stays home: without you, a tie of one vote each.
+    let lines = count(true, None);
+    assert!(
+        lines.iter().any(|l| l
+            == "The vote is in: a tie, 1 vote each for Mercy and Order; the tie goes to the one listed first, Mercy."),
+        "{lines:#?}"
+    );
+    assert!(
+        lines.iter().any(|l| l == "    2  did not vote"),
+        "{lines:#?}"
+    );
+    assert!(
+        lines.iter().any(|l| l == "  Did not vote: you, Jo."),
+        "{lines:#?}"
+    );
+    let lines = count(false, Some("order"));
+    assert!(
+        lines.iter().any(|l| l == "    2  Order (your vote)"),
+        "{lines:#?}"
+    );
+    assert!(lines.iter().any(|l| l == "  Order: Pan."), "{lines:#?}");
+    assert!(
+        lines.iter().any(|l| l
+            == "  Your name is not on the board, but the count has one Order vote with no name beside it."),
+        "{lines:#?}"
+    );
+}

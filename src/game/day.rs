@@ -1,6 +1,6 @@
 //! The turn: what happens when a day ends and the next one begins.
 
-use super::level::{RuleSetter, Visibility};
+use super::level::{ActionKind, RuleSetter, Visibility};
 use super::state::{ConsentState, DayMark};
 use super::{Ballot, Game, Log, Outcome, Voter};
 
@@ -173,8 +173,11 @@ impl Game {
         for &i in choices.iter().flatten() {
             tally[i] += 1;
         }
-        let mine =
+        let cast =
             (self.state.vote.take()).and_then(|v| level.proposals.iter().position(|p| p.id == v));
+        // A vote cast before a sanction took the right away is not counted.
+        let barred = cast.and_then(|_| self.check_allowed(ActionKind::Vote).err());
+        let mine = cast.filter(|_| barred.is_none());
         if let Some(i) = mine {
             tally[i] += 1;
         }
@@ -205,7 +208,8 @@ impl Game {
                 votes: tally[winner],
                 of: tally.iter().sum(),
                 tally: (0..tally.len()).map(|i| (id(i), tally[i])).collect(),
-                yours: mine.map(id),
+                yours: cast.map(id),
+                barred: barred.as_ref().map(ToString::to_string),
                 home: choices.iter().filter(|c| c.is_none()).count() as u32,
                 board: match public {
                     true => you.into_iter().chain(people).collect(),

@@ -210,6 +210,9 @@ pub enum Outcome {
         /// The player's vote, if they cast one.
         #[serde(default)]
         yours: Option<String>,
+        /// Why the player's vote was not counted (a sanction forbids voting), if it was not.
+        #[serde(default)]
+        barred: Option<String>,
         /// The people who stayed home, with no stake in any proposal.
         #[serde(default)]
         home: u32,

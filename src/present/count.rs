@@ -9,6 +9,7 @@ pub fn count_lines(game: &Game, o: &Outcome) -> Vec<String> {
     let Outcome::VoteHeld {
         tally,
         yours,
+        barred,
         home,
         board,
         ..
@@ -22,18 +23,26 @@ pub fn count_lines(game: &Game, o: &Outcome) -> Vec<String> {
             .proposal(id)
             .map_or(id.to_string(), |p| p.name.clone())
     };
+    let counted = yours.as_deref().filter(|_| barred.is_none());
     let row = |n: u32, what: String| format!("  {n:>3}  {what}");
     let mut lines = vec!["The count:".to_string()];
     for (id, n) in tally {
-        let mine = if yours.as_deref() == Some(id.as_str()) {
+        let mine = if counted == Some(id.as_str()) {
             " (your vote)"
         } else {
             ""
         };
         lines.push(row(*n, format!("{}{mine}", name(id))));
     }
-    if *home > 0 {
-        lines.push(row(*home, "stayed home".into()));
+    let away = home + u32::from(counted.is_none());
+    if away > 0 {
+        lines.push(row(away, "did not vote".into()));
+    }
+    if let (Some(id), Some(why)) = (yours, barred) {
+        lines.push(format!(
+            "  Your vote for {} was not counted: {why}.",
+            name(id)
+        ));
     }
     if board.is_empty() {
         return lines;
@@ -56,7 +65,14 @@ pub fn count_lines(game: &Game, o: &Outcome) -> Vec<String> {
         lines.push(format!("  Did not vote: {}.", away.join(", ")));
     }
     if !board.iter().any(|b| b.voter == Voter::You) {
-        lines.push("  Your vote is not on the board: you kept it private.".into());
+        // Everyone else is named, so a counted vote is the one name missing.
+        lines.push(match counted {
+            Some(id) => format!(
+                "  Your name is not on the board, but the count has one {} vote with no name beside it.",
+                name(id)
+            ),
+            None => "  Your name is not on the board.".into(),
+        });
     }
     lines
 }

@@ -3,7 +3,7 @@
 
 use super::row::{Mark, Row, Target};
 use crate::game::Game;
-use crate::game::level::RuleSetter;
+use crate::game::level::{ActionKind, RuleSetter};
 
 pub fn rows(game: &Game) -> Vec<Row> {
     let mut out = open(game);
@@ -21,13 +21,19 @@ pub fn open(game: &Game) -> Vec<Row> {
     let mut out = Vec::new();
     if matches!(level.rule_setter, RuleSetter::Vote { .. }) {
         let mut row = Row::new("Ballot: vote on the next rules", Target::Ballot);
-        row.detail = vec!["Citizens vote on one of the proposals; the winner's rules take effect at the next vote.".into()];
+        row.detail = vec!["Citizens vote on one of the proposals; the winner's rules take effect as soon as the votes are counted.".into()];
+        let barred = game.check_allowed(ActionKind::Vote).err();
         if let Some(v) = s.vote.as_deref().and_then(|v| level.proposal(v)) {
             row.aside = "voted".into();
-            row.detail.push(format!(
-                "Your vote: {}. You may change it until the count.",
-                v.name
-            ));
+            row.detail.push(match &barred {
+                Some(why) => format!(
+                    "Your vote: {}. It will not be counted while you may not vote: {why}.",
+                    v.name
+                ),
+                None => format!("Your vote: {}. You may change it until the count.", v.name),
+            });
+        } else if let Some(why) = &barred {
+            row.detail.push(format!("You may not vote now: {why}."));
         } else {
             row.mark = Mark::Waiting;
         }

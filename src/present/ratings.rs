@@ -27,11 +27,11 @@ pub fn rating_lines(game: &Game, o: &Outcome) -> Vec<String> {
         if sides.is_empty() {
             continue;
         }
-        let deed = match deed.trim().trim_end_matches(['.', '!', '?']) {
+        let deed = match deed.trim().trim_end_matches('.') {
             "" => "Something you did",
             d => d,
         };
-        lines.push(format!("  {deed}: {}.", sides.join("; ")));
+        lines.push(format!("  {deed} — {}.", sides.join("; ")));
     }
     lines
 }

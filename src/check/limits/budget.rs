@@ -237,11 +237,19 @@ pub fn save_estimate(level: &Level) -> usize {
     let tagged = |tags: &[String]| tags.iter().map(|t| len(t) + 4).sum::<usize>();
     let tags = (level.items.iter().map(|i| tagged(&i.tags)))
         .chain(level.topics.iter().map(|t| tagged(&t.tags)))
-        .chain(level.npcs.iter().flat_map(|n| n.posts.iter().map(|p| tagged(&p.tags))))
+        .chain(
+            level
+                .npcs
+                .iter()
+                .flat_map(|n| n.posts.iter().map(|p| tagged(&p.tags))),
+        )
         .chain(level.news.iter().map(|n| tagged(&n.tags)))
-        .chain(level.events.iter().flat_map(|e| {
-            (e.choices.iter()).map(|c| tagged(&c.tags) + tagged(&c.betrays))
-        }))
+        .chain(
+            level
+                .events
+                .iter()
+                .flat_map(|e| (e.choices.iter()).map(|c| tagged(&c.tags) + tagged(&c.betrays))),
+        )
         .max()
         .unwrap_or(0);
     let today = (actions + level.events.len()).saturating_mul(100 + did + tags);

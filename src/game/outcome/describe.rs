@@ -125,7 +125,7 @@ impl Outcome {
                     format!("{}: {text}", event(e))
                 }
             }
-            Outcome::RuleEnabled { rule: r } => format!("New rule: {}.", rule(r)),
+            Outcome::RuleEnabled { rule: r } => format!("Rule now in force: {}.", rule(r)),
             Outcome::RuleDisabled { rule: r } => format!("Rule withdrawn: {}.", rule(r)),
             Outcome::FlagSet { .. } => String::new(),
             Outcome::ItemOpened { item: i, open } => match open {
@@ -186,34 +186,62 @@ impl Outcome {
             } => {
                 let name = |id: &String| level.proposal(id).map_or(id.clone(), |p| p.name.clone());
                 let tied: Vec<String> = (tally.iter())
-                    .filter(|(id, n)| n == votes && id != winner)
+                    .filter(|(_, n)| n == votes)
                     .map(|(id, _)| name(id))
                     .collect();
-                let mut line = format!(
-                    "The vote is in: {} won with {votes} of {of} votes",
-                    name(winner)
-                );
-                if !tied.is_empty() {
-                    line.push_str(&format!(
-                        ", tied with {}; a tie goes to the proposal listed first",
-                        tied.join(" and ")
-                    ));
+                let plural = if *votes == 1 { "" } else { "s" };
+                if tied.len() > 1 {
+                    format!(
+                        "The vote is in: a tie, {votes} vote{plural} each for {}; the tie goes to the one listed first, {}.",
+                        tied.join(" and "),
+                        name(winner)
+                    )
+                } else {
+                    format!(
+                        "The vote is in: {} won with {votes} of {of} vote{} cast.",
+                        name(winner),
+                        if *of == 1 { "" } else { "s" }
+                    )
                 }
-                line.push('.');
-                line
             }
             Outcome::PeersRated {
                 ratings, points, ..
             } => {
-                if *points == 0 {
-                    let up = ratings.iter().filter(|r| r.approved).count();
-                    let down = ratings.len() - up;
-                    format!(
-                        "Rated by your neighbours: {up} approved, {down} disapproved; weighed by their scores, that came to less than a point. What weighed most with each (a thumb counts by the rater's score):"
-                    )
-                } else {
-                    "Who rated your day, and what weighed most with each (a thumb counts by the rater's score):".to_string()
+                let min = level.score.min;
+                let each = format!(
+                    "what weighed most with each (a thumb counts by the rater's score less {min}, the lowest there is)"
+                );
+                if *points != 0 {
+                    return one_stop(format!("Who rated your day, and {each}:"));
                 }
+                let up = ratings.iter().filter(|r| r.approved).count();
+                let down = ratings.len() - up;
+                let lean: i64 = (ratings.iter())
+                    .map(|r| {
+                        let weight = i64::from(r.score) - i64::from(min);
+                        if r.approved { weight } else { -weight }
+                    })
+                    .sum();
+                let dimension = match &level.rule_setter {
+                    crate::game::level::RuleSetter::Peers { dimension, .. } => level
+                        .dimension(dimension)
+                        .map_or(dimension.as_str(), |d| d.name.as_str()),
+                    _ => "",
+                };
+                let weighed = match lean.signum() {
+                    1 => format!(
+                        "the approvals came out ahead by less than one {dimension} point, so nothing moved"
+                    ),
+                    -1 => format!(
+                        "the disapprovals came out ahead by less than one {dimension} point, so nothing moved"
+                    ),
+                    _ => "the thumbs cancelled out".to_string(),
+                };
+                format!(
+                    "Rated by your neighbours: {up} approved, {down} disapproved; weighed by their scores, {weighed}. {}{}:",
+                    each[..1].to_uppercase(),
+                    &each[1..]
+                )
             }
             Outcome::LevelEnded { ending } => format!(
                 "The level is over: {}.",
