@@ -277,3 +277,53 @@ fn voting_is_explained_in_help_where_the_level_votes() {
     app.update(Msg::Help);
     assert!(!text(&app, 100, 30).contains("Voting:"));
 }
+
+/// Befriending moves the person to the top of the list with the cursor on them: a second
+/// Enter asks before ending the friendship just made, and only `y` ends it.
+#[test]
+fn befriending_then_enter_again_asks_before_unfriending() {
+    use scored::present::{Listing, Target};
+    let mut app = playing("levels/peoples-ledger.ron");
+    let p = play(&mut app);
+    p.panel = Listing::Friends;
+    let rows = scored::present::rows(&p.game, Listing::Friends);
+    let (at, id) = rows
+        .iter()
+        .enumerate()
+        .find_map(|(i, r)| match &r.target {
+            Target::Person(id)
+                if p.game
+                    .refusal(&scored::game::Action::Befriend { npc: id.clone() })
+                    .is_none() =>
+            {
+                Some((i, id.clone()))
+            }
+            _ => None,
+        })
+        .expect("someone who would be a friend");
+    p.cursor[Listing::Friends.index()] = at;
+    for _ in 0..4 {
+        app.update(Msg::Choose);
+        if play(&mut app).game.state().friends.contains(id.as_str()) {
+            break;
+        }
+        if text(&app, 80, 24).contains("y: yes") {
+            app.update(Msg::Yes);
+        }
+    }
+    assert!(
+        play(&mut app).game.state().friends.contains(id.as_str()),
+        "befriended:\n{}",
+        text(&app, 80, 24)
+    );
+    send(&mut app, &[Msg::Choose, Msg::Choose]);
+    assert!(
+        play(&mut app).game.state().friends.contains(id.as_str()),
+        "Enter, Enter ends no friendship"
+    );
+    assert!(
+        text(&app, 80, 24).contains("End your friendship with"),
+        "{}",
+        text(&app, 80, 24)
+    );
+}

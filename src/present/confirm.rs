@@ -1,5 +1,6 @@
 //! The questions asked before a step that is hard to take back: spending money, answering an
-//! event, ending a day with actions or events left. Each says what the step will do.
+//! event, ending a friendship or reporting someone, ending a day with actions or events left.
+//! Each says what the step will do.
 
 use super::effect::effect_text;
 use crate::game::{Action, Game};
@@ -43,6 +44,19 @@ pub fn question(game: &Game, action: &Action) -> Option<Question> {
             Some(Question {
                 title: format!("Answer “{}”?", e.title),
                 lines,
+            })
+        }
+        // A friend's row stays under the cursor when the list re-sorts: a second Enter after
+        // befriending must not end the friendship unasked.
+        Action::Unfriend { npc } | Action::Denounce { npc } => {
+            let name = super::names::npc(level, npc);
+            let title = match action {
+                Action::Unfriend { .. } => format!("End your friendship with {name}?"),
+                _ => format!("Report {name} to the authorities?"),
+            };
+            Some(Question {
+                title,
+                lines: effect().into_iter().collect(),
             })
         }
         Action::EndDay => {

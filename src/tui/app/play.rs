@@ -203,8 +203,12 @@ impl Play {
         }
         match choice.then.clone() {
             Then::Close => self.menu = None,
-            // An answer is asked about first, with the menu still open behind the question.
-            Then::Play(action @ Action::Answer { .. }) => self.ask_then_play(action),
+            // Answers, ending a friendship and reporting someone are asked about first, with
+            // the menu still open behind the question.
+            Then::Play(
+                action
+                @ (Action::Answer { .. } | Action::Unfriend { .. } | Action::Denounce { .. }),
+            ) => self.ask_then_play(action),
             Then::Play(action) => {
                 self.menu = None;
                 self.play(action);
