@@ -65,7 +65,8 @@ pub fn render(frame: &mut Frame, area: Rect, theme: Theme, play: &Play) {
 
     let mut detail: Vec<Line> = Vec::new();
     if let Some(row) = rows.get(cursor) {
-        for d in &row.detail {
+        // A thing the level gives no description has no blank line for one.
+        for d in row.detail.iter().filter(|d| !d.trim().is_empty()) {
             detail.push(Line::from(d.clone()));
         }
         if let Some(lock) = &row.lock {
