@@ -54,7 +54,8 @@ pub fn rows(game: &Game) -> Vec<Row> {
         out.push(row);
     }
     if hidden > 0 {
-        let label = format!("{hidden} older posts did not load (throttled)");
+        let posts = if hidden == 1 { "post" } else { "posts" };
+        let label = format!("{hidden} older {posts} did not load (throttled)");
         let mut row = Row::new(label, Target::Nothing);
         row.mark = Mark::Bad;
         out.push(row);

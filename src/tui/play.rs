@@ -221,11 +221,36 @@ fn history(frame: &mut Frame, area: Rect, theme: Theme, game: &Game) {
         .map(|x| x.name.as_str())
         .collect();
     let text = if sanctions.is_empty() {
-        Span::styled(format!(" {} perk(s) open", s.perks.len()), theme.good())
+        let n = s.perks.len();
+        let perks = if n == 1 { "perk" } else { "perks" };
+        Span::styled(format!(" {n} {perks} open"), theme.good())
     } else {
-        Span::styled(format!(" Sanctions: {}", sanctions.join(", ")), theme.bad())
+        Span::styled(
+            sanctions_in(&sanctions, usize::from(perks.width)),
+            theme.bad(),
+        )
     };
     frame.render_widget(Paragraph::new(text), perks);
+}
+
+/// The sanctions in force, as many names as fit in `cols` and how many more, so that no name
+/// is cut: " Sanctions: On the watchlist, Lane levy +1 more".
+fn sanctions_in(names: &[&str], cols: usize) -> String {
+    let all = format!(" Sanctions: {}", names.join(", "));
+    if super::text::width(&all) <= cols {
+        return all;
+    }
+    for shown in (1..names.len()).rev() {
+        let more = names.len() - shown;
+        let line = format!(" Sanctions: {} +{more} more", names[..shown].join(", "));
+        if super::text::width(&line) <= cols {
+            return line;
+        }
+    }
+    match names.len() {
+        1 => " 1 sanction in force".into(),
+        n => format!(" {n} sanctions in force"),
+    }
 }
 
 fn tab_line(frame: &mut Frame, area: Rect, theme: Theme, play: &Play) {
@@ -275,4 +300,28 @@ fn loading(frame: &mut Frame, area: Rect, theme: Theme, play: &Play) {
         Line::styled("Press any key to stop waiting.", theme.dim()),
     ];
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), inner);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sanctions_in;
+
+    #[test]
+    fn sanctions_are_named_whole_or_counted() {
+        let names = ["On the watchlist", "Lane levy", "Traders' fee"];
+        assert_eq!(
+            sanctions_in(&names, 60),
+            " Sanctions: On the watchlist, Lane levy, Traders' fee"
+        );
+        assert_eq!(
+            sanctions_in(&names, 47),
+            " Sanctions: On the watchlist, Lane levy +1 more"
+        );
+        assert_eq!(
+            sanctions_in(&names, 36),
+            " Sanctions: On the watchlist +2 more"
+        );
+        assert_eq!(sanctions_in(&names, 20), " 3 sanctions in force");
+        assert_eq!(sanctions_in(&names[..1], 10), " 1 sanction in force");
+    }
 }
