@@ -147,7 +147,7 @@ fn screen_keys(app: &App) -> Vec<(Key, &'static str)> {
             (CHOOSE, "begin"),
             (BACK, "back"),
         ],
-        (_, Screen::Play(p)) if p.summary.is_some() => vec![(ANY, "continue")],
+        (_, Screen::Play(p)) if p.summary.is_some() => vec![(MOVE, "scroll"), (ANY, "continue")],
         (_, Screen::Play(p)) if p.loading > 0 => vec![(ANY, "skip the wait")],
         (_, Screen::Play(p)) if p.menu.is_some() => {
             vec![(MOVE, "move"), (CHOOSE, "choose"), (BACK, "back")]
