@@ -7,8 +7,9 @@ Plays each level (default: every file in levels/) in line mode as a newcomer doe
 reads the inbox and the feed, answers each waiting event, likes the newest post, shares the one
 before, drafts and posts its first topic, and ends the day; on day 1 it also reads the shop once.
 It counts the words the player sees for the first time: the intro, each event and post once,
-every outcome and overnight line, the end screen up to the debrief. The ids line mode shows
-(`answer EVENT CHOICE`, a shop row's id) are not counted: the full-screen game does not show
+every outcome and overnight line, the end screen up to the debrief. A line seen before with
+other numbers (the day's end, the nightly ratings) counts only its numbers. The ids line mode shows
+(`answer EVENT CHOICE`, a shop row's id, a post's number) are not counted: the full-screen game does not show
 them. Rows listed again (with
 new predictions or a [liked] flag), the status lines, the list of commands and the
 predicted-effect lines are not counted again.
@@ -40,11 +41,17 @@ SKIP = [
     re.compile(r"^Type `help`"),
     re.compile(r"^Shop \(you have"),
     re.compile(r"^unknown command"),
+    # Line mode's own bookkeeping, which the full-screen game shows as tabs and scroll marks:
+    re.compile(r"^\d+ answered event\(s\) and bulletin\(s\): `inbox all`"),
+    re.compile(r"^\(\d+ older posts? not shown\)"),
+    re.compile(r"^Ending( title)?: "),  # the ending's id and title, for scripts
+    re.compile(r"^Answer with `consent yes`"),
+    re.compile(r"^Not possible: you already did that"),  # a re-like the full-screen list prevents  # the consent screen's keys, in line mode's words
 ]
 
 
 # What a listing adds to a row it showed before: predictions, flags, numbers.
-NOISE = re.compile(r"\((?:self|score|money|default)[^)]*\)|\[(?:liked|shared|reported|locked|answered)[^\]]*\]")
+NOISE = re.compile(r"\((?:self|score|money|default)[^)]*\)|\[(?:liked|shared|reported|locked|answered|not enough money|blocked by)[^\]]*\]")
 
 
 def words(line):
@@ -82,19 +89,24 @@ def play(level):
         commands += ["inbox", "feed", "topics"] + today + ["next"]
     full = run(level, commands + ["quit"])
     full = full.split("--- Over time ---")[0]
-    seen, total_words, in_help = set(), 0, False
+    seen, templates, total_words, in_help = set(), set(), 0, False
     for line in full.splitlines():
         text = line.strip()
         in_help = text == "Commands:" or (in_help and line.startswith("  "))
         # Line mode names what to type; the full-screen game, where a newcomer plays, does not.
         key = NOISE.sub("", text).strip()
         key = re.sub(r"^answer \S+ \S+ — ", "", key)
+        key = re.sub(r"^\[\d+\] ", "", key)  # a post's number
         if re.match(r"^  \S+\s{2,}\S", line):
             key = key.split(None, 1)[-1]
         if in_help or not key or key in seen or any(p.search(line) for p in SKIP):
             continue
         seen.add(key)
-        total_words += words(key)
+        # A line met before with other numbers ("End of day 4: …", the nightly ratings) is
+        # recognised at a glance: only its numbers are read again.
+        template = re.sub(r"\d+", "#", key)
+        total_words += len(re.findall(r"\d+", key)) if template in templates else words(key)
+        templates.add(template)
     return total_words, decisions, day
 
 

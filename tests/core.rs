@@ -1091,7 +1091,7 @@ fn a_move_past_the_end_of_a_list_is_refused_and_changes_nothing() {
 }
 
 /// Peer ratings say who approved or disapproved, at what score, and which of the day's deeds
-/// weighed most with each.
+/// weighed most with each: what the night's lines name.
 #[test]
 fn peer_ratings_name_each_rater_and_the_deed_that_moved_them() {
     let mut level = mini();

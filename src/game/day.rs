@@ -22,11 +22,7 @@ impl Game {
         self.night(log);
         self.state.today.clear();
         if self.state.visibility == Visibility::Transparent {
-            self.settle(
-                &"Your friends' scores moved",
-                "You are judged by the company you keep",
-                log,
-            );
+            self.settle(&"Your friends' scores moved", log);
         }
         self.drop_low_scorers(log);
         let next = self.state.day + 1;
@@ -72,11 +68,7 @@ impl Game {
             && day > 1
             && (day - 1) % every == 0
         {
-            self.settle(
-                &"Your friends changed, or their scores moved",
-                "You are judged by the company you keep",
-                log,
-            );
+            self.settle(&"Your friends changed, or their scores moved", log);
         }
         self.resolve_appeals(log);
         self.hear_defences(log);
@@ -232,11 +224,7 @@ impl Game {
     fn finish(&mut self, log: &mut Log) {
         if self.state.visibility != Visibility::Transparent {
             // The last recomputation: nothing the player did goes uncounted.
-            self.settle(
-                &"Your friends changed, or their scores moved",
-                "You are judged by the company you keep",
-                log,
-            );
+            self.settle(&"Your friends changed, or their scores moved", log);
         }
         // The last day's mark is the final figure: after the last recomputation.
         self.mark_day(log);

@@ -126,7 +126,7 @@ impl Game {
     /// Friendship changes move a transparent score at once; elsewhere at the next recomputation.
     pub(super) fn settle_if_immediate(&mut self, did: &dyn Display, log: &mut Log) {
         if self.state.visibility == super::level::Visibility::Transparent {
-            self.settle(did, "You are judged by the company you keep", log);
+            self.settle(did, log);
         }
     }
 

@@ -184,7 +184,7 @@ impl Game {
             self.dim(dimension),
             points,
             &did,
-            "Their verdicts, each weighted by the rater's own score",
+            "Weighted by each rater's score",
             None,
             log,
         );

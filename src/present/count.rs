@@ -47,7 +47,7 @@ pub fn count_lines(game: &Game, o: &Outcome) -> Vec<String> {
     if board.is_empty() {
         return lines;
     }
-    lines.push("On the public board, by name:".into());
+    lines.push("On the public board:".into());
     let voters = |pick: Option<&str>| -> Vec<String> {
         (board.iter())
             .filter(|b| b.proposal.as_deref() == pick)

@@ -8,8 +8,9 @@ use crate::game::{Game, Log, Outcome};
 
 impl Game {
     /// Brings the score up to date: a row for whatever the friends' scores moved, then every
-    /// queued row in order. `did` and `inference` word the friends row.
-    pub(in crate::game) fn settle(&mut self, did: &dyn Display, inference: &str, log: &mut Log) {
+    /// queued row in order. `did` words the friends row.
+    pub(in crate::game) fn settle(&mut self, did: &dyn Display, log: &mut Log) {
+        let inference = "The company you keep";
         let Some(old) = self.state.score else {
             return;
         };

@@ -207,18 +207,16 @@ impl Outcome {
             Outcome::PeersRated {
                 ratings, points, ..
             } => {
-                let min = level.score.min;
-                let each = format!(
-                    "what weighed most with each (a thumb counts by the rater's score less {min}, the lowest there is)"
-                );
+                let who = "What weighed most with them:";
                 if *points != 0 {
-                    return one_stop(format!("Who rated your day, and {each}:"));
+                    return who.to_string();
                 }
                 let up = ratings.iter().filter(|r| r.approved).count();
                 let down = ratings.len() - up;
+                // Each thumb weighs the rater's score above the lowest there is.
                 let lean: i64 = (ratings.iter())
                     .map(|r| {
-                        let weight = i64::from(r.score) - i64::from(min);
+                        let weight = i64::from(r.score) - i64::from(level.score.min);
                         if r.approved { weight } else { -weight }
                     })
                     .sum();
@@ -229,18 +227,12 @@ impl Outcome {
                     _ => "",
                 };
                 let weighed = match lean.signum() {
-                    1 => format!(
-                        "the approvals came out ahead by less than one {dimension} point, so nothing moved"
-                    ),
-                    -1 => format!(
-                        "the disapprovals came out ahead by less than one {dimension} point, so nothing moved"
-                    ),
-                    _ => "the thumbs cancelled out".to_string(),
+                    1 => format!("under one {dimension} point for you: nothing moved"),
+                    -1 => format!("under one {dimension} point against you: nothing moved"),
+                    _ => "they cancelled out".to_string(),
                 };
                 format!(
-                    "Rated by your neighbours: {up} approved, {down} disapproved; weighed by their scores, {weighed}. {}{}:",
-                    each[..1].to_uppercase(),
-                    &each[1..]
+                    "Rated by your neighbours: {up} approved, {down} disapproved; weighed by their scores, {weighed}. {who}"
                 )
             }
             Outcome::LevelEnded { ending } => format!(
