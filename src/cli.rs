@@ -54,7 +54,7 @@ enum Command {
         /// new file in the saves folder).
         #[arg(long)]
         save: Option<PathBuf>,
-        /// Headless: keep no save.
+        /// Keep no save (the title screen's Continue list is then empty too).
         #[arg(long, conflicts_with = "save")]
         no_save: bool,
         /// Headless: write the end-of-level report (Markdown, data, result code) into DIR.
@@ -210,15 +210,15 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 name,
                 ask_name: seed.is_some(),
             };
+            let save_to = match (save, no_save) {
+                (Some(file), _) => SaveTo::File(file),
+                (None, true) => SaveTo::Nowhere,
+                (None, false) => SaveTo::Folder(saves),
+            };
             if headless || launch::line_mode() {
-                let save_to = match (save, no_save) {
-                    (Some(file), _) => SaveTo::File(file),
-                    (None, true) => SaveTo::Nowhere,
-                    (None, false) => SaveTo::Folder(saves),
-                };
                 launch::play_headless(shelf, &start, save_to, report)?;
             } else {
-                launch::play_tui(shelf, &start, saves, save, watch)?;
+                launch::play_tui(shelf, &start, save_to, watch)?;
             }
         }
         Some(Command::Resume {

@@ -137,13 +137,7 @@ pub fn title_screen(shelf: &Shelf, saves: Option<PathBuf>) -> Result<()> {
     tui::run(app(shelf, saves, 1)?).context("running the terminal interface")
 }
 
-pub fn play_tui(
-    shelf: &Shelf,
-    start: &Start,
-    saves: Option<PathBuf>,
-    slot: Option<PathBuf>,
-    watch: bool,
-) -> Result<()> {
+pub fn play_tui(shelf: &Shelf, start: &Start, save_to: SaveTo, watch: bool) -> Result<()> {
     let level = load_level(shelf, &start.level)?;
     let path = level_path(shelf, &start.level)?;
     if watch && crate::levels::built_in_id(&path).is_some() {
@@ -155,11 +149,19 @@ pub fn play_tui(
         );
     }
     check_persona(&level, start.persona.as_deref())?;
+    let (saves, slot, keep) = match save_to {
+        SaveTo::File(file) => (None, Some(file), true),
+        SaveTo::Folder(saves) => (saves, None, true),
+        SaveTo::Nowhere => (None, None, false),
+    };
     if let Some(slot) = &slot {
         refuse_to_overwrite(slot)?;
     }
     need_terminal()?;
-    let mut app = app(shelf, saves, start.seed)?;
+    let mut app = match keep {
+        true => app(shelf, saves, start.seed)?,
+        false => App::new(catalog(shelf), theme(), start.seed),
+    };
     app.name = start.name.clone();
     app.ask_name = start.ask_name && start.name.is_none();
     app.start(level, start.persona.as_deref());

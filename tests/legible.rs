@@ -455,3 +455,44 @@ fn the_header_says_the_score_is_not_yet_on_at_every_size() {
         insta::assert_snapshot!(format!("header_off_{w}x{h}"), draw(&app, w, h).backend());
     }
 }
+
+/// The messages under the panels: the newest whole, wrapped, as many as fit; none cut off at
+/// the edge of the screen.
+#[test]
+fn the_message_log_shows_the_newest_messages_whole() {
+    let long = "You ticked “Show raters my activity” — score +7 (Good Form: An open profile), \
+                self -2, money -10, and the rest of a line long enough to wrap at 100 columns.";
+    for (w, h) in SIZES {
+        let mut app = playing("levels/peer-prestige.ron");
+        let toasts = ["Oldest.", long, "Newest."].map(String::from).to_vec();
+        app.playing_mut().unwrap().toasts = toasts;
+        let screen = text(&app, w, h);
+        let rows: Vec<&str> = screen.lines().collect();
+        // The three rows above the footer.
+        let log = rows[rows.len() - 4..rows.len() - 1].join(" ");
+        let log = log.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert_eq!(log, format!("{long} Newest."), "{w}x{h}:\n{screen}");
+    }
+}
+
+/// The header's second row keeps what is waiting and an open draft whole at 80 columns.
+#[test]
+fn the_header_names_a_waiting_event_and_an_open_draft_whole() {
+    for (w, h) in SIZES {
+        let mut app = playing("levels/peer-prestige.ron");
+        let game = &mut app.playing_mut().unwrap().game;
+        assert!(
+            game.pending_events().count() > 0,
+            "day 1 has an event waiting"
+        );
+        let topic = game.level().topics[0].id.clone();
+        game.play(Action::Draft { topic }).unwrap();
+        let screen = text(&app, w, h);
+        let second = screen.lines().nth(1).unwrap();
+        assert!(second.contains(" waiting"), "{w}x{h}: {second}");
+        assert!(
+            second.trim_end().ends_with("draft open"),
+            "{w}x{h}: {second}"
+        );
+    }
+}

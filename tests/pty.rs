@@ -209,6 +209,41 @@ fn start_play_a_day_resize_and_quit() {
     s.assert_restored();
 }
 
+/// `--no-save` in the full-screen game: a day played, the game quit, nothing written.
+#[test]
+fn no_save_keeps_no_save_in_the_full_screen_game_too() {
+    let saves = tempfile::tempdir().unwrap();
+    let args = [
+        "play",
+        "tests/fixtures/mini.ron",
+        "--persona",
+        "student",
+        "--no-save",
+    ];
+    let mut s = spawn_in(
+        Path::new(env!("CARGO_MANIFEST_DIR")),
+        saves.path(),
+        &args,
+        &[],
+    );
+    s.wait_for("Enter begins day 1");
+    s.keys("\r");
+    s.wait_for("Day 1 of 6");
+    s.keys("n");
+    s.wait_for("End day 1?");
+    s.keys("y");
+    s.wait_for("Overnight");
+    s.keys("x");
+    s.wait_for("Day 2 of 6");
+    s.keys("q");
+    s.wait_for("The day is not finished");
+    s.keys("y");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
+    let written: Vec<_> = std::fs::read_dir(saves.path()).unwrap().collect();
+    assert!(written.is_empty(), "{written:?}");
+}
+
 #[test]
 fn the_title_screen_lists_the_shipped_levels() {
     let mut s = spawn(&[], &[]);

@@ -129,15 +129,24 @@ fn header_lines(frame: &mut Frame, area: Rect, theme: Theme, play: &Play, score_
             s.friends.len()
         )),
     ];
+    let draft = if s.draft.is_some() {
+        "   draft open"
+    } else {
+        ""
+    };
     if waiting > 0 {
-        second.push(Span::styled(
-            format!("   {waiting} waiting in the inbox"),
-            theme.warn(),
-        ));
+        // Shorter where the whole line would not fit ("1 waiting in the inbox   draft o").
+        let used: usize = second.iter().map(Span::width).sum::<usize>() + draft.len();
+        let long = format!("   {waiting} waiting in the inbox");
+        let fits = used + super::text::width(&long) <= usize::from(area.width);
+        let inbox = if fits {
+            long
+        } else {
+            format!("   {waiting} waiting")
+        };
+        second.push(Span::styled(inbox, theme.warn()));
     }
-    if s.draft.is_some() {
-        second.push(Span::styled("   draft open", theme.warn()));
-    }
+    second.push(Span::styled(draft, theme.warn()));
     let rest = Rect {
         y: area.y + 1,
         height: area.height.saturating_sub(1),
@@ -272,23 +281,38 @@ fn tab_line(frame: &mut Frame, area: Rect, theme: Theme, play: &Play) {
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
+/// The newest messages, each whole and wrapped, as many as fit; one too long for the area
+/// alone ends in `…` (the overnight summary and the ledger have it in full).
 fn toast_lines(frame: &mut Frame, area: Rect, theme: Theme, play: &Play) {
-    let n = area.height as usize;
-    let start = play.toasts.len().saturating_sub(n);
-    let lines: Vec<Line> = play.toasts[start..]
-        .iter()
-        .map(|t| {
-            let style = if t.starts_with('+') {
-                theme.good()
-            } else if t.starts_with('-') || t.starts_with("Not possible") {
-                theme.bad()
-            } else {
-                theme.text()
-            };
-            Line::styled(t.clone(), style)
-        })
-        .collect();
-    frame.render_widget(Paragraph::new(lines), area);
+    let (rows, cols) = (usize::from(area.height), usize::from(area.width));
+    let mut shown: Vec<Line> = Vec::new();
+    for t in play.toasts.iter().rev() {
+        let style = if t.starts_with('+') {
+            theme.good()
+        } else if t.starts_with('-') || t.starts_with("Not possible") {
+            theme.bad()
+        } else {
+            theme.text()
+        };
+        let mut wrapped = super::text::wrap(t, cols);
+        if !shown.is_empty() && shown.len() + wrapped.len() > rows {
+            break;
+        }
+        if wrapped.len() > rows {
+            wrapped.truncate(rows);
+            if let Some(last) = wrapped.last_mut() {
+                let more = format!("{last} …");
+                *last = if super::text::width(&more) <= cols {
+                    more
+                } else {
+                    super::text::truncate(&format!("{last}  "), cols)
+                };
+            }
+        }
+        let lines = wrapped.into_iter().map(|w| Line::styled(w, style));
+        shown.splice(0..0, lines);
+    }
+    frame.render_widget(Paragraph::new(shown), area);
 }
 
 fn loading(frame: &mut Frame, area: Rect, theme: Theme, play: &Play) {

@@ -71,8 +71,18 @@ pub fn abbreviate(s: &str, cols: usize) -> String {
 /// two columns further in, so a wrapped list row stays visibly one row. A line that is not
 /// indented is left for the paragraph to wrap.
 pub fn hanging(line: &str, cols: usize) -> Vec<String> {
+    if line.starts_with(' ') {
+        wrap(line, cols)
+    } else {
+        vec![line.to_string()]
+    }
+}
+
+/// `line` wrapped to `cols` at spaces, the lines after the first two columns further in than
+/// the first.
+pub fn wrap(line: &str, cols: usize) -> Vec<String> {
     let indent = line.len() - line.trim_start_matches(' ').len();
-    if indent == 0 || line.width() <= cols {
+    if line.width() <= cols {
         return vec![line.to_string()];
     }
     let more = " ".repeat(indent + 2);
@@ -116,6 +126,10 @@ mod tests {
         );
         assert_eq!(hanging("Not indented, not wrapped here.", 10).len(), 1);
         assert_eq!(hanging("  Short.", 24), vec!["  Short."]);
+        assert_eq!(
+            wrap("Not indented, wrapped here.", 14),
+            vec!["Not indented,", "  wrapped", "  here."]
+        );
     }
 
     #[test]
