@@ -1194,3 +1194,73 @@ fn a_vote_cast_before_a_sanction_forbids_voting_is_not_counted() {
         proposal: None
     }));
 }
+
+/// A report the accused answered is not written up as having cost them anything: the
+/// journal keeps each report's verdict, and the debrief's moments follow it.
+#[test]
+fn the_debrief_says_what_became_of_each_report() {
+    use scored::game::debrief;
+    use scored::game::level::DueProcess;
+    let mut level = mini();
+    level.reporting.due_process = DueProcess::Window { days: 1 };
+    let (mut cleared, mut stood) = (0, 0);
+    for seed in 1..=8 {
+        let mut game = Game::new(Arc::new(level.clone()), Some("student"), seed)
+            .unwrap()
+            .0;
+        game.play(Action::Consent { share: true }).unwrap();
+        next_day(&mut game);
+        // Each night's verdicts, by the day the report was made.
+        let mut nights = Vec::new();
+        for npc in ["jo", "max", "pan"] {
+            let day = game.state().day;
+            game.play(Action::Denounce { npc: npc.into() }).unwrap();
+            let verdicts: Vec<(String, bool)> = (next_day(&mut game).into_iter())
+                .filter_map(|o| match o {
+                    Outcome::AccusationResolved { npc, cleared } => Some((npc, cleared)),
+                    _ => None,
+                })
+                .collect();
+            nights.push((day, npc, verdicts));
+        }
+        let journal = &game.state().journal.decisions;
+        let moments = debrief::moments(game.level(), journal);
+        for (day, npc, verdicts) in &nights {
+            let report = (journal.iter())
+                .find(|d| d.day == *day && d.subject == *npc && d.options[d.chosen].id == "report")
+                .unwrap();
+            let verdict = report.cleared.expect("decided the next morning");
+            assert!(
+                verdicts.contains(&(npc.to_string(), verdict)),
+                "{npc}: {verdicts:?}"
+            );
+            let label = &report.options[report.chosen].label;
+            let Some(m) = moments.iter().find(|m| m.text.contains(label.as_str())) else {
+                continue;
+            };
+            if verdict {
+                cleared += 1;
+                assert!(
+                    m.text.contains("they answered it and were cleared"),
+                    "{}",
+                    m.text
+                );
+                assert!(!m.text.contains("cost others"), "{}", m.text);
+            } else {
+                stood += 1;
+                assert!(
+                    m.text.contains("it cost others 40 score points"),
+                    "{}",
+                    m.text
+                );
+            }
+        }
+        // Reports made by others carry no decision of the player's.
+        let decided = journal.iter().filter(|d| d.cleared.is_some()).count();
+        assert_eq!(decided, nights.len(), "seed {seed}");
+    }
+    assert!(
+        cleared > 0 && stood > 0,
+        "both verdicts seen: {cleared} cleared, {stood} stood"
+    );
+}

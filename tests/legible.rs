@@ -496,3 +496,29 @@ fn the_header_names_a_waiting_event_and_an_open_draft_whole() {
         );
     }
 }
+
+/// The end screen gives the ending's words the room they need before the charts: a long
+/// ending is read to its last word at 80x24.
+#[test]
+fn the_ending_is_shown_to_its_last_word() {
+    let mut level = check::load_file(Path::new("tests/fixtures/mini.ron")).unwrap();
+    let long = format!("{}Last word.", "The ending goes on a while. ".repeat(14));
+    for e in &mut level.endings {
+        e.text = long.clone();
+    }
+    for (w, h) in SIZES {
+        let (mut game, _) = Game::new(Arc::new(level.clone()), None, 5).unwrap();
+        let _ = game.play(Action::Consent { share: true });
+        while !game.is_over() {
+            game.play(Action::EndDay).unwrap();
+        }
+        let mut app = App::new(Vec::new(), Theme { color: false }, 5);
+        app.resumed(game, Origin::default(), false);
+        app.update(Msg::Other);
+        let screen = text(&app, w, h);
+        assert!(screen.contains("Last word."), "{w}x{h}:\n{screen}");
+        assert!(screen.contains("Summary"), "{w}x{h}:\n{screen}");
+        let footer = screen.lines().last().unwrap().trim_end();
+        assert!(footer.ends_with("q quit"), "{w}x{h}: {footer}");
+    }
+}

@@ -31,6 +31,10 @@ pub struct Decision {
     /// friend, an event choice that drops one.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub ended: Vec<String>,
+    /// A report's verdict: `Some(true)` the person answered it and was cleared, `Some(false)`
+    /// the penalty landed, `None` not decided (or not a report).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cleared: Option<bool>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -88,6 +92,7 @@ impl Decision {
             values_best,
             action: None,
             ended: Vec::new(),
+            cleared: None,
         }
     }
 

@@ -113,7 +113,7 @@ impl Game {
                 let others = &index.informed_on[at];
                 if !others.is_empty() {
                     let target = others[dice.below(others.len() as u32) as usize];
-                    self.accuse(target);
+                    self.accuse(target, None);
                     log.push(|| Outcome::NpcReported {
                         by: npc.id.clone(),
                         target: level.npcs[target].id.clone(),
@@ -130,18 +130,19 @@ impl Game {
             return;
         }
         let mut dice = Dice::new(self.state.seed, day, Stream::Defence);
-        let due: Vec<String> = self
-            .state
-            .accusations
-            .iter()
+        let due: Vec<_> = (self.state.accusations.iter())
             .filter(|a| a.due <= day)
-            .map(|a| a.npc.clone())
+            .map(|a| (a.npc.clone(), a.decision))
             .collect();
         self.state.accusations.retain(|a| a.due > day);
-        for npc in due {
+        for (npc, decision) in due {
             let cleared = dice.percent(50);
             if !cleared {
                 self.penalise(&npc);
+            }
+            let journal = &mut self.state.journal.decisions;
+            if let Some(d) = decision.and_then(|i| journal.get_mut(i)) {
+                d.cleared = Some(cleared);
             }
             log.push(|| Outcome::AccusationResolved { npc, cleared });
         }

@@ -209,6 +209,9 @@ pub enum Verdict {
 pub struct Accusation {
     pub npc: String,
     pub due: u32,
+    /// The journal's record of the report, to note its verdict on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decision: Option<usize>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

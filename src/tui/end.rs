@@ -84,32 +84,49 @@ pub fn render(frame: &mut Frame, area: Rect, theme: Theme, play: &Play) {
     }
 }
 
+/// The ending's words first, whole; then the summary; the charts in what room is left.
 fn overview(frame: &mut Frame, area: Rect, theme: Theme, play: &Play) {
     let game = &play.game;
-    let summary = game.summary().shown_lines();
-    let inner = usize::from(area.width.saturating_sub(2)).max(1);
-    let text_lines = game.ending().map_or(0, |e| {
-        1 + super::text::width(&e.text).div_ceil(inner) + e.text.len() / (inner * 4)
-    });
-    // Tall enough for the ending's words, leaving room for the charts.
-    let story_height = (text_lines as u16 + 2).min(area.height / 3).max(3);
-    let [story, charts, facts] = Layout::vertical([
-        Constraint::Length(story_height),
-        Constraint::Min(6),
-        Constraint::Length(summary.len() as u16 + 5),
-    ])
-    .areas(area);
     let mut text = Vec::new();
     if let Some(e) = game.ending() {
         text.push(Line::styled(e.title.clone(), theme.title()));
         text.push(Line::from(e.text.clone()));
     }
-    frame.render_widget(
-        Paragraph::new(text)
-            .wrap(Wrap { trim: true })
-            .block(Block::default().borders(Borders::ALL).title(" The end ")),
-        story,
-    );
+    let story = Paragraph::new(text)
+        .wrap(Wrap { trim: true })
+        .block(Block::default().borders(Borders::ALL).title(" The end "));
+    let mut lines: Vec<Line> = (game.summary().shown_lines().into_iter())
+        .map(Line::from)
+        .collect();
+    let hint = if play.end.as_ref().is_some_and(|e| e.written) {
+        "← → for the debrief: obedience, drift, ghost run, what was real."
+    } else {
+        "← → for the debrief: obedience, drift, ghost run, what was real. e exports your report."
+    };
+    lines.push(Line::styled(hint, theme.dim()));
+    let facts = Paragraph::new(lines)
+        .wrap(Wrap { trim: true })
+        .block(Block::default().borders(Borders::ALL).title(" Summary "));
+    let rows = |p: &Paragraph| u16::try_from(p.line_count(area.width)).unwrap_or(u16::MAX);
+    let story_height = rows(&story).min(area.height);
+    let facts_height = rows(&facts).min(area.height - story_height);
+    let [top, charts, bottom] = Layout::vertical([
+        Constraint::Length(story_height),
+        Constraint::Min(0),
+        Constraint::Length(facts_height),
+    ])
+    .areas(area);
+    frame.render_widget(story, top);
+    frame.render_widget(facts, bottom);
+    // Charts need a few rows to say anything.
+    if charts.height >= CHART_HEIGHT {
+        self::charts(frame, charts, theme, game);
+    }
+}
+
+const CHART_HEIGHT: u16 = 6;
+
+fn charts(frame: &mut Frame, area: Rect, theme: Theme, game: &crate::game::Game) {
     let level = game.level();
     let timeline = &game.state().timeline;
     let score: Vec<(f64, f64)> = timeline
@@ -123,25 +140,12 @@ fn overview(frame: &mut Frame, area: Rect, theme: Theme, play: &Play) {
     // The marks run from day 1 to the level's last day.
     let days = level.days;
     let [left, right] =
-        Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(charts);
+        Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(area);
     let (lo, hi) = (f64::from(level.score.min), f64::from(level.score.max));
     frame.render_widget(chart(&score, "Score", [lo, hi], days, theme.score()), left);
     frame.render_widget(
         chart(&integrity, "Self", [0.0, 100.0], days, theme.good()),
         right,
-    );
-    let mut lines: Vec<Line> = summary.into_iter().map(Line::from).collect();
-    let hint = if play.end.as_ref().is_some_and(|e| e.written) {
-        "← → for the debrief: obedience, drift, ghost run, what was real."
-    } else {
-        "← → for the debrief: obedience, drift, ghost run, what was real. e exports your report."
-    };
-    lines.push(Line::styled(hint, theme.dim()));
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: true })
-            .block(Block::default().borders(Borders::ALL).title(" Summary ")),
-        facts,
     );
 }
 

@@ -162,7 +162,7 @@ fn screen_keys(app: &App) -> Vec<(Key, &'static str)> {
             (QUIT, "quit"),
         ],
         (_, Screen::End(_)) => vec![
-            (PAGES, "debrief pages"),
+            (PAGES, "pages"),
             (MOVE, "scroll"),
             (EXPORT, "export report"),
             (CHOOSE, "title"),

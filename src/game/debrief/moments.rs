@@ -46,17 +46,35 @@ pub fn informs(level: &Level, d: &Decision) -> bool {
     }
 }
 
-/// Score points the people informed on lost by the decision, and whether that is what it
-/// took from them: the level's penalty for a report, what an informing event choice takes
-/// from people, or, for one that takes nothing at once (joining a rota), the penalty as the
-/// weight of informing.
-fn harm(level: &Level, d: &Decision) -> (i32, bool) {
+/// What informing did to the people informed on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Harm {
+    /// Not informing.
+    None,
+    /// It took these score points from them.
+    Took(i32),
+    /// They answered the report and were cleared.
+    Cleared,
+    /// Nothing taken, or not yet decided when the level ended.
+    Open,
+}
+
+/// Score points the people informed on lost by the decision (the weight of informing in a
+/// moment's size), and what became of them: the level's penalty for a report that stood,
+/// what an informing event choice takes from people; a report they answered, one still
+/// open and a choice that takes nothing at once (joining a rota) weigh the penalty.
+fn harm(level: &Level, d: &Decision) -> (i32, Harm) {
     if !informs(level, d) {
-        return (0, false);
+        return (0, Harm::None);
     }
     let penalty = level.reporting.penalty.max(0);
     if d.kind != DecisionKind::Event {
-        return (penalty, true);
+        let verdict = match d.cleared {
+            Some(false) => Harm::Took(penalty),
+            Some(true) => Harm::Cleared,
+            None => Harm::Open,
+        };
+        return (penalty, verdict);
     }
     let chosen = &d.options[d.chosen].id;
     let taken: i32 = (level.event(&d.subject))
@@ -70,9 +88,9 @@ fn harm(level: &Level, d: &Decision) -> (i32, bool) {
                 .fold(0i32, i32::saturating_add)
         });
     if taken > 0 {
-        (taken, true)
+        (taken, Harm::Took(taken))
     } else {
-        (penalty, false)
+        (penalty, Harm::Open)
     }
 }
 
@@ -104,11 +122,11 @@ pub fn moments(level: &Level, decisions: &[Decision]) -> Vec<Moment> {
         .map(|d| {
             let chosen = &d.options[d.chosen];
             let (label, score, integrity) = forgone(d);
-            let (harm, taken) = harm(level, d);
+            let (harm, verdict) = harm(level, d);
             let instead = label.map(|l| (l, score, integrity));
             let moment = Moment {
                 day: d.day,
-                text: text(level, d, instead, harm, taken),
+                text: text(level, d, instead, verdict),
                 score_gained: chosen.score.saturating_sub(score),
                 self_lost: integrity.saturating_sub(chosen.integrity),
                 harm,
@@ -130,23 +148,20 @@ pub fn moments(level: &Level, decisions: &[Decision]) -> Vec<Moment> {
         .collect()
 }
 
-fn text(
-    level: &Level,
-    d: &Decision,
-    instead: Option<(&str, i32, i32)>,
-    harm: i32,
-    taken: bool,
-) -> String {
+fn text(level: &Level, d: &Decision, instead: Option<(&str, i32, i32)>, verdict: Harm) -> String {
     let mut out = super::quote(level, d);
     if let Some((label, score, integrity)) = instead {
         out.push_str(&format!(
             " (rather than “{label}”: score {score:+}, self {integrity:+})"
         ));
     }
-    if harm > 0 && taken {
-        out.push_str(&format!("; informing — it cost others {harm} score points"));
-    } else if harm > 0 {
-        out.push_str("; informing");
+    match verdict {
+        Harm::Took(points) if points > 0 => out.push_str(&format!(
+            "; informing — it cost others {points} score points"
+        )),
+        Harm::Cleared => out.push_str("; informing — they answered it and were cleared"),
+        Harm::None => {}
+        _ => out.push_str("; informing"),
     }
     out
 }

@@ -34,6 +34,7 @@ impl Game {
             ]
         };
         self.record(DecisionKind::Friend, id, offers, 1, false);
+        let report = self.journals().then(|| self.last_decision()).flatten();
         if self.is_friend(at) {
             self.note_ended(DecisionKind::Friend, id, id);
         }
@@ -50,29 +51,43 @@ impl Game {
         log.push(|| Outcome::Denounced {
             npc: id.to_string(),
         });
-        self.accuse(at);
+        self.accuse(at, report);
         self.settle_if_immediate(&format_args!("Reported {name}"), log);
         Ok(())
     }
 
     /// A report against the person at this position in the level: the penalty lands now, or
     /// after their defence window.
-    pub(in crate::game) fn accuse(&mut self, npc: usize) {
+    /// `report`: the journal's record of the player's report, to note the verdict on (none
+    /// for a report by someone else).
+    pub(in crate::game) fn accuse(&mut self, npc: usize, report: Option<usize>) {
         match self.level.reporting.due_process {
-            DueProcess::None => self.nudge_npc(npc, -self.level.reporting.penalty),
+            DueProcess::None => {
+                self.nudge_npc(npc, -self.level.reporting.penalty);
+                let journal = &mut self.state.journal.decisions;
+                if let Some(d) = report.and_then(|i| journal.get_mut(i)) {
+                    d.cleared = Some(false);
+                }
+            }
             DueProcess::Window { .. } => {
                 let level = self.level.clone();
-                self.file_accusation(&level.npcs[npc].id);
+                self.file_accusation(&level.npcs[npc].id, report);
             }
         }
     }
 
+    /// The journal's record of the decision just taken, where the game keeps a journal.
+    pub(in crate::game) fn last_decision(&self) -> Option<usize> {
+        self.state.journal.decisions.len().checked_sub(1)
+    }
+
     /// Files the accusation, if the level gives people a window to answer one.
-    pub(in crate::game) fn file_accusation(&mut self, id: &str) {
+    pub(in crate::game) fn file_accusation(&mut self, id: &str, decision: Option<usize>) {
         if let DueProcess::Window { days } = self.level.reporting.due_process {
             self.state.accusations.push(Accusation {
                 npc: id.to_string(),
                 due: self.state.day + days.max(1),
+                decision,
             });
         }
     }

@@ -31,7 +31,10 @@ pub enum Refusal {
     NotFriends(String),
     #[error("{name} turns you down: {reason}")]
     Declined { name: String, reason: String },
-    #[error("you reported {name} on day {day}; the case is still open")]
+    #[error(
+        "you reported {name} on day {day}; another report is possible from day {}",
+        .day.saturating_add(crate::game::friends::REPORT_AGAIN_AFTER)
+    )]
     AlreadyReported { name: String, day: u32 },
     #[error("you already did that to this post")]
     AlreadyReacted,

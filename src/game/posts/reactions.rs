@@ -62,6 +62,7 @@ impl Game {
                 .collect()
         };
         self.record(DecisionKind::React, subject, options, chosen, false);
+        let report = self.journals().then(|| self.last_decision()).flatten();
         let author = author_name;
         self.state.feed[post].reactions.push(how);
         let act = Act::React(post, how);
@@ -79,9 +80,9 @@ impl Game {
                 consistency::bump(&mut self.state.reports_filed);
                 log.push(|| Outcome::Reported { post });
                 match (author_at, &author_id) {
-                    (Some(npc), _) => self.accuse(npc),
+                    (Some(npc), _) => self.accuse(npc, report),
                     // Someone the level lacks is accused but not penalised.
-                    (None, Some(id)) => self.file_accusation(id),
+                    (None, Some(id)) => self.file_accusation(id, None),
                     (None, None) => {}
                 }
             }
