@@ -61,9 +61,24 @@ fn an_accusation_against_nobody_is_refused() {
             s.accusations.push(Accusation {
                 npc: "nobody".into(),
                 due: s.day + 1,
+                decision: None,
             })
         },
         "`nobody`",
+    );
+}
+
+#[test]
+fn an_accusation_naming_no_report_of_the_players_is_refused() {
+    refused(
+        |s| {
+            s.accusations.push(Accusation {
+                npc: "hao".into(),
+                due: s.day + 1,
+                decision: Some(9_999),
+            })
+        },
+        "names no report of the player's",
     );
 }
 

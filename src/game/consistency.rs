@@ -173,6 +173,20 @@ impl State {
                 a.npc
             ));
         }
+        let decisions = &self.journal.decisions;
+        let reported = |i: usize| {
+            decisions
+                .get(i)
+                .is_some_and(|d| d.options[d.chosen].id == "report")
+        };
+        if let Some(a) =
+            (self.accusations.iter()).find(|a| a.decision.is_some_and(|i| !reported(i)))
+        {
+            return fail(format!(
+                "an accusation against `{}` that names no report of the player's",
+                a.npc
+            ));
+        }
         if let Some((id, _)) = (self.denounced.iter())
             .find(|(id, day)| level.npc(id).is_none() || **day == 0 || **day > last)
         {

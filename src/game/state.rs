@@ -99,8 +99,8 @@ pub struct Tally {
 }
 
 impl State {
-    /// This state as a silent game (`Opening::start_silent`) keeps it: no journal, and ledger
-    /// rows without their words. A silent game of the same moves must end in exactly this.
+    /// This state as a silent game (`Opening::start_silent`) keeps it: no journal (nor
+    /// accusations pointing into one), and ledger rows without their words. A silent game of the same moves must end in exactly this.
     pub fn wordless(&self) -> State {
         let mut state = self.clone();
         state.journal = Journal::default();
@@ -110,6 +110,9 @@ impl State {
         }
         for deed in &mut state.today {
             deed.what.clear();
+        }
+        for accusation in &mut state.accusations {
+            accusation.decision = None;
         }
         state
     }

@@ -84,7 +84,8 @@ pub fn render(frame: &mut Frame, area: Rect, theme: Theme, play: &Play) {
     }
 }
 
-/// The ending's words first, whole; then the summary; the charts in what room is left.
+/// The ending's words first, whole; then the summary; the charts in what room is left (the
+/// debrief has them on a page of their own).
 fn overview(frame: &mut Frame, area: Rect, theme: Theme, play: &Play) {
     let game = &play.game;
     let mut text = Vec::new();
@@ -109,7 +110,12 @@ fn overview(frame: &mut Frame, area: Rect, theme: Theme, play: &Play) {
         .block(Block::default().borders(Borders::ALL).title(" Summary "));
     let rows = |p: &Paragraph| u16::try_from(p.line_count(area.width)).unwrap_or(u16::MAX);
     let story_height = rows(&story).min(area.height);
-    let facts_height = rows(&facts).min(area.height - story_height);
+    let mut facts_height = rows(&facts).min(area.height - story_height);
+    // Charts need a few rows to say anything; without them the summary takes the room.
+    let room = area.height - story_height - facts_height;
+    if room < CHART_HEIGHT {
+        facts_height += room;
+    }
     let [top, charts, bottom] = Layout::vertical([
         Constraint::Length(story_height),
         Constraint::Min(0),
@@ -118,7 +124,6 @@ fn overview(frame: &mut Frame, area: Rect, theme: Theme, play: &Play) {
     .areas(area);
     frame.render_widget(story, top);
     frame.render_widget(facts, bottom);
-    // Charts need a few rows to say anything.
     if charts.height >= CHART_HEIGHT {
         self::charts(frame, charts, theme, game);
     }
