@@ -572,3 +572,39 @@ fn the_ghost_is_the_persona_that_starts_furthest_away_not_always_the_poorest() {
     }
     assert!(ghosts.len() > 1, "{ghosts:?}");
 }
+
+/// "Reports filed" counts reports of people and posts and the informing event choices that
+/// take score from someone, not an informing choice that takes nothing (carrying on as the
+/// known informer); both are still named as informing.
+#[test]
+fn reports_filed_counts_what_reported_someone() {
+    use scored::game::level::Effect;
+    let mut level = mini();
+    let invite = level.events.iter_mut().find(|e| e.id == "invite").unwrap();
+    invite.choices[0].tags.push("informing".into());
+    let mut keep_on = invite.choices[0].clone();
+    keep_on.id = "keep_on".into();
+    keep_on.effects = vec![Effect::SetFlag("known".into())];
+    invite.choices.push(keep_on);
+    let answer = |chosen: usize| {
+        Decision::new(
+            4,
+            true,
+            DecisionKind::Event,
+            "invite".into(),
+            vec![
+                opt("comply", "Report Jo.", 2, -3),
+                opt("refuse", "Refuse.", 0, 0),
+                opt("keep_on", "Carry on.", 2, -3),
+            ],
+            chosen,
+            false,
+        )
+    };
+    let journal = [report(5, "jo", 4, -8), answer(0), answer(2)];
+    let filed: Vec<bool> = (journal.iter())
+        .map(|d| debrief::files_report(&level, d))
+        .collect();
+    assert_eq!(filed, [true, true, false]);
+    assert!(journal.iter().all(|d| debrief::informs(&level, d)));
+}

@@ -19,7 +19,7 @@ use super::state::{MilestoneKind, Verdict};
 pub use decisions::quote;
 pub use drift::{Drift, MIN_SUPPORT, Offered, SHIFTS, measure, shift};
 pub use ghost::{Ghost, ghost, ghost_persona};
-pub use moments::{Moment, informs, moments};
+pub use moments::{Moment, files_report, informs, moments};
 pub use obedience::Obedience;
 pub use real::Mechanic;
 

@@ -36,7 +36,7 @@ impl Game {
             obeyed: s.journal.obedience().0 as usize,
             drafts_cancelled: s.drafts_cancelled,
             reports_filed: (decisions.iter())
-                .filter(|d| super::debrief::informs(&self.level, d))
+                .filter(|d| super::debrief::files_report(&self.level, d))
                 .count() as u32,
             ending: s.ending.clone(),
             ending_title: self.ending().map(|e| e.title.clone()),

@@ -79,16 +79,16 @@ pub fn outcome_lines(game: &Game, outcomes: &[Outcome]) -> Vec<String> {
                 _ => listed(&r.description),
             };
             if let Some(Entry::Line(last)) = entries.last_mut()
-                && let Some(list) = (last.strip_prefix("Rules now in force: "))
-                    .or_else(|| last.strip_prefix("Rule now in force: "))
+                && let Some(list) = (last.strip_prefix("New rules in force: "))
+                    .or_else(|| last.strip_prefix("New rule in force: "))
             {
                 *last = format!(
-                    "Rules now in force: {}; {entry}.",
+                    "New rules in force: {}; {entry}.",
                     list.trim_end_matches('.')
                 );
                 continue;
             }
-            line = format!("Rule now in force: {entry}.");
+            line = format!("New rule in force: {entry}.");
         }
         let by_default = matches!(
             o,

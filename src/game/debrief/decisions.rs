@@ -1,7 +1,7 @@
 //! What the player's decisions say in words: the friendships they ended, the reports they
 //! filed, and a decision quoted.
 
-use super::informs;
+use super::files_report;
 use crate::game::journal::{Decision, DecisionKind};
 use crate::game::level::Level;
 
@@ -32,10 +32,10 @@ pub(super) fn dropped(level: &Level, decisions: &[Decision]) -> Vec<(u32, String
     out
 }
 
-/// Every report the player filed: of people, of posts, and event choices that inform.
+/// Every report the player filed: of people, of posts, and event choices that report someone.
 pub(super) fn reports(level: &Level, decisions: &[Decision]) -> Vec<(u32, String)> {
     (decisions.iter())
-        .filter(|d| informs(level, d))
+        .filter(|d| files_report(level, d))
         .map(|d| {
             let default = if d.defaulted {
                 " (the default, when the day ended)"

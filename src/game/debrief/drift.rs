@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::super::journal::{Decision, DecisionKind};
 use super::super::level::Level;
 use super::super::state::DayMark;
-use super::moments::informs;
+use super::moments::files_report;
 
 /// A shift is ranked only with at least this many occurrences, before and after together:
 /// one purchase is an anecdote, not a change of habit.
@@ -119,7 +119,7 @@ pub fn measure(
     slot(&mut rows, "likes and shares".into(), offered.reactions);
     for d in decisions.iter().filter(|d| d.day <= baseline + scored_days) {
         let chosen = &d.options[d.chosen];
-        let (what, amount) = if informs(level, d) {
+        let (what, amount) = if files_report(level, d) {
             ("reports filed".to_string(), 1.0)
         } else {
             match d.kind {

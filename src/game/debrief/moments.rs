@@ -59,6 +59,28 @@ enum Harm {
     Open,
 }
 
+/// The decision filed a report: of a person or a post, or an informing event choice that
+/// takes score from someone (pressing the noise-report button does; carrying on as the
+/// estate's known informer, or joining a rota, informs but files nothing).
+pub fn files_report(level: &Level, d: &Decision) -> bool {
+    informs(level, d) && (d.kind != DecisionKind::Event || takes(level, d) > 0)
+}
+
+/// The score points an event choice takes from people.
+fn takes(level: &Level, d: &Decision) -> i32 {
+    let chosen = &d.options[d.chosen].id;
+    (level.event(&d.subject))
+        .and_then(|e| e.choices.iter().find(|c| &c.id == chosen))
+        .map_or(0, |c| {
+            (c.effects.iter())
+                .map(|e| match e {
+                    Effect::NpcScore { delta, .. } if *delta < 0 => delta.saturating_neg(),
+                    _ => 0,
+                })
+                .fold(0i32, i32::saturating_add)
+        })
+}
+
 /// Score points the people informed on lost by the decision (the weight of informing in a
 /// moment's size), and what became of them: the level's penalty for a report that stood,
 /// what an informing event choice takes from people; a report they answered, one still
@@ -76,17 +98,7 @@ fn harm(level: &Level, d: &Decision) -> (i32, Harm) {
         };
         return (penalty, verdict);
     }
-    let chosen = &d.options[d.chosen].id;
-    let taken: i32 = (level.event(&d.subject))
-        .and_then(|e| e.choices.iter().find(|c| &c.id == chosen))
-        .map_or(0, |c| {
-            (c.effects.iter())
-                .map(|e| match e {
-                    Effect::NpcScore { delta, .. } if *delta < 0 => delta.saturating_neg(),
-                    _ => 0,
-                })
-                .fold(0i32, i32::saturating_add)
-        });
+    let taken = takes(level, d);
     if taken > 0 {
         (taken, Harm::Took(taken))
     } else {

@@ -125,7 +125,7 @@ impl Outcome {
                     format!("{}: {text}", event(e))
                 }
             }
-            Outcome::RuleEnabled { rule: r } => format!("Rule now in force: {}.", rule(r)),
+            Outcome::RuleEnabled { rule: r } => format!("New rule in force: {}.", rule(r)),
             Outcome::RuleDisabled { rule: r } => format!("Rule withdrawn: {}.", rule(r)),
             Outcome::FlagSet { .. } => String::new(),
             Outcome::ItemOpened { item: i, open } => match open {
