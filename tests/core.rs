@@ -1264,3 +1264,27 @@ fn the_debrief_says_what_became_of_each_report() {
         "both verdicts seen: {cleared} cleared, {stood} stood"
     );
 }
+
+/// After the last count no vote would be counted: the game says so rather than take it.
+#[test]
+fn no_vote_is_taken_after_the_last_count() {
+    let mut level = mini();
+    level.rule_setter = RuleSetter::Vote {
+        every: 2,
+        board: false,
+    };
+    // Six days: counts on the mornings of days 3 and 5.
+    let mut game = start(level, "student");
+    let vote = |p: &str| Action::Vote {
+        proposal: p.into(),
+    };
+    let mut counts = Vec::new();
+    while game.state().day < 5 {
+        counts.push((game.state().day, game.next_count()));
+        assert_eq!(game.refusal(&vote("mercy")), None, "day {}", game.state().day);
+        next_day(&mut game);
+    }
+    assert_eq!(counts, [(1, Some(3)), (2, Some(3)), (3, Some(5)), (4, Some(5))]);
+    assert_eq!(game.next_count(), None);
+    assert_eq!(game.play(vote("order")), Err(Refusal::NoCountLeft));
+}

@@ -118,6 +118,9 @@ impl Game {
                     return Err(Refusal::NoVote);
                 }
                 let p = (level.proposal(proposal)).ok_or_else(|| unknown("proposal", proposal))?;
+                if self.next_count().is_none() {
+                    return Err(Refusal::NoCountLeft);
+                }
                 match self.state.vote.as_deref() == Some(proposal.as_str()) {
                     true => Err(Refusal::AlreadyVoted(p.name.clone())),
                     false => Ok(()),

@@ -18,6 +18,10 @@ pub fn inbox(game: &Game, all: bool, out: &mut impl Write) -> io::Result<()> {
     }
     for row in &open {
         match &row.target {
+            Target::Ballot if row.aside == "closed" => {
+                let why = row.detail.last().map_or("", String::as_str);
+                writeln!(out, "  {} (closed): {why}", row.label)?;
+            }
             Target::Ballot => {
                 let voted = match row.aside.is_empty() {
                     true => "you have not voted",

@@ -23,7 +23,10 @@ pub fn open(game: &Game) -> Vec<Row> {
         let mut row = Row::new("Ballot: vote on the next rules", Target::Ballot);
         row.detail = vec!["Citizens vote on one of the proposals; the winner's rules take effect as soon as the votes are counted.".into()];
         let barred = game.check_allowed(ActionKind::Vote).err();
-        if let Some(v) = s.vote.as_deref().and_then(|v| level.proposal(v)) {
+        if game.next_count().is_none() {
+            row.aside = "closed".into();
+            row.detail.push("No count is left in this level, so no vote would be counted.".into());
+        } else if let Some(v) = s.vote.as_deref().and_then(|v| level.proposal(v)) {
             row.aside = "voted".into();
             row.detail.push(match &barred {
                 Some(why) => format!(

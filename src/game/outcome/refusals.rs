@@ -52,6 +52,8 @@ pub enum Refusal {
     AlreadyVoted(String),
     #[error("there is no vote in this level")]
     NoVote,
+    #[error("no count is left in this level, so no vote would be counted")]
+    NoCountLeft,
     #[error("the consent screen has already been answered")]
     ConsentDone,
     #[error("{0} is not on sale")]
