@@ -1275,16 +1275,22 @@ fn no_vote_is_taken_after_the_last_count() {
     };
     // Six days: counts on the mornings of days 3 and 5.
     let mut game = start(level, "student");
-    let vote = |p: &str| Action::Vote {
-        proposal: p.into(),
-    };
+    let vote = |p: &str| Action::Vote { proposal: p.into() };
     let mut counts = Vec::new();
     while game.state().day < 5 {
         counts.push((game.state().day, game.next_count()));
-        assert_eq!(game.refusal(&vote("mercy")), None, "day {}", game.state().day);
+        assert_eq!(
+            game.refusal(&vote("mercy")),
+            None,
+            "day {}",
+            game.state().day
+        );
         next_day(&mut game);
     }
-    assert_eq!(counts, [(1, Some(3)), (2, Some(3)), (3, Some(5)), (4, Some(5))]);
+    assert_eq!(
+        counts,
+        [(1, Some(3)), (2, Some(3)), (3, Some(5)), (4, Some(5))]
+    );
     assert_eq!(game.next_count(), None);
     assert_eq!(game.play(vote("order")), Err(Refusal::NoCountLeft));
 }

@@ -25,7 +25,8 @@ pub fn open(game: &Game) -> Vec<Row> {
         let barred = game.check_allowed(ActionKind::Vote).err();
         if game.next_count().is_none() {
             row.aside = "closed".into();
-            row.detail.push("No count is left in this level, so no vote would be counted.".into());
+            row.detail
+                .push("No count is left in this level, so no vote would be counted.".into());
         } else if let Some(v) = s.vote.as_deref().and_then(|v| level.proposal(v)) {
             row.aside = "voted".into();
             row.detail.push(match &barred {
