@@ -38,14 +38,13 @@ impl Game {
     /// The consent box as the ledger words it: "Ticked “Share all my data”", in the level's
     /// words, since a box may share data, publish votes or link a bank.
     pub(in crate::game) fn consent_did(&self, share: bool) -> String {
-        let box_ = self
-            .level
-            .consent
-            .as_ref()
-            .map_or("the box", |c| &c.checkbox);
-        match share {
-            true => format!("Ticked “{box_}”"),
-            false => format!("Unticked “{box_}”"),
+        let (box_, pre_ticked) = (self.level.consent.as_ref())
+            .map_or(("the box", false), |c| (c.checkbox.as_str(), c.pre_ticked));
+        match (share, share == pre_ticked) {
+            (true, true) => format!("Left “{box_}” ticked"),
+            (false, true) => format!("Left “{box_}” unticked"),
+            (true, false) => format!("Ticked “{box_}”"),
+            (false, false) => format!("Unticked “{box_}”"),
         }
     }
 }

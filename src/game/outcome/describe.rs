@@ -43,12 +43,17 @@ impl Outcome {
             Outcome::ScoreSwitchedOn { score } => {
                 format!("The score is switched on. Yours is {score}.")
             }
-            Outcome::ConsentGiven { share, defaulted } => {
-                let box_ = level.consent.as_ref().map_or("the box", |c| &c.checkbox);
-                match (share, defaulted) {
+            // A box kept as the level set it was left so, whether by Enter or by default.
+            Outcome::ConsentGiven { share, .. } => {
+                let (box_, pre_ticked) = level
+                    .consent
+                    .as_ref()
+                    .map_or(("the box", false), |c| (c.checkbox.as_str(), c.pre_ticked));
+                match (share, *share == pre_ticked) {
                     (true, true) => format!("You left “{box_}” ticked."),
+                    (false, true) => format!("You left “{box_}” unticked."),
                     (true, false) => format!("You ticked “{box_}”."),
-                    (false, _) => format!("You unticked “{box_}”."),
+                    (false, false) => format!("You unticked “{box_}”."),
                 }
             }
             Outcome::Bought { item: i, price } => format!("Bought {} for {price}.", item(i)),
