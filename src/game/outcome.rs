@@ -34,6 +34,13 @@ pub struct Rating {
     pub because: usize,
 }
 
+impl Rating {
+    /// What the thumb counts for: the rater's score above `min`, the lowest score there is.
+    pub fn weight(&self, min: i32) -> i64 {
+        i64::from(self.score) - i64::from(min)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Outcome {
     DayStarted {

@@ -12,8 +12,7 @@ pub fn rating_lines(game: &Game, o: &Outcome) -> Vec<String> {
         return Vec::new();
     };
     let level = game.level();
-    // A thumb counts by the rater's score above the lowest there is.
-    let weight = |r: &Rating| i64::from(r.score) - i64::from(level.score.min);
+    let weight = |r: &Rating| r.weight(level.score.min);
     [(true, "For you"), (false, "Against you")]
         .into_iter()
         .filter_map(|(approved, side)| {

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use serde::{Deserialize, Serialize};
 
 use super::super::journal::{Decision, DecisionKind};
-use super::super::level::{Effect, Level};
+use super::super::level::{Choice, Effect, Level};
 
 /// A decision where the player gave way to the score.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -38,12 +38,16 @@ pub fn informs(level: &Level, d: &Decision) -> bool {
     let chosen = &d.options[d.chosen];
     match d.kind {
         DecisionKind::Friend | DecisionKind::React => chosen.id == "report",
-        DecisionKind::Event => level
-            .event(&d.subject)
-            .and_then(|e| e.choices.iter().find(|c| c.id == chosen.id))
+        DecisionKind::Event => (event_choice(level, d))
             .is_some_and(|c| c.tags.iter().any(|t| level.reporting.tags.contains(t))),
         _ => false,
     }
+}
+
+/// The event choice an event decision took, as the level has it.
+fn event_choice<'a>(level: &'a Level, d: &Decision) -> Option<&'a Choice> {
+    let chosen = &d.options[d.chosen].id;
+    (level.event(&d.subject)).and_then(|e| e.choices.iter().find(|c| &c.id == chosen))
 }
 
 /// What informing did to the people informed on.
@@ -68,17 +72,14 @@ pub fn files_report(level: &Level, d: &Decision) -> bool {
 
 /// The score points an event choice takes from people.
 fn takes(level: &Level, d: &Decision) -> i32 {
-    let chosen = &d.options[d.chosen].id;
-    (level.event(&d.subject))
-        .and_then(|e| e.choices.iter().find(|c| &c.id == chosen))
-        .map_or(0, |c| {
-            (c.effects.iter())
-                .map(|e| match e {
-                    Effect::NpcScore { delta, .. } if *delta < 0 => delta.saturating_neg(),
-                    _ => 0,
-                })
-                .fold(0i32, i32::saturating_add)
-        })
+    event_choice(level, d).map_or(0, |c| {
+        (c.effects.iter())
+            .map(|e| match e {
+                Effect::NpcScore { delta, .. } if *delta < 0 => delta.saturating_neg(),
+                _ => 0,
+            })
+            .fold(0i32, i32::saturating_add)
+    })
 }
 
 /// Score points the people informed on lost by the decision (the weight of informing in a

@@ -34,7 +34,7 @@ impl Game {
             ]
         };
         self.record(DecisionKind::Friend, id, offers, 1, false);
-        let report = self.journals().then(|| self.last_decision()).flatten();
+        let report = self.last_decision();
         if self.is_friend(at) {
             self.note_ended(DecisionKind::Friend, id, id);
         }
@@ -78,7 +78,8 @@ impl Game {
 
     /// The journal's record of the decision just taken, where the game keeps a journal.
     pub(in crate::game) fn last_decision(&self) -> Option<usize> {
-        self.state.journal.decisions.len().checked_sub(1)
+        let decisions = self.state.journal.decisions.len();
+        self.journals().then(|| decisions.checked_sub(1)).flatten()
     }
 
     /// Files the accusation, if the level gives people a window to answer one.

@@ -221,7 +221,7 @@ impl Outcome {
                 // Each thumb weighs the rater's score above the lowest there is.
                 let lean: i64 = (ratings.iter())
                     .map(|r| {
-                        let weight = i64::from(r.score) - i64::from(level.score.min);
+                        let weight = r.weight(level.score.min);
                         if r.approved { weight } else { -weight }
                     })
                     .sum();

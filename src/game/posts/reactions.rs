@@ -62,7 +62,7 @@ impl Game {
                 .collect()
         };
         self.record(DecisionKind::React, subject, options, chosen, false);
-        let report = self.journals().then(|| self.last_decision()).flatten();
+        let report = self.last_decision();
         let author = author_name;
         self.state.feed[post].reactions.push(how);
         let act = Act::React(post, how);
