@@ -795,6 +795,14 @@ fn the_same_person_cannot_be_reported_again_within_a_week() {
         Err(Refusal::AlreadyReported { day: 1, .. })
     ));
     assert!(!game.allows(&Action::Denounce { npc: "pan".into() }));
+    // Day 8 is past mini's six days: the refusal names no day the level never reaches.
+    let refusal = game
+        .refusal(&Action::Denounce { npc: "pan".into() })
+        .unwrap();
+    assert_eq!(
+        refusal.to_string(),
+        "you reported Pan on day 1; not again before the level ends"
+    );
 }
 
 #[test]

@@ -85,10 +85,7 @@ impl Game {
             Action::Denounce { npc } => {
                 let n = level.npc(npc).ok_or_else(|| unknown("person", npc))?;
                 match self.state.denounced.get(npc).copied() {
-                    Some(day) if !self.reportable(npc) => Err(Refusal::AlreadyReported {
-                        name: n.name.clone(),
-                        day,
-                    }),
+                    Some(day) if !self.reportable(npc) => Err(self.already_reported(&n.name, day)),
                     _ => Ok(()),
                 }
             }

@@ -19,8 +19,7 @@ impl Game {
         if let Some(day) = self.held.denounced[at]
             && !self.may_report_again(Some(day))
         {
-            let name = self.level.npcs[at].name.clone();
-            return Err(Refusal::AlreadyReported { name, day });
+            return Err(self.already_reported(&self.level.npcs[at].name, day));
         }
         self.note_report(at);
         let offers = || {
@@ -54,6 +53,16 @@ impl Game {
         self.accuse(at, report);
         self.settle_if_immediate(&format_args!("Reported {name}"), log);
         Ok(())
+    }
+
+    /// The refusal of a second report of `name`, first reported on `day`.
+    pub(in crate::game) fn already_reported(&self, name: &str, day: u32) -> Refusal {
+        let again = day.saturating_add(crate::game::friends::REPORT_AGAIN_AFTER);
+        Refusal::AlreadyReported {
+            name: name.to_string(),
+            day,
+            again: (again <= self.level.days).then_some(again),
+        }
     }
 
     /// A report against the person at this position in the level: the penalty lands now, or

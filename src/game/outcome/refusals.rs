@@ -31,11 +31,13 @@ pub enum Refusal {
     NotFriends(String),
     #[error("{name} turns you down: {reason}")]
     Declined { name: String, reason: String },
-    #[error(
-        "you reported {name} on day {day}; another report is possible from day {}",
-        .day.saturating_add(crate::game::friends::REPORT_AGAIN_AFTER)
-    )]
-    AlreadyReported { name: String, day: u32 },
+    #[error("you reported {name} on day {day}; {}", report_again(*.again))]
+    AlreadyReported {
+        name: String,
+        day: u32,
+        /// The day another report becomes possible, if the level lasts that long.
+        again: Option<u32>,
+    },
     #[error("you already did that to this post")]
     AlreadyReacted,
     #[error("news has no author to report")]
@@ -64,4 +66,11 @@ pub enum Refusal {
     TopicClosed(String),
     #[error("you posted on {0} already; it can be posted only once")]
     PostedOnce(String),
+}
+
+fn report_again(again: Option<u32>) -> String {
+    match again {
+        Some(day) => format!("another report is possible from day {day}"),
+        None => "not again before the level ends".into(),
+    }
 }
